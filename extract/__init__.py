@@ -1,0 +1,1 @@
+"""touzi.extract: turn clean article text into figures, places, projects and claims."""

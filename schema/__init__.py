@@ -1,0 +1,1 @@
+"""touzi.schema: the SQLite database (migrations, articles, records, regions, comparison)."""

@@ -1,0 +1,1 @@
+"""touzi.spiders: the Scrapy project that crawls local news and government sites."""

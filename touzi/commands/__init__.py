@@ -1,0 +1,1 @@
+"""One module per `touzi` command; each exposes `command`, registered in `touzi.cli`."""

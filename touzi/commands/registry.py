@@ -1,0 +1,11 @@
+"""The list of `touzi` commands, in the order `touzi --help` shows them.
+
+Each entry names a command and the function that implements it. A command module imports
+its stage lazily inside the function, so listing commands costs nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+COMMANDS: list[tuple[str, Callable[..., None]]] = []

@@ -1,0 +1,1 @@
+"""Bundled sample articles (written for touzi, made-up projects) used by `touzi demo`."""
