@@ -1,0 +1,251 @@
+"""Finding place mentions in Chinese text: one Aho–Corasick pass over every gazetteer name.
+
+The automaton holds the full and short names of every province-, prefecture- and
+county-level division that was in force since 2005, town full names nationwide (and short
+names for Zhejiang), development zones, foreign countries, generic zone words (开发区, 高新区)
+and deictic forms (我市, 全区, 该镇). `PlaceIndex.scan(text)` returns the raw mentions after
+the guards that keep common words out (比如, 第二天镇政府, 新建项目, 迎着朝阳); choosing
+among a mention's candidates with the article's context is `touzi.extract.regions`' job.
+
+Why our own matcher: cpca and jionlp (measured in peers.md) miss short names (椒江, 长兴)
+and turn 比如/天镇/新建/朝阳 into counties; neither knows zones or validity years.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import ahocorasick
+
+from touzi.schema.gazetteer import Division, Gazetteer, Town, Zone, load
+
+# Entry kinds.
+DIVISION, TOWN, ZONE, FOREIGN, DEICTIC, GENERIC_ZONE = range(6)
+KIND_NAMES = ("division", "town", "zone", "foreign", "deictic", "generic_zone")
+
+# Short names that are ordinary words far more often than places: accepted only when the
+# same text also names the unit's parent or the unit itself in another way.
+RISKY_SHORTS = frozenset("""
+资源 合作 和平 武功 平原 比如 南部 长安 江南 解放 东方 动力 前进 港口 中原 公安 友好 通道 共和 城中 古城
+河口 友谊 平安 中方 凤凰 安定 商城 延长 江山 光明 新兴 运河 太平 四方 万年 东风 红旗 光泽 新建 南岸
+东海 城北 会同 工农 大名 龙门 新城 富裕 清水 前锋 复兴 长子 清新 宏伟 平定 芙蓉 洞口 太和 温泉 石门
+向阳 振兴 三元 永安 新河 大方 互助 新华 莲花 建平 天桥 安宁 西山 平和 河西 河东 沿河 牡丹 名山 滨海
+海港 六合 城西 白云 沙河 大城 江东 吉利 桃源 当阳 建华 大观 建安 永和 二七 南山 五峰 江城 金山 方城
+花山 长寿 石棉 丰满 永福 永新 双桥 北湖 城东 南郊 月湖 文峰 高台 九龙 小河 二道 上街 兴隆 无为 民权
+同心 小店 宝塔 元宝 平房 青山 南城 万安 太白 定远 白玉 灯塔 木兰 天涯 七星 海棠 博爱 青龙 回民 钟楼
+山城 红星 永平 方正 黑水 安居 龙凤 鼓楼 东山 上党 大通 南关 麒麟 新民 富民 下关 水城 紫金 老城 爱民
+惠民 新星 和顺 天心 天元 金沙 白沙 平山 城关 永宁 新安 阳明 民和 临江 黑山 湖滨 安达 来宾 白银 安康
+阿里 长治 日照 朝阳 市中 中山 江北 西湖 南湖 吉安 普洱 宁安 龙华 龙岗 福田 天河 白山 通化 开化 高明
+石狮 海城 大兴 通州 东城 西城 江岸 江汉 城厢 新市 大麻 河山 梧桐 凤鸣 双林 新丰 永兴 大同 滨湖
+""".split())
+
+# Town short names are loaded for this province only (weak: need their county in context).
+TOWN_SHORT_PROVINCES = ("33",)
+
+FOREIGN_NAMES = """
+德国 法国 波兰 意大利 美国 日本 韩国 英国 俄罗斯 新加坡 荷兰 比利时 瑞士 瑞典 芬兰 丹麦 挪威 西班牙
+葡萄牙 奥地利 捷克 匈牙利 希腊 爱尔兰 卢森堡 加拿大 澳大利亚 新西兰 印度 越南 泰国 马来西亚 印度尼西亚
+印尼 菲律宾 巴西 墨西哥 阿根廷 智利 秘鲁 南非 埃及 沙特 沙特阿拉伯 阿联酋 卡塔尔 以色列 土耳其 伊朗
+伊拉克 巴基斯坦 哈萨克斯坦 塔吉克斯坦 吉尔吉斯斯坦 乌兹别克斯坦 土库曼斯坦 蒙古国 朝鲜 缅甸 老挝 柬埔寨
+孟加拉国 斯里兰卡 尼泊尔 白俄罗斯 乌克兰 塞尔维亚 埃塞俄比亚 肯尼亚 尼日利亚 安哥拉 阿尔及利亚 摩洛哥
+欧洲 欧盟 非洲 北美 拉美 东南亚 中亚 中东 东盟 欧美 纽约 伦敦 巴黎 东京 首尔 柏林 莫斯科 迪拜 硅谷
+""".split()
+
+# Deictic forms: the level they point at (省/市/县/区/镇/乡). 该X = the nearest X before.
+DEICTIC_FORMS = {
+    f"{p}{lv}": lv
+    for p in ("我", "本", "全", "该")
+    for lv in ("省", "市", "县", "区", "镇", "乡")
+}
+DEICTIC_FORMS.update({"全市域": "市", "全县域": "县", "本地区": "区"})
+
+# Words that name a zone without saying which: resolved against the article's region.
+GENERIC_ZONE_WORDS = (
+    "经济技术开发区", "经济开发区", "高新技术产业开发区", "高新技术产业园区", "开发区", "高新区",
+    "经开区", "新区", "港区", "工业园区", "产业园区", "工业园", "产业集聚区", "综合保税区",
+)
+
+# A match that runs into one of these is a street, not the place itself (上海的海宁路).
+STREET_SUFFIXES = ("路", "街", "大道", "大街", "巷", "大桥", "公路", "高速")
+# Unit words that may follow a short name and still be the same place (长兴县城, 湖州市区).
+_UNIT_CHARS = frozenset("省市县区州盟旗镇乡村")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One thing a surface string can name."""
+
+    kind: int  # DIVISION | TOWN | ZONE | FOREIGN | DEICTIC | GENERIC_ZONE
+    ref: object  # Division | Town | Zone | str (foreign name, deictic level, zone word)
+    full: bool  # the official full name (not a short name or alias)
+    risky: bool  # an ordinary word too: needs support elsewhere in the text
+    weak: bool  # needs its county in the article's context (town shorts, bare zone names)
+
+
+@dataclass(slots=True)
+class RawMention:
+    """A span the automaton found and the guards kept, with every entry it may name."""
+
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+
+
+def _words() -> frozenset[str]:
+    data = resources.files("touzi.extract").joinpath("place_words.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(data).decode("utf-8").split())
+
+
+class PlaceIndex:
+    """The automaton over every place surface, and the guards applied to its matches."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        table: dict[str, list[Entry]] = {}
+
+        def add(surface: str, entry: Entry) -> None:
+            if len(surface) >= 2:
+                table.setdefault(surface, []).append(entry)
+
+        for div in gazetteer.divisions:
+            add(div.name, Entry(DIVISION, div, True, False, False))
+            if div.short and div.short != div.name:
+                add(div.short, Entry(DIVISION, div, False, div.short in RISKY_SHORTS, False))
+            for alias in _division_aliases(div):
+                add(alias, Entry(DIVISION, div, False, False, False))
+        words = _words()
+        for town in gazetteer.towns:
+            if len(town.name) <= 2 or town.kind == "other" and town.name.endswith(
+                    GENERIC_ZONE_WORDS + ("园", "园区", "城区", "街道")):
+                continue  # NBS statistical units named 街道, 环保产业园, 经济开发区: generic
+            add(town.name, Entry(TOWN, town, True, False, False))
+            # Town short names only where they are not ordinary words (梧桐, 大麻, 建设).
+            if town.short and town.code[:2] in TOWN_SHORT_PROVINCES and town.short not in words \
+                    and town.short not in RISKY_SHORTS:
+                add(town.short, Entry(TOWN, town, False, False, True))
+        names_before = set(table)
+        for zone in gazetteer.zones:
+            for i, surface in enumerate((zone.name, *zone.aliases)):
+                anchored = any(surface.startswith(n) for n in _prefixes(surface, names_before))
+                add(surface, Entry(ZONE, zone, i == 0, False, not anchored))
+        for name in FOREIGN_NAMES:
+            add(name, Entry(FOREIGN, name, True, False, False))
+        for form, level in DEICTIC_FORMS.items():
+            add(form, Entry(DEICTIC, level, True, False, False))
+        for word in GENERIC_ZONE_WORDS:
+            table.setdefault(word, []).append(Entry(GENERIC_ZONE, word, True, False, False))
+
+        self.table = {k: tuple(v) for k, v in table.items()}
+        self.words = words - set(self.table)
+        automaton = ahocorasick.Automaton()
+        for surface, entries in self.table.items():
+            automaton.add_word(surface, (len(surface), entries))
+        automaton.make_automaton()
+        self.automaton = automaton
+
+    # -- scanning -----------------------------------------------------------------------
+    def scan(self, text: str) -> list[RawMention]:
+        """Every place mention in `text`, longest-leftmost, after the word-boundary guards."""
+        if not text:
+            return []
+        raw: list[tuple[int, int, tuple[Entry, ...]]] = []
+        for end_idx, (length, entries) in self.automaton.iter(text):
+            raw.append((end_idx + 1 - length, end_idx + 1, entries))
+        if not raw:
+            return []
+        # Positions covered by a full name or an unrisky short: a word that straddles into
+        # them (江湖 in 浙江湖州) is not evidence against the neighbouring match.
+        covered = bytearray(len(text))
+        for start, end, entries in raw:
+            if any(e.full or not (e.risky or e.weak) for e in entries) and end - start >= 2:
+                covered[start:end] = b"\x01" * (end - start)
+        raw.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        out: list[RawMention] = []
+        taken_until = 0
+        for start, end, entries in raw:
+            if start < taken_until:
+                continue
+            if not self._boundary_ok(text, start, end, entries, covered):
+                continue
+            out.append(RawMention(start, end, text[start:end], entries))
+            taken_until = end
+        return out
+
+    def _boundary_ok(self, text: str, start: int, end: int, entries: tuple[Entry, ...],
+                     covered: bytearray) -> bool:
+        """Reject a match that is the inside of another word (第二天|镇, 湖州市|场)."""
+        kind = entries[0].kind
+        if kind in (DEICTIC, GENERIC_ZONE):
+            # 全市 inside 全市场, 新区 inside 新区域: the next character decides.
+            nxt = text[end:end + 1]
+            return not (nxt and text[end - 1:end + 1] in self.words and nxt not in _UNIT_CHARS)
+        words = self.words
+        n = len(text)
+        # Left: a word that starts before the match and ends inside it.
+        for j in (1, 2, 3):
+            i = start - j
+            if i < 0 or covered[i]:
+                break
+            for k in (1, 2):
+                if start + k >= end:
+                    break
+                if text[i:start + k] in words:
+                    return False
+        # Right: a word that starts inside the match and ends after it.
+        for j in (1, 2, 3):
+            i = end + j
+            if i > n or covered[i - 1]:
+                break
+            for k in (1, 2):
+                if end - k <= start:
+                    break
+                w = text[end - k:i]
+                if w in words and not (k == 1 and text[end - 1] in _UNIT_CHARS
+                                       and w[-1] in _UNIT_CHARS):
+                    return False
+        return True
+
+
+def _prefixes(surface: str, names: set[str]) -> list[str]:
+    return [surface[:k] for k in range(2, min(len(surface), 8)) if surface[:k] in names]
+
+
+def _division_aliases(div: Division) -> list[str]:
+    """Colloquial names: 恩施州 for 恩施土家族苗族自治州, 景宁县 for 景宁畲族自治县."""
+    out = []
+    if div.short and div.kind == "autonomous_prefecture":
+        out.append(div.short + "州")
+    if div.short and div.kind in ("autonomous_county", "autonomous_banner"):
+        out.append(div.short + ("县" if div.kind == "autonomous_county" else "旗"))
+    return [a for a in out if a != div.name]
+
+
+@lru_cache(maxsize=1)
+def default_index() -> PlaceIndex:
+    """The index over the shipped gazetteer (built once per process)."""
+    return PlaceIndex(load())
+
+
+def build_words(dict_path: str, out_path: str, min_freq: int = 50) -> int:
+    """Write place_words.txt.gz: jieba dictionary words of 2–4 characters seen at least
+    `min_freq` times, used to see that a match is the inside of an ordinary word."""
+    words = []
+    with open(dict_path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 2 and 2 <= len(parts[0]) <= 4 and int(parts[1]) >= min_freq:
+                words.append(parts[0])
+    with open(out_path, "wb") as fh:
+        fh.write(gzip.compress("\n".join(sorted(words)).encode("utf-8"), mtime=0))
+    return len(words)
+
+
+__all__ = [
+    "DIVISION", "TOWN", "ZONE", "FOREIGN", "DEICTIC", "GENERIC_ZONE", "KIND_NAMES",
+    "Entry", "RawMention", "PlaceIndex", "default_index", "build_words",
+    "Division", "Town", "Zone",
+]
