@@ -1,0 +1,810 @@
+"""Resolving place mentions to gazetteer units with the whole article as context.
+
+    resolver = RegionResolver.default()
+    ctx = resolver.article_context(text, pub_date="2015-08-11", source="桐乡新闻网")
+    ctx.focus                    # Region of the unit the article speaks for (我市 = 桐乡市)
+    ctx.mentions                 # resolved PlaceMentions with role location|origin|foreign|other
+    ctx.region_at(start, end)    # best project location for a span
+
+A mention's candidates are scored by the article's other mentions (a county whose city or
+province is named elsewhere wins), by distance (an address chain 湖州市吴兴区东林镇 binds
+tightest), by the outlet's region and by the publication year (富阳 is 富阳市 in 2013 and
+富阳区 from 2014). Short names that are ordinary words (比如, 新建, 朝阳) and town short
+names stand only with support from the rest of the text. What cannot be decided keeps a
+confidence below 0.6 and its alternatives: nothing is guessed silently.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from touzi.extract.places import (
+    DEICTIC,
+    DIVISION,
+    FOREIGN,
+    GENERIC_ZONE,
+    KIND_NAMES,
+    TOWN,
+    ZONE,
+    Entry,
+    PlaceIndex,
+    default_index,
+)
+from touzi.schema.gazetteer import CURRENT_YEAR, MUNICIPALITIES, Division, Gazetteer, Town, Zone
+
+LOCATION, ORIGIN, FOREIGN_ROLE, OTHER = "location", "origin", "foreign", "other"
+
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_CLAUSE_END = re.compile(r"[。！？!?；;\n，,、：:]")
+_ORG_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(商会|协会|联盟|同乡会|校友会|联合会)")
+_COMPANY_AFTER = re.compile(
+    r"^[\u4e00-\u9fff（）()A-Za-z0-9]{1,24}?(有限责任公司|有限公司|股份公司|集团|公司)")
+_ORIGIN_AFTER = ("籍", "客商", "企业家", "商人", "老乡", "资企业")
+_ORIGIN_BEFORE = ("来自",)
+_OTHER_BEFORE = ("赴", "前往", "远销", "销往", "出口到", "出口至", "发往")
+_DATELINE = re.compile(
+    r"(新华社|中新社|中新网|人民网|央视网|新华网|本报|记者)([\u4e00-\u9fff]{2,12}?)"
+    r"\d{1,2}月\d{1,2}日(电|讯)")
+_LEVEL_CUES = {
+    "市": ("市委", "市政府", "市长", "我市", "全市", "本市"),
+    "县": ("县委", "县政府", "县长", "我县", "全县", "本县"),
+    "区": ("区委", "区政府", "区长", "我区", "全区", "本区", "管委会"),
+}
+_ZONE_KIND_GROUPS = {
+    "经济技术开发区": "经开", "经开区": "经开", "经济开发区": "经开", "开发区": "经开",
+    "高新技术产业开发区": "高新", "高新技术产业园区": "高新", "高新区": "高新",
+    "新区": "新区", "港区": "港区", "工业园区": "园区", "产业园区": "园区", "工业园": "园区",
+    "产业园": "园区", "产业集聚区": "园区", "综合保税区": "保税", "保税港区": "保税",
+}
+
+
+@dataclass(slots=True)
+class Region:
+    """A resolved place: names are full official names (浙江省, 湖州市, 长兴县); `adcode` is
+    the six-digit code of the most specific administrative unit (a town or zone carries its
+    county's, or its city's when it has no county)."""
+
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+    town: str | None = None
+    zone: str | None = None
+    adcode: str | None = None
+    confidence: float = 1.0
+    alternatives: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        """The record form: province, city, county, town, zone, adcode, confidence, alternatives."""
+        return {
+            "province": self.province, "city": self.city, "county": self.county,
+            "town": self.town, "zone": self.zone, "adcode": self.adcode,
+            "confidence": round(self.confidence, 3), "alternatives": list(self.alternatives),
+        }
+
+    def with_confidence(self, confidence: float, alternatives: list[str] | None = None) -> Region:
+        """A copy with another confidence (and alternatives)."""
+        return Region(self.province, self.city, self.county, self.town, self.zone, self.adcode,
+                      confidence, list(alternatives if alternatives is not None
+                                       else self.alternatives))
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A place named in the text: its span, what it may name, and (after `article_context`)
+    the region chosen and its role."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # division | town | zone | foreign | deictic | generic_zone
+    candidates: list[Region]
+    role: str = LOCATION  # location | origin | foreign | other
+    region: Region | None = None
+    foreign: str | None = None  # the country or world region, for kind == "foreign"
+    entries: tuple[Entry, ...] = field(default=(), repr=False)
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON form: start, end, text, kind, role, foreign, region, candidates."""
+        return {
+            "start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
+            "role": self.role, "foreign": self.foreign,
+            "region": self.region.to_dict() if self.region else None,
+            "candidates": [c.to_dict() for c in self.candidates],
+        }
+
+
+@dataclass
+class ArticleRegions:
+    """The places of one article: the region it speaks for and every resolved mention."""
+
+    text: str
+    year: int | None
+    focus: Region | None
+    outlet: Region | None
+    mentions: list[PlaceMention]
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._starts = [m.start for m in self.mentions]
+
+    def locations(self) -> list[PlaceMention]:
+        """Mentions that can be a project's location (role location, region known)."""
+        return [m for m in self.mentions if m.role == LOCATION and m.region is not None]
+
+    def region_at(self, start: int, end: int) -> Region | None:
+        """The best project location for the span [start, end): a place inside the span
+        (the first address chain), else the nearest in the same sentence, else the nearest
+        before it in the paragraph, else the focus. Origin, foreign and other places never."""
+        text = self.text
+        start = max(0, min(start, len(text)))
+        end = max(start, min(end, len(text)))
+        usable = [m for m in self.mentions if m.role == LOCATION and m.region is not None]
+        inside = [m for m in usable if m.start >= start and m.end <= end]
+        if inside:
+            return _chain_end(inside, 0)
+        above = self._above_focus()
+        s_start, s_end = _bounds(text, start, end, _SENTENCE_END)
+        same = [m for m in usable if m.start >= s_start and m.end <= s_end and _key(m) not in above]
+        if same:
+            best = min(same, key=lambda m: (_gap(m, start, end), m.start > start))
+            return _chain_end(same, same.index(best))
+        p_start = text.rfind("\n", 0, start) + 1
+        before = [m for m in usable if p_start <= m.start < start and _key(m) not in above]
+        if before:
+            return _chain_end(before, len(before) - 1)
+        return self.focus
+
+    def _above_focus(self) -> set[str]:
+        """Adcodes of units that contain the focus (浙江省 in a 桐乡 article): framing, not
+        a location, when something more specific is near."""
+        focus = self.focus
+        if focus is None or not focus.adcode:
+            return set()
+        code = focus.adcode
+        out = {code[:2] + "0000"} if code[2:] != "0000" else set()
+        if focus.county or focus.zone or focus.town:
+            out.add(code[:4] + "00")
+        out.discard(code)
+        return out
+
+
+def _key(m: PlaceMention) -> str:
+    r = m.region
+    if r is None or r.adcode is None or r.town or r.zone:
+        return ""
+    return r.adcode
+
+
+def _gap(m: PlaceMention, start: int, end: int) -> int:
+    if m.end <= start:
+        return start - m.end
+    if m.start >= end:
+        return m.start - end
+    return 0
+
+
+def _chain_end(ms: list[PlaceMention], i: int) -> Region | None:
+    """Follow an address chain (湖州市吴兴区东林镇) from ms[i] to its most specific link."""
+    cur = ms[i]
+    j = i + 1
+    while j < len(ms) and ms[j].start - cur.end <= 1 and _contains(cur.region, ms[j].region):
+        cur = ms[j]
+        j += 1
+    return cur.region
+
+
+def _contains(outer: Region | None, inner: Region | None) -> bool:
+    if outer is None or inner is None or not outer.adcode or not inner.adcode:
+        return False
+    a, b = outer.adcode, inner.adcode
+    if a == b:
+        return bool((inner.town and not outer.town) or (inner.zone and not outer.zone))
+    if a.endswith("0000"):
+        return b[:2] == a[:2]
+    if a.endswith("00"):
+        return b[:4] == a[:4]
+    return False
+
+
+def _bounds(text: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[int, int]:
+    left = 0
+    for m in pattern.finditer(text, max(0, start - 400), start):
+        left = m.end()
+    m = pattern.search(text, end)
+    return left, (m.start() if m else len(text))
+
+
+def _year(pub_date: object) -> int | None:
+    if pub_date is None:
+        return None
+    if isinstance(pub_date, date):
+        return pub_date.year
+    m = re.match(r"\s*(\d{4})", str(pub_date))
+    return int(m.group(1)) if m else None
+
+
+# A candidate inside the resolver: what it is, the unit codes it sits in, and its region.
+@dataclass(slots=True)
+class _Cand:
+    entry: Entry
+    unit: str  # the key used for support: adcode, or T:code / Z:name
+    codes: tuple[str, ...]  # adcodes of the unit and its ancestors, most specific first
+    region: Region
+    date_fit: float
+
+
+class RegionResolver:
+    """Finds place mentions and resolves them against an article's context."""
+
+    def __init__(self, index: PlaceIndex) -> None:
+        self.index = index
+        self.g: Gazetteer = index.gazetteer
+        self._region_cache: dict[tuple[str, str, int], Region] = {}
+        self._zones_by_unit: dict[str, list[Zone]] = {}
+        for zone in self.g.zones:
+            self._zones_by_unit.setdefault(zone.adcode, []).append(zone)
+
+    _default: RegionResolver | None = None
+
+    @classmethod
+    def default(cls) -> RegionResolver:
+        """The resolver over the shipped gazetteer (built once per process)."""
+        if cls._default is None:
+            cls._default = cls(default_index())
+        return cls._default
+
+    # -- regions for gazetteer entries -------------------------------------------------
+    def division_region(self, div: Division, year: int | None = None) -> Region:
+        """The Region of a division as it stood in `year` (names of its ancestors then)."""
+        when = year if year is not None and div.in_force(year) else (div.valid_to or CURRENT_YEAR)
+        key = (div.adcode, div.name, when)
+        hit = self._region_cache.get(key)
+        if hit is not None:
+            return hit
+        chain = self.g.chain(div, when)
+        prov = chain[0]
+        region = Region(province=prov.name, adcode=div.adcode)
+        if prov.adcode in MUNICIPALITIES:
+            region.city = prov.name  # records use the municipality as city too
+        for d in chain[1:]:
+            if d.level == 2:
+                region.city = d.name
+            elif d.level == 3:
+                region.county = d.name
+        self._region_cache[key] = region
+        return region
+
+    def town_region(self, town: Town, year: int | None = None) -> Region:
+        """The Region of a town: its county's, with `town` set (zone too when NBS lists it
+        under a development zone)."""
+        code = town.county or town.city
+        div = self.g.division(code, year)
+        base = self.division_region(div, year) if div else Region(adcode=code)
+        return Region(base.province, base.city, base.county, town.name, town.zone, base.adcode)
+
+    def zone_region(self, zone: Zone, year: int | None = None, name: str | None = None) -> Region:
+        """The Region of a zone: its holding unit's, with `zone` set."""
+        div = self.g.division(zone.adcode, year)
+        base = self.division_region(div, year) if div else Region(adcode=zone.adcode)
+        return Region(base.province, base.city, base.county, None, name or zone.name, base.adcode)
+
+    def _cand(self, entry: Entry, year: int | None) -> _Cand | None:
+        kind = entry.kind
+        if kind == DIVISION:
+            div: Division = entry.ref  # type: ignore[assignment]
+            region = self.division_region(div, year)
+            fit = _date_fit(div, year)
+            return _Cand(entry, div.adcode, _codes(div.adcode), region, fit)
+        if kind == TOWN:
+            town: Town = entry.ref  # type: ignore[assignment]
+            region = self.town_region(town, year)
+            return _Cand(entry, "T:" + town.code, _codes(region.adcode or town.city), region, 1.0)
+        if kind == ZONE:
+            zone: Zone = entry.ref  # type: ignore[assignment]
+            region = self.zone_region(zone, year)
+            return _Cand(entry, "Z:" + zone.name, _codes(zone.adcode), region, 1.0)
+        return None
+
+    # -- finding -----------------------------------------------------------------------
+    def find(self, text: str) -> list[PlaceMention]:
+        """Every place mention in `text` with all its candidates (no article context beyond
+        the text itself: common-word short names need support within the same text)."""
+        return self._resolve(text or "", None, None, None).mentions
+
+    # -- resolving ---------------------------------------------------------------------
+    def article_context(self, text: str, pub_date: object = None, source: str | None = None,
+                        url: str | None = None, title: str | None = None) -> ArticleRegions:
+        """Resolve every mention of an article and find the region it speaks for."""
+        header = " ".join(x for x in (source, title) if x)
+        return self._resolve(text or "", _year(pub_date), header, url)
+
+    def resolve(self, text: str, context: str | None = None,
+                pub_date: object = None) -> list[PlaceMention]:
+        """The location mentions of a short `text` (a name, an address), resolved with an
+        optional context text (the article around it)."""
+        text = text or ""
+        if context:
+            full = context + "\n" + text
+            ctx = self._resolve(full, _year(pub_date), None, None)
+            offset = len(context) + 1
+            out = []
+            for m in ctx.mentions:
+                if m.start >= offset:
+                    m.start -= offset
+                    m.end -= offset
+                    out.append(m)
+            return out
+        return self._resolve(text, _year(pub_date), None, None).mentions
+
+    def _resolve(self, text: str, year: int | None, header: str | None,
+                 url: str | None) -> ArticleRegions:
+        raws = self.index.scan(text)
+        head_len = _header_length(text)
+        # Outlet: the source/site/title given, else the page header lines.
+        outlet_support: dict[str, float] = {}
+        header_cands: list[_Cand] = []
+        if header:
+            for raw in self.index.scan(header):
+                cands = [c for c in (self._cand(e, year) for e in raw.entries
+                                     if not e.risky and not e.weak) if c]
+                if len({c.unit for c in cands}) == 1:
+                    header_cands.append(cands[0])
+                    for code in cands[0].codes:
+                        outlet_support[code] = outlet_support.get(code, 0.0) + 3.0
+
+        mentions: list[PlaceMention] = []
+        cands_of: list[list[_Cand]] = []
+        for raw in raws:
+            kind = raw.entries[0].kind
+            m = PlaceMention(raw.start, raw.end, raw.text, KIND_NAMES[kind], [], entries=raw.entries)
+            if kind == FOREIGN:
+                m.role, m.foreign = FOREIGN_ROLE, str(raw.entries[0].ref)
+                cands_of.append([])
+            elif kind in (DEICTIC, GENERIC_ZONE):
+                cands_of.append([])
+            else:
+                cs = [c for c in (self._cand(e, year) for e in raw.entries) if c]
+                cands_of.append(_dedupe(cs))
+            mentions.append(m)
+
+        # Support from unambiguous, unrisky mentions (and the header/title, weighted).
+        support: dict[str, float] = dict(outlet_support)
+        anchors: list[tuple[int, int, tuple[str, ...]]] = []
+        for m, cs in zip(mentions, cands_of, strict=True):
+            if not cs or any(c.entry.risky or c.entry.weak for c in cs):
+                continue
+            if len({c.unit for c in cs}) != 1 and len({c.region.adcode for c in cs}) != 1:
+                continue
+            w = 2.0 if m.start < head_len else 1.0
+            for code in cs[0].codes:
+                support[code] = support.get(code, 0.0) + w
+            anchors.append((m.start, m.end, cs[0].codes))
+        anchor_starts = [a[0] for a in anchors]
+
+        # Choose each mention's candidate.
+        prev: PlaceMention | None = None
+        for m, cs in zip(mentions, cands_of, strict=True):
+            if not cs:
+                continue
+            scored = []
+            for c in cs:
+                if not _supported(c, support, outlet_support, len(cs) == 1):
+                    continue
+                own = 1.0 if len(cs) == 1 or len({x.unit for x in cs}) == 1 else 0.0
+                ctx = sum(support.get(code, 0.0) for code in c.codes[1:])
+                ctx += max(0.0, support.get(c.codes[0], 0.0) - own) * 0.5
+                near = _proximity(anchors, anchor_starts, m.start, c.codes)
+                chain = 0.0
+                if prev is not None and prev.region is not None and m.start - prev.end <= 1:
+                    if prev.region.adcode in c.codes[1:] or (
+                            c.entry.kind != DIVISION and prev.region.adcode == c.codes[0]):
+                        chain = 6.0
+                level = 0.3 if c.entry.kind == DIVISION else 0.0
+                level += 0.2 if c.entry.full else 0.0
+                scored.append(((1.0 + ctx + near + chain + level) * c.date_fit, c, ctx + near + chain))
+            if not scored:
+                m.candidates = [c.region for c in cs]
+                m.role = OTHER
+                m.kind = "unsupported"
+                continue
+            scored.sort(key=lambda s: -s[0])
+            best_score, best, best_ctx = scored[0]
+            e = best.entry
+            total = sum(s[0] for s in scored)
+            alts = []
+            for s in scored[1:]:
+                if s[0] >= 0.3 * best_score and s[1].region.adcode not in alts \
+                        and s[1].region.adcode != best.region.adcode:
+                    alts.append(s[1].region.adcode)
+            conf = best_score / total if total else 0.0
+            base = 0.95 if e.full else 0.9
+            if e.risky or e.weak:
+                base = 0.75
+            conf = min(base, conf * base + (0.0 if len(scored) == 1 else 0.05)) * best.date_fit \
+                if len(scored) > 1 else base * best.date_fit
+            if best_ctx <= 0 and not e.full and e.kind == DIVISION and best.region.county \
+                    and not any(code in outlet_support for code in best.codes):
+                # A county's short name with nothing else in the text near it: kept, doubted.
+                conf = min(conf, 0.45)
+            m.region = best.region.with_confidence(round(conf, 3), [a for a in alts if a])
+            m.candidates = [s[1].region for s in scored]
+            prev = m
+
+        roles_from_text(text, mentions, self)
+        focus = self._focus(text, mentions, support, outlet_support, header_cands, year, head_len)
+        self._resolve_deictic_and_zones(text, mentions, focus, year)
+        zone_focus = self._zone_focus(text, mentions, focus)
+        if zone_focus is not focus:
+            # The article speaks for a zone: 全区/我区 point at it, so resolve them again.
+            focus = zone_focus
+            for m in mentions:
+                if m.kind == "deictic":
+                    m.region, m.role = None, LOCATION
+            self._resolve_deictic_and_zones(text, mentions, focus, year, only_deictic=True)
+        return ArticleRegions(text=text, year=year, focus=focus,
+                              outlet=header_cands[-1].region if header_cands else None,
+                              mentions=[m for m in mentions if m.kind != "unsupported"])
+
+    # -- focus -------------------------------------------------------------------------
+    def _focus(self, text: str, mentions: list[PlaceMention], support: dict[str, float],
+               outlet: dict[str, float], header_cands: list[_Cand], year: int | None,
+               head_len: int) -> Region | None:
+        """The unit the article speaks for: descend from the best province while one child
+        holds at least half of the weight of its parent."""
+        weight: dict[str, float] = dict(outlet)
+        towns: dict[str, tuple[float, Region]] = {}
+        for m in mentions:
+            r = m.region
+            if r is None or m.role != LOCATION or r.adcode is None:
+                continue
+            w = 2.0 if m.start < head_len else 1.0
+            for code in _codes(r.adcode):
+                weight[code] = weight.get(code, 0.0) + w
+            if r.town or r.zone:
+                key = f"{r.adcode}|{r.town}|{r.zone}"
+                old = towns.get(key)
+                towns[key] = ((old[0] if old else 0.0) + w, r)
+        if not weight:
+            return None
+        provinces = [(w, c) for c, w in weight.items() if c.endswith("0000")]
+        if not provinces:
+            return None
+        provinces.sort(reverse=True)
+        top_w, code = provinces[0]
+        share = top_w / max(1.0, sum(w for w, _ in provinces))
+        for prefix_len in (4, 6):
+            children = [(w, c) for c, w in weight.items()
+                        if c[:prefix_len - 2] == code[:prefix_len - 2] and c != code
+                        and (c.endswith("00") if prefix_len == 4 else not c.endswith("00"))
+                        and not c.endswith("0000")]
+            if prefix_len == 4 and code in MUNICIPALITIES:
+                children = [(w, c) for c, w in weight.items() if c[:2] == code[:2]
+                            and not c.endswith("00")]
+                prefix_len = 6
+            if not children:
+                break
+            children.sort(reverse=True)
+            cw, cc = children[0]
+            if cw < 0.5 * weight[code] or (len(children) > 1 and children[1][0] == cw):
+                break
+            code = cc
+            if prefix_len == 6 or len(code) == 6 and not code.endswith("00"):
+                break
+        div = self.g.division(code, year)
+        if div is None:
+            return None
+        region = self.division_region(div, year).with_confidence(round(min(0.95, share), 3), [])
+        # A town or zone that carries most of the county's weight is the focus itself.
+        if not code.endswith("00"):
+            best = max((v for k, v in towns.items() if k.startswith(code + "|")),
+                       default=None, key=lambda v: v[0])
+            if best and best[0] >= 0.6 * weight.get(code, 0.0) and best[0] >= 3:
+                r = best[1]
+                region = r.with_confidence(region.confidence, [])
+        return region
+
+    def _zone_focus(self, text: str, mentions: list[PlaceMention],
+                    focus: Region | None) -> Region | None:
+        """A speech by a zone (高新区 … 全区 …) speaks for that zone: when two or more bare
+        zone words resolved to the same zone inside the focus, the focus is that zone."""
+        if focus is None:
+            return None
+        counts: dict[str, list[PlaceMention]] = {}
+        for m in mentions:
+            if m.kind == "generic_zone" and m.region is not None and m.region.zone \
+                    and m.region.confidence >= 0.5:
+                counts.setdefault(m.region.zone, []).append(m)
+        if not counts:
+            return focus
+        zone, ms = max(counts.items(), key=lambda kv: len(kv[1]))
+        r = ms[0].region
+        assert r is not None
+        cues = {lv: sum(text.count(c) for c in words) for lv, words in _LEVEL_CUES.items()}
+        speaks_as_zone = cues["区"] > max(cues["市"], cues["县"])
+        if len(ms) >= 2 and speaks_as_zone and _within(r, focus) and not focus.zone:
+            return r.with_confidence(min(r.confidence, focus.confidence), r.alternatives)
+        return focus
+
+    # -- deictic forms and bare zone words ---------------------------------------------
+    def _resolve_deictic_and_zones(self, text: str, mentions: list[PlaceMention],
+                                   focus: Region | None, year: int | None,
+                                   only_deictic: bool = False) -> None:
+        cues = {lv: sum(text.count(c) for c in words) for lv, words in _LEVEL_CUES.items()}
+        last_by_level: dict[str, PlaceMention] = {}
+        last_zone: dict[str, PlaceMention] = {}
+        for i, m in enumerate(mentions):
+            if m.kind == "deictic":
+                level = str(m.entries[0].ref)
+                if m.text.startswith("该"):
+                    ref = last_by_level.get(level)
+                    if ref is not None and ref.region is not None:
+                        m.region = ref.region.with_confidence(min(0.8, ref.region.confidence), [])
+                    elif focus is not None:
+                        m.region = _at_level(self, focus, level, year)
+                elif focus is not None:
+                    m.region = _at_level(self, focus, level, year)
+                if m.region is None:
+                    m.role = OTHER
+            elif m.kind == "generic_zone" and not only_deictic:
+                m.region = self._generic_zone(text, mentions, i, focus, last_zone, cues, year)
+                if m.region is None:
+                    m.role = OTHER
+            if m.region is not None and m.role == LOCATION:
+                for lv in _levels_of(m.region, m.kind):
+                    last_by_level[lv] = m
+                if m.region.zone:
+                    group = _zone_group(m.region.zone)
+                    last_zone[group] = m
+                    last_zone[""] = m
+
+    def _generic_zone(self, text: str, mentions: list[PlaceMention], i: int,
+                      focus: Region | None, last_zone: dict[str, PlaceMention],
+                      cues: dict[str, int], year: int | None) -> Region | None:
+        m = mentions[i]
+        word = str(m.entries[0].ref)
+        group = _ZONE_KIND_GROUPS.get(word, "")
+        prev = mentions[i - 1] if i else None
+        # 长兴开发区: a zone word right after a place is that place's zone.
+        if prev is not None and prev.end == m.start and prev.region is not None \
+                and prev.role == LOCATION and prev.kind == "division":
+            r = prev.region
+            name = prev.text + word
+            known = self._zone_in(r.adcode, group)
+            if len(known) == 1:
+                return self.zone_region(known[0], year).with_confidence(0.85, [])
+            return Region(r.province, r.city, r.county, r.town, name, r.adcode,
+                          min(0.8, r.confidence), [])
+        before = text[max(0, m.start - 1):m.start]
+        # 市经济开发区 / 县开发区: the zone of the unit the article speaks for.
+        if before in ("市", "县", "区") and focus is not None:
+            known = self._zone_in(focus.adcode, group)
+            if len(known) == 1:
+                return self.zone_region(known[0], year).with_confidence(0.8, [])
+        # 开发区 after 桐乡市经济开发区: the zone named before.
+        ref = last_zone.get(group) or last_zone.get("")
+        if ref is not None and ref.region is not None:
+            return ref.region.with_confidence(min(0.8, ref.region.confidence), [])
+        if focus is None:
+            return None
+        if focus.zone:
+            return focus
+        known = self._zone_in(focus.adcode, group, subtree=True)
+        if cues.get("区", 0) > cues.get("县", 0) and len(known) > 1:
+            # 区委区政府 / 全区: the zone lies in a district.
+            in_district = [z for z in known
+                           if (d := self.g.division(z.adcode, year)) and d.kind == "district"]
+            known = in_district or known
+        if len(known) == 1:
+            return self.zone_region(known[0], year).with_confidence(0.6, [])
+        if known:
+            regions = [self.zone_region(z, year) for z in known]
+            return Region(focus.province, focus.city, focus.county, None, None, focus.adcode,
+                          0.3, [f"{r.adcode}:{r.zone}" for r in regions])
+        return None
+
+    def _zone_in(self, adcode: str | None, group: str, subtree: bool = False) -> list[Zone]:
+        if not adcode:
+            return []
+        out = []
+        for code, zones in self._zones_by_unit.items():
+            if code == adcode or (subtree and _code_within(code, adcode)):
+                out.extend(z for z in zones if not group or _zone_group(z.name) == group
+                           or any(_zone_group(a) == group for a in z.aliases))
+        return out
+
+
+def _zone_group(name: str) -> str:
+    for word, group in sorted(_ZONE_KIND_GROUPS.items(), key=lambda kv: -len(kv[0])):
+        if name.endswith(word):
+            return group
+    return ""
+
+
+def _code_within(code: str, outer: str) -> bool:
+    if outer.endswith("0000"):
+        return code[:2] == outer[:2]
+    if outer.endswith("00"):
+        return code[:4] == outer[:4]
+    return code == outer
+
+
+def _within(inner: Region, outer: Region) -> bool:
+    return bool(inner.adcode and outer.adcode and _code_within(inner.adcode, outer.adcode))
+
+
+def _levels_of(region: Region, kind: str) -> list[str]:
+    out = []
+    if region.town:
+        out.append("镇" if region.town.endswith("镇") else "乡")
+    if region.zone:
+        out.append("区")
+    code = region.adcode or ""
+    if region.county and not region.town and not region.zone:
+        last = region.county[-1]
+        out.append({"市": "市", "县": "县", "区": "区", "旗": "县"}.get(last, "县"))
+    elif region.city and not region.county and not code.endswith("0000"):
+        out.append("市")
+    elif code.endswith("0000"):
+        out.append("省")
+    return out
+
+
+def _at_level(res: RegionResolver, focus: Region, level: str, year: int | None) -> Region | None:
+    """The unit of `level` (省/市/县/区/镇/乡) in the focus' chain: 我市 in a 桐乡 article."""
+    conf = min(0.9, focus.confidence)
+    if level == "省":
+        if focus.adcode is None:
+            return None
+        div = res.g.division(focus.adcode[:2] + "0000", year)
+        return res.division_region(div, year).with_confidence(conf, []) if div else None
+    if level in ("镇", "乡"):
+        return focus.with_confidence(conf, []) if focus.town else None
+    if level == "区" and focus.zone:
+        return focus.with_confidence(conf, [])
+    if focus.county and focus.county.endswith(level) or (level == "县" and focus.county
+                                                          and focus.county.endswith("旗")):
+        r = focus
+        return Region(r.province, r.city, r.county, None, None, r.adcode, conf, [])
+    if level == "市":
+        if focus.county and focus.county.endswith("市"):
+            return Region(focus.province, focus.city, focus.county, None, None, focus.adcode,
+                          conf, [])
+        if focus.city and focus.adcode:
+            code = focus.adcode[:4] + "00"
+            if focus.adcode[:6] in MUNICIPALITIES or focus.province == focus.city:
+                code = focus.adcode[:2] + "0000"
+            div = res.g.division(code, year)
+            if div is not None:
+                return res.division_region(div, year).with_confidence(conf, [])
+    return None
+
+
+def _codes(adcode: str) -> tuple[str, ...]:
+    """The adcode and its ancestors' adcodes, most specific first."""
+    out = [adcode]
+    if not adcode.endswith("00"):
+        out.append(adcode[:4] + "00")
+    if not adcode.endswith("0000"):
+        out.append(adcode[:2] + "0000")
+    if adcode[:2] + "0000" in MUNICIPALITIES and len(out) == 3:
+        out.pop(1)  # municipalities have no prefecture level (110100 is not a unit)
+    return tuple(out)
+
+
+def _date_fit(div: Division, year: int | None) -> float:
+    if year is None:
+        return 1.0 if div.valid_to is None else 0.6
+    if div.in_force(year):
+        # The year a unit was set up is shared with its predecessor (lists are year-end).
+        return 0.8 if year == div.valid_from and div.valid_from > 2005 else 1.0
+    if div.valid_to is not None and year == div.valid_to + 1:
+        return 0.7
+    return 0.3
+
+
+def _supported(c: _Cand, support: dict[str, float], outlet: dict[str, float],
+               alone: bool) -> bool:
+    """Whether a risky or weak candidate has support elsewhere: a town short name needs its
+    county; a common-word county name its city (or itself named fully); a prefecture its
+    province."""
+    e = c.entry
+    if not (e.risky or e.weak):
+        return True
+
+    def has(code: str) -> bool:
+        return support.get(code, 0.0) > 0 or code in outlet
+
+    if e.kind in (TOWN, ZONE):
+        return has(c.codes[0]) or support.get(c.unit, 0.0) > 0
+    # Own support only counts when it came from another mention (a full name elsewhere).
+    own = support.get(c.codes[0], 0.0) > (0.0 if not alone else 0.0)
+    if c.region.county:
+        return own or has(c.codes[1]) if len(c.codes) > 1 else own
+    return own or any(has(code) for code in c.codes[1:])
+
+
+def _dedupe(cs: list[_Cand]) -> list[_Cand]:
+    seen: dict[tuple[str, str | None, str | None], _Cand] = {}
+    for c in cs:
+        key = (c.unit, c.region.county, c.region.city)
+        old = seen.get(key)
+        if old is None or c.date_fit > old.date_fit:
+            seen[key] = c
+    return list(seen.values())
+
+
+def _proximity(anchors: list[tuple[int, int, tuple[str, ...]]], starts: list[int], pos: int,
+               codes: tuple[str, ...]) -> float:
+    """Bonus for anchors near `pos` that share this candidate's county, city or province."""
+    i = bisect.bisect_left(starts, pos)
+    bonus = 0.0
+    for j in range(max(0, i - 4), min(len(anchors), i + 3)):
+        s, _e, acodes = anchors[j]
+        if s == pos:
+            continue
+        dist = abs(s - pos)
+        if dist > 200:
+            continue
+        shared = set(acodes) & set(codes)
+        if shared:
+            depth = max(len(c.rstrip("0")) for c in shared)
+            bonus += (1.0 if depth >= 5 else 0.6 if depth >= 3 else 0.3) * (1.0 - dist / 250)
+    return bonus
+
+
+def _header_length(text: str) -> int:
+    """Characters of the page header: the first line (title) and a short line before it."""
+    first = text.find("\n")
+    if first < 0:
+        return min(len(text), 60)
+    second = text.find("\n", first + 1)
+    if 0 <= second <= 120:
+        return second
+    return first
+
+
+def roles_from_text(text: str, mentions: list[PlaceMention], res: RegionResolver) -> None:
+    """Mark mentions that are not where something happens: organisations' and companies'
+    home places (origin), markets abroad (foreign), datelines and destinations (other)."""
+    datelines = [(mt.start(2), mt.end(2)) for mt in _DATELINE.finditer(text)]
+    focus_province: str | None = None
+    provinces: dict[str, int] = {}
+    for m in mentions:
+        if m.region is not None and m.region.province:
+            provinces[m.region.province] = provinces.get(m.region.province, 0) + 1
+    if provinces:
+        focus_province = max(provinces, key=lambda p: provinces[p])
+    for i, m in enumerate(mentions):
+        if m.role != LOCATION or m.region is None and m.kind not in ("division", "town", "zone"):
+            continue
+        if any(a <= m.start < b for a, b in datelines):
+            m.role = OTHER
+            continue
+        after = text[m.end:m.end + 30]
+        before = text[max(0, m.start - 4):m.start]
+        # Chains such as 上海温州商会: every place of the name is the organisation's origin.
+        j = i
+        while j + 1 < len(mentions) and mentions[j + 1].start == mentions[j].end:
+            j += 1
+        tail = text[mentions[j].end:mentions[j].end + 12]
+        if _ORG_AFTER.match(tail):
+            for k in range(i, j + 1):
+                if mentions[k].role == LOCATION:
+                    mentions[k].role = ORIGIN
+            continue
+        if after.startswith(_ORIGIN_AFTER) or before.endswith(_ORIGIN_BEFORE):
+            m.role = ORIGIN
+            continue
+        if before.endswith(_OTHER_BEFORE):
+            m.role = OTHER
+            continue
+        if m.region is not None and _COMPANY_AFTER.match(after):
+            prev = mentions[i - 1] if i else None
+            if prev is not None and prev.end == m.start and prev.region is not None \
+                    and not _contains(prev.region, m.region):
+                m.role = ORIGIN  # 吴兴区|湖州市中跃化纤有限公司: the company's registered home
+            elif focus_province and m.region.province != focus_province:
+                m.role = ORIGIN  # 香港卓盛发展有限公司 in a Zhejiang article
