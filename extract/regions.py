@@ -171,6 +171,21 @@ class ArticleRegions:
         return out
 
 
+def merge_chains(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Join address chains (海宁|黄湾镇, 湖州市|吴兴区|东林镇) into one mention carrying the
+    most specific region; other mentions pass through."""
+    out: list[PlaceMention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        if last is not None and m.start - last.end <= 0 and last.role == m.role == LOCATION \
+                and _contains(last.region, m.region):
+            out[-1] = PlaceMention(last.start, m.end, last.text + m.text, m.kind, m.candidates,
+                                   m.role, m.region, m.foreign, m.entries)
+        else:
+            out.append(m)
+    return out
+
+
 def _key(m: PlaceMention) -> str:
     r = m.region
     if r is None or r.adcode is None or r.town or r.zone:
@@ -426,6 +441,7 @@ class RegionResolver:
             conf = min(base, conf * base + (0.0 if len(scored) == 1 else 0.05)) * best.date_fit \
                 if len(scored) > 1 else base * best.date_fit
             if best_ctx <= 0 and not e.full and e.kind == DIVISION and best.region.county \
+                    and len({(c.region.province, c.region.city) for c in cs}) > 1 \
                     and not any(code in outlet_support for code in best.codes):
                 # A county's short name with nothing else in the text near it: kept, doubted.
                 conf = min(conf, 0.45)

@@ -8,4 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-COMMANDS: list[tuple[str, Callable[..., None]]] = []
+from touzi.commands import region
+
+COMMANDS: list[tuple[str, Callable[..., None]]] = [
+    ("region", region.command),
+]
