@@ -19,7 +19,6 @@ from functools import lru_cache
 from importlib import resources
 
 import ahocorasick
-
 from touzi.schema.gazetteer import Division, Gazetteer, Town, Zone, load
 
 # Entry kinds.
@@ -208,7 +207,7 @@ class PlaceIndex:
             for k in (1, 2):
                 if start + k >= end:
                     break
-                if text[i:start + k] in words:
+                if text[i:start + k] in words and not _ends_word(text, i, start, words):
                     return False
         # Right: a word that starts inside the match and ends after it.
         for j in (1, 2, 3):
@@ -223,6 +222,12 @@ class PlaceIndex:
                                        and w[-1] in _UNIT_CHARS):
                     return False
         return True
+
+
+def _ends_word(text: str, i: int, start: int, words: frozenset[str]) -> bool:
+    """Whether a longer word ends exactly at `start` and covers text[i:start] (集团|长兴: the
+    straddling 团长 loses to 集团, while in 第二天|镇 nothing beats 第二天)."""
+    return any(text[j:start] in words for j in range(max(0, start - 4), i))
 
 
 def _prefixes(surface: str, names: set[str]) -> list[str]:

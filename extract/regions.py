@@ -142,19 +142,21 @@ class ArticleRegions:
         start = max(0, min(start, len(text)))
         end = max(start, min(end, len(text)))
         usable = [m for m in self.mentions if m.role == LOCATION and m.region is not None]
-        inside = [m for m in usable if m.start >= start and m.end <= end]
+        above = self._above_focus()
+        inside = [m for m in usable if m.start >= start and m.end <= end and _key(m) not in above]
         if inside:
             return _chain_end(inside, 0)
-        above = self._above_focus()
         s_start, s_end = _bounds(text, start, end, _SENTENCE_END)
         same = [m for m in usable if m.start >= s_start and m.end <= s_end and _key(m) not in above]
         if same:
             best = min(same, key=lambda m: (_gap(m, start, end), m.start > start))
             return _chain_end(same, same.index(best))
+        # Nearest before: in the paragraph, else within a few hundred characters back.
         p_start = text.rfind("\n", 0, start) + 1
-        before = [m for m in usable if p_start <= m.start < start and _key(m) not in above]
-        if before:
-            return _chain_end(before, len(before) - 1)
+        for lo in (p_start, max(0, start - 300)):
+            before = [m for m in usable if lo <= m.start < start and _key(m) not in above]
+            if before:
+                return _chain_end(before, len(before) - 1)
         return self.focus
 
     def _above_focus(self) -> set[str]:
@@ -399,18 +401,58 @@ class RegionResolver:
             anchors.append((m.start, m.end, cs[0].codes))
         anchor_starts = [a[0] for a in anchors]
 
-        # Choose each mention's candidate.
+        # Choose each mention's candidate; then once more with the support of the mentions
+        # that were ambiguous at first (河南开封 … 鼓楼区: 开封 is 开封市 or 开封县 at first).
+        anchor_ids = {m.start for m in mentions if any(a[0] == m.start for a in anchors)}
+        self._choose(mentions, cands_of, support, {}, outlet_support, anchors, anchor_starts)
+        extra: dict[str, float] = {}
+        own: dict[int, dict[str, float]] = {}
+        for m, cs in zip(mentions, cands_of, strict=True):
+            if len(cs) < 2 or m.region is None or m.start in anchor_ids \
+                    or m.region.confidence < 0.5 or not m.region.adcode:
+                continue
+            mine = {code: m.region.confidence for code in _codes(m.region.adcode)}
+            own[m.start] = mine
+            for code, w in mine.items():
+                extra[code] = extra.get(code, 0.0) + w
+        if extra:
+            merged = dict(support)
+            for code, w in extra.items():
+                merged[code] = merged.get(code, 0.0) + w
+            self._choose(mentions, cands_of, merged, own, outlet_support, anchors, anchor_starts)
+
+        roles_from_text(text, mentions, self)
+        focus = self._focus(text, mentions, support, outlet_support, header_cands, year, head_len)
+        self._resolve_deictic_and_zones(text, mentions, focus, year)
+        zone_focus = self._zone_focus(text, mentions, focus)
+        if zone_focus is not focus:
+            # The article speaks for a zone: 全区/我区 point at it, so resolve them again.
+            focus = zone_focus
+            for m in mentions:
+                if m.kind == "deictic":
+                    m.region, m.role = None, LOCATION
+            self._resolve_deictic_and_zones(text, mentions, focus, year, only_deictic=True)
+        return ArticleRegions(text=text, year=year, focus=focus,
+                              outlet=header_cands[-1].region if header_cands else None,
+                              mentions=[m for m in mentions if m.kind != "unsupported"])
+
+    def _choose(self, mentions: list[PlaceMention], cands_of: list[list[_Cand]],
+                support: dict[str, float], own: dict[int, dict[str, float]],
+                outlet_support: dict[str, float], anchors: list[tuple[int, int, tuple[str, ...]]],
+                anchor_starts: list[int]) -> None:
+        """Score each mention's candidates against the support and pick the best."""
         prev: PlaceMention | None = None
         for m, cs in zip(mentions, cands_of, strict=True):
-            if not cs:
+            if not cs or m.kind == "unsupported":
                 continue
+            mine = own.get(m.start, {})
             scored = []
             for c in cs:
                 if not _supported(c, support, outlet_support, len(cs) == 1):
                     continue
-                own = 1.0 if len(cs) == 1 or len({x.unit for x in cs}) == 1 else 0.0
-                ctx = sum(support.get(code, 0.0) for code in c.codes[1:])
-                ctx += max(0.0, support.get(c.codes[0], 0.0) - own) * 0.5
+                self_w = 1.0 if len(cs) == 1 or len({x.unit for x in cs}) == 1 else 0.0
+                ctx = sum(support.get(code, 0.0) - mine.get(code, 0.0) for code in c.codes[1:])
+                ctx += max(0.0, support.get(c.codes[0], 0.0) - self_w - mine.get(c.codes[0], 0.0)) * 0.5
                 near = _proximity(anchors, anchor_starts, m.start, c.codes)
                 chain = 0.0
                 if prev is not None and prev.region is not None and m.start - prev.end <= 1:
@@ -448,21 +490,6 @@ class RegionResolver:
             m.region = best.region.with_confidence(round(conf, 3), [a for a in alts if a])
             m.candidates = [s[1].region for s in scored]
             prev = m
-
-        roles_from_text(text, mentions, self)
-        focus = self._focus(text, mentions, support, outlet_support, header_cands, year, head_len)
-        self._resolve_deictic_and_zones(text, mentions, focus, year)
-        zone_focus = self._zone_focus(text, mentions, focus)
-        if zone_focus is not focus:
-            # The article speaks for a zone: 全区/我区 point at it, so resolve them again.
-            focus = zone_focus
-            for m in mentions:
-                if m.kind == "deictic":
-                    m.region, m.role = None, LOCATION
-            self._resolve_deictic_and_zones(text, mentions, focus, year, only_deictic=True)
-        return ArticleRegions(text=text, year=year, focus=focus,
-                              outlet=header_cands[-1].region if header_cands else None,
-                              mentions=[m for m in mentions if m.kind != "unsupported"])
 
     # -- focus -------------------------------------------------------------------------
     def _focus(self, text: str, mentions: list[PlaceMention], support: dict[str, float],

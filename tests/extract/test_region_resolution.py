@@ -1,0 +1,238 @@
+"""Resolving places with the article as context: the seed articles against their gold
+records, same-name counties, renamed units, deictic forms and roles."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from touzi.extract.regions import Region, RegionResolver
+from typer.testing import CliRunner
+
+SEED_META = {  # pub_date and source as the seed headers state them (gold doc records)
+    "000_70a04c5ec55497ca": ("2020-04-05", "新华报业网"),
+    "002_b18fd097ccaf0094": ("2015-08-11", "桐乡新闻网"),
+    "004_1bfe85adb412da90": ("2019-03", None),
+}
+
+
+@pytest.fixture(scope="module")
+def resolver() -> RegionResolver:
+    return RegionResolver.default()
+
+
+@pytest.fixture(scope="module")
+def seeds(corpus_dir, gold_dir, resolver):
+    gold = [json.loads(line) for line in
+            (gold_dir / "seeds.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    out = {}
+    for doc_id, (pub, source) in SEED_META.items():
+        text = (corpus_dir / "seeds" / f"{doc_id}.txt").read_text(encoding="utf-8")
+        ctx = resolver.article_context(text, pub_date=pub, source=source)
+        out[doc_id] = (text, ctx, [g for g in gold if g["doc_id"] == doc_id])
+    return out
+
+
+def resolved_at(text: str, ctx, phrase: str, nth: int = 0) -> Region | None:
+    """The region of the first mention that starts where `phrase` occurs (nth time)."""
+    starts = [m.start() for m in re.finditer(re.escape(phrase), text)]
+    start = starts[nth]
+    for m in ctx.mentions:
+        if m.start == start:
+            return m.region
+    raise AssertionError(f"no mention at {phrase}")
+
+
+# Every place the seeds name, as a reader resolves it: (phrase, nth, adcode, town, zone, role).
+SEED_PLACES = {
+    "000_70a04c5ec55497ca": [
+        ("浙江湖州", 0, "330000", None, None, "location"),
+        ("湖州实践", 0, "330500", None, None, "location"),
+        ("杭州", 0, "330100", None, None, "other"),          # dateline 新华社杭州…电
+        ("吴兴区东林镇", 0, "330502", None, None, "location"),
+        ("东林镇", 0, "330502", "东林镇", None, "location"),
+        ("东林镇", 1, "330502", "东林镇", None, "location"),
+        ("长兴县", 0, "330522", None, None, "location"),
+        ("长兴项目", 0, "330522", None, None, "location"),
+        ("南浔区", 0, "330503", None, None, "location"),
+        ("浙江鼎旭", 0, "330000", None, None, "origin"),      # company name after 南浔区
+        ("吴兴区湖州市", 0, "330502", None, None, "location"),
+        ("湖州市中跃", 0, "330500", None, None, "origin"),    # company name after 吴兴区
+        ("德清县启航", 0, "330521", None, None, "location"),
+        ("安吉护童", 0, "330523", None, None, "location"),
+        ("德清县县长", 0, "330521", None, None, "location"),
+        ("该市", 0, "330500", None, None, "location"),
+        ("全市", 0, "330500", None, None, "location"),
+    ],
+    "002_b18fd097ccaf0094": [
+        ("我市", 0, "330483", None, None, "location"),
+        ("屠甸镇", 0, "330483", "屠甸镇", None, None),
+        ("大麻镇", 0, "330483", "大麻镇", None, None),
+        ("洲泉镇", 0, "330483", "洲泉镇", None, None),
+        ("梧桐街道", 0, "330483", "梧桐街道", None, None),
+        ("桐乡市经济开发区", 0, "330483", None, "桐乡经济开发区", "location"),
+        ("开发区围绕", 0, "330483", None, "桐乡经济开发区", "location"),
+        ("该区", 0, "330483", None, "桐乡经济开发区", "location"),
+        ("振东新区", 0, "330483", None, "振东新区", "location"),
+        ("香港卓盛", 0, "810000", None, None, "origin"),
+        ("凤鸣街道", 0, "330483", "凤鸣街道", None, "location"),
+        ("崇福镇", 0, "330483", "崇福镇", None, "location"),
+        ("河山镇", 0, "330483", "河山镇", None, "location"),
+        ("全省", 0, "330000", None, None, "location"),
+        ("经济开发区,今年4月", 0, "330483", None, "桐乡经济开发区", "location"),
+        ("桐乡经济开发区欧美产业园", 0, "330483", None, "桐乡经济开发区欧美产业园",
+         "location"),
+        ("北京、上海", 0, "110000", None, None, None),
+    ],
+    "004_1bfe85adb412da90": [
+        ("湖州市第一次", 0, "330500", None, None, "location"),
+        ("高新区紧紧", 0, "330502", None, "吴兴高新区", "location"),
+        ("全区", 0, "330502", None, None, "location"),
+        ("上海温州商会", 0, "310000", None, None, "origin"),
+        ("温州商会", 0, "330300", None, None, "origin"),
+        ("苏州独墅", 0, "320500", None, None, "origin"),
+        ("高新区召开", 0, "330502", None, "吴兴高新区", "location"),
+    ],
+}
+
+
+@pytest.mark.parametrize("doc_id", sorted(SEED_PLACES))
+def test_seed_places(seeds, doc_id: str) -> None:
+    text, ctx, _gold = seeds[doc_id]
+    for phrase, nth, adcode, town, zone, role in SEED_PLACES[doc_id]:
+        region = resolved_at(text, ctx, phrase, nth)
+        assert region is not None, phrase
+        assert region.adcode == adcode, (phrase, region)
+        assert region.town == town, (phrase, region)
+        if zone is not None:
+            assert region.zone == zone, (phrase, region)
+        if role is not None:
+            m = next(m for m in ctx.mentions if m.start == text.index(phrase))
+            assert m.role == role, (phrase, m.role)
+
+
+def test_seed_false_positives_absent(seeds) -> None:
+    for _text, ctx, _ in seeds.values():
+        names = {m.text for m in ctx.mentions}
+        assert not names & {"比如", "天镇", "新建", "朝阳", "吉利", "新兴", "建设", "滨湖"}
+        assert all(not (m.region and m.region.province == "西藏自治区") for m in ctx.mentions)
+
+
+@pytest.mark.parametrize("doc_id", sorted(SEED_META))
+def test_seed_focus_matches_gold(seeds, doc_id: str) -> None:
+    _text, ctx, gold = seeds[doc_id]
+    want = next(g for g in gold if g["kind"] == "doc")["region_focus"]
+    got = ctx.focus
+    assert got is not None
+    assert (got.province, got.city, got.county, got.adcode) == (
+        want["province"], want["city"], want["county"], want["adcode"])
+    assert got.zone == want["zone"]
+
+
+@pytest.mark.parametrize("doc_id", sorted(SEED_META))
+def test_seed_project_regions(seeds, doc_id: str) -> None:
+    """region_at() on each gold project's name gives the gold adcode."""
+    text, ctx, gold = seeds[doc_id]
+    checked = 0
+    for rec in gold:
+        if rec["kind"] != "project" or rec["name"] not in text:
+            continue
+        start = text.index(rec["name"])
+        region = ctx.region_at(start, start + len(rec["name"]))
+        assert region is not None and region.adcode == rec["region"]["adcode"], (rec["name"], region)
+        checked += 1
+    assert checked >= 5
+
+
+@pytest.mark.parametrize("context, adcode", [
+    ("江苏省南京市召开推进会，", "320106"),
+    ("福建省福州市召开推进会，", "350102"),
+    ("河南开封的企业家说，", "410204"),
+])
+def test_same_name_counties_by_context(resolver: RegionResolver, context: str, adcode: str) -> None:
+    ctx = resolver.article_context(context + "鼓楼区新签约项目12个。")
+    region = resolved_at(ctx.text, ctx, "鼓楼区")
+    assert region is not None and region.adcode == adcode
+
+
+@pytest.mark.parametrize("context, adcode", [
+    ("舟山群岛新区建设提速，舟山市", "330903"),
+    ("上海市重大工程推进，上海", "310107"),
+])
+def test_putuo_both_ways(resolver: RegionResolver, context: str, adcode: str) -> None:
+    ctx = resolver.article_context(context + "普陀区今年新开工项目8个。")
+    region = resolved_at(ctx.text, ctx, "普陀区")
+    assert region is not None and region.adcode == adcode
+    assert region.confidence >= 0.6
+
+
+def test_ambiguous_name_alone_is_not_guessed_silently(resolver: RegionResolver) -> None:
+    (m,) = resolver.find("鼓楼区")
+    assert m.region is not None and m.region.confidence < 0.6
+    assert len(m.region.alternatives) >= 3
+
+
+@pytest.mark.parametrize("text, pub, adcode, county", [
+    ("杭州富阳新签约项目", "2013-06-01", "330183", "富阳市"),
+    ("杭州富阳新签约项目", "2016-06-01", "330111", "富阳区"),
+    ("南昌市新建县工业园", "2013-06-01", "360122", "新建县"),
+    ("南昌市新建区工业园", "2018-06-01", "360112", "新建区"),
+    ("杭州市下城区招商", "2019-06-01", "330103", "下城区"),
+    ("温州龙港", "2020-06-01", "330383", "龙港市"),
+])
+def test_renamed_unit_by_date(resolver: RegionResolver, text: str, pub: str, adcode: str,
+                              county: str) -> None:
+    ctx = resolver.article_context(text, pub_date=pub)
+    region = ctx.region_at(0, len(text))
+    assert region is not None and (region.adcode, region.county) == (adcode, county)
+
+
+def test_outlet_decides_deictic(resolver: RegionResolver) -> None:
+    ctx = resolver.article_context("今年我市新开工项目38个，全市固定资产投资增长9%。",
+                                   source="桐乡新闻网")
+    assert ctx.focus is not None and ctx.focus.adcode == "330483"
+    assert all(m.region and m.region.adcode == "330483" for m in ctx.mentions)
+
+
+def test_region_at_prefers_inside_then_sentence(resolver: RegionResolver) -> None:
+    text = "湖州市召开大会。吴兴区湖州市中跃化纤有限公司年产56万吨项目开工，德清县另有项目签约。"
+    ctx = resolver.article_context(text)
+    start = text.index("吴兴区")
+    assert ctx.region_at(start, text.index("开工")).adcode == "330502"
+    start = text.index("另有项目")
+    assert ctx.region_at(start, start + 4).adcode == "330521"
+
+
+def test_region_at_never_origin_or_foreign(resolver: RegionResolver) -> None:
+    text = "温州商会会员投资的项目落户长兴，产品远销德国。"
+    ctx = resolver.article_context(text)
+    roles = {m.text: m.role for m in ctx.mentions}
+    assert roles["温州"] == "origin" and roles["德国"] == "foreign"
+    start = text.index("项目")
+    assert ctx.region_at(start, start + 2).adcode == "330522"
+
+
+def test_region_to_dict_keys(resolver: RegionResolver) -> None:
+    (m,) = resolver.find("椒江")
+    assert list(m.region.to_dict()) == ["province", "city", "county", "town", "zone", "adcode",
+                                        "confidence", "alternatives"]
+    assert m.region.to_dict()["city"] == "台州市"
+
+
+def test_municipality_city_is_itself(resolver: RegionResolver) -> None:
+    (m,) = resolver.find("浦东新区")
+    assert (m.region.province, m.region.city, m.region.county) == ("上海市", "上海市", "浦东新区")
+
+
+def test_cli_region() -> None:
+    from touzi.cli import _register, app
+
+    _register()
+    result = CliRunner().invoke(app, ["region", "海宁黄湾镇", "--pub-date", "2020-01-01"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert rows[0]["adcode"] == "330481" and rows[0]["town"] == "黄湾镇"
+    assert set(rows[0]) >= {"province", "city", "county", "town", "zone", "adcode", "confidence"}
+    result = CliRunner().invoke(app, ["region", "鼓楼区", "--context", "福建福州市召开会议"])
+    assert json.loads(result.output)[0]["adcode"] == "350102"
