@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from touzi.commands import region
+from touzi.commands import articles, ingest, region, show
 
 COMMANDS: list[tuple[str, Callable[..., None]]] = [
+    ("ingest", ingest.command),
+    ("articles", articles.command),
+    ("show", show.command),
     ("region", region.command),
 ]
