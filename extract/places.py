@@ -38,7 +38,7 @@ RISKY_SHORTS = frozenset("""
 山城 红星 永平 方正 黑水 安居 龙凤 鼓楼 东山 上党 大通 南关 麒麟 新民 富民 下关 水城 紫金 老城 爱民
 惠民 新星 和顺 天心 天元 金沙 白沙 平山 城关 永宁 新安 阳明 民和 临江 黑山 湖滨 安达 来宾 白银 安康
 阿里 长治 日照 朝阳 市中 中山 江北 西湖 南湖 吉安 普洱 宁安 龙华 龙岗 福田 天河 白山 通化 开化 高明
-石狮 海城 大兴 通州 东城 西城 江岸 江汉 城厢 新市 大麻 河山 梧桐 凤鸣 双林 新丰 永兴 大同 滨湖
+石狮 海城 大兴 通州 东城 西城 江岸 江汉 城厢 新市 大麻 河山 梧桐 凤鸣 双林 新丰 永兴 大同 滨湖 大关 江海 同仁 同德 乌兰 朝天 永定 长白 中原 太湖 兴业 惠农 天山 双城 盐湖
 """.split())
 
 # Town short names are loaded for this province only (weak: need their county in context).
@@ -69,6 +69,9 @@ GENERIC_ZONE_WORDS = (
 
 # A match that runs into one of these is a street, not the place itself (上海的海宁路).
 STREET_SUFFIXES = ("路", "街", "大道", "大街", "巷", "大桥", "公路", "高速")
+# A short name followed by one of these names a mountain, lake, river, bay or village that
+# shares the name (祁连山, 鄱阳湖, 永定河, 崖州湾), unless another place starts right there.
+NATURAL_NEXT = frozenset("山湖河江湾岛岭峰峡寺塔村")
 # Unit words that may follow a short name and still be the same place (长兴县城, 湖州市区).
 _UNIT_CHARS = frozenset("省市县区州盟旗镇乡村")
 
@@ -110,13 +113,15 @@ class PlaceIndex:
             if len(surface) >= 2:
                 table.setdefault(surface, []).append(entry)
 
+        words = _words()
         for div in gazetteer.divisions:
-            add(div.name, Entry(DIVISION, div, True, False, False))
+            # 矿区, 城区, 郊区 are full names and ordinary words at once.
+            add(div.name, Entry(DIVISION, div, True, len(div.name) == 2 and div.name in words,
+                                False))
             if div.short and div.short != div.name:
                 add(div.short, Entry(DIVISION, div, False, div.short in RISKY_SHORTS, False))
             for alias in _division_aliases(div):
                 add(alias, Entry(DIVISION, div, False, False, False))
-        words = _words()
         for town in gazetteer.towns:
             if len(town.name) <= 2 or town.kind == "other" and town.name.endswith(
                     GENERIC_ZONE_WORDS + ("园", "园区", "城区", "街道")):
@@ -178,12 +183,17 @@ class PlaceIndex:
             if any(e.full or not (e.risky or e.weak) for e in entries) and end - start >= 2:
                 covered[start:end] = b"\x01" * (end - start)
         raw.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        starts = {m[0] for m in raw}
         out: list[RawMention] = []
         taken_until = 0
         for start, end, entries in raw:
             if start < taken_until:
                 continue
             if not self._boundary_ok(text, start, end, entries, covered):
+                continue
+            if not entries[0].full and entries[0].kind in (DIVISION, TOWN) \
+                    and end not in starts and (text[end:end + 1] in NATURAL_NEXT
+                                               or text.startswith(STREET_SUFFIXES, end)):
                 continue
             out.append(RawMention(start, end, text[start:end], entries))
             taken_until = end
@@ -209,6 +219,16 @@ class PlaceIndex:
                     break
                 if text[i:start + k] in words and not _ends_word(text, i, start, words):
                     return False
+        # Around: an ordinary word that holds the whole match (同心同德, 热火朝天, 金山银山).
+        if not entries[0].full:
+            for jl in (0, 1, 2):
+                if jl and (start - jl < 0 or covered[start - jl]):
+                    break
+                for jr in (0, 1, 2):
+                    if jl == jr == 0 or end + jr > n or jr and covered[end + jr - 1]:
+                        continue
+                    if end - start + jl + jr <= 4 and text[start - jl:end + jr] in words:
+                        return False
         # Right: a word that starts inside the match and ends after it.
         for j in (1, 2, 3):
             i = end + j

@@ -406,15 +406,17 @@ class RegionResolver:
         anchor_ids = {m.start for m in mentions if any(a[0] == m.start for a in anchors)}
         self._choose(mentions, cands_of, support, {}, outlet_support, anchors, anchor_starts)
         extra: dict[str, float] = {}
-        own: dict[int, dict[str, float]] = {}
+        own: dict[str, dict[str, float]] = {}
         for m, cs in zip(mentions, cands_of, strict=True):
             if len(cs) < 2 or m.region is None or m.start in anchor_ids \
                     or m.region.confidence < 0.5 or not m.region.adcode:
                 continue
-            mine = {code: m.region.confidence for code in _codes(m.region.adcode)}
-            own[m.start] = mine
-            for code, w in mine.items():
-                extra[code] = extra.get(code, 0.0) + w
+            # Keyed by the surface: 抚顺 … 抚顺 must not make the county 抚顺县 win through
+            # the support its own namesakes gave to the city 抚顺市.
+            mine = own.setdefault(m.text, {})
+            for code in _codes(m.region.adcode):
+                mine[code] = mine.get(code, 0.0) + m.region.confidence
+                extra[code] = extra.get(code, 0.0) + m.region.confidence
         if extra:
             merged = dict(support)
             for code, w in extra.items():
@@ -437,7 +439,7 @@ class RegionResolver:
                               mentions=[m for m in mentions if m.kind != "unsupported"])
 
     def _choose(self, mentions: list[PlaceMention], cands_of: list[list[_Cand]],
-                support: dict[str, float], own: dict[int, dict[str, float]],
+                support: dict[str, float], own: dict[str, dict[str, float]],
                 outlet_support: dict[str, float], anchors: list[tuple[int, int, tuple[str, ...]]],
                 anchor_starts: list[int]) -> None:
         """Score each mention's candidates against the support and pick the best."""
@@ -445,10 +447,16 @@ class RegionResolver:
         for m, cs in zip(mentions, cands_of, strict=True):
             if not cs or m.kind == "unsupported":
                 continue
-            mine = own.get(m.start, {})
+            mine = own.get(m.text, {})
             scored = []
             for c in cs:
                 if not _supported(c, support, outlet_support, len(cs) == 1):
+                    continue
+                if c.entry.risky and c.entry.kind == DIVISION \
+                        and support.get(c.codes[0], 0.0) - mine.get(c.codes[0], 0.0) <= 0 \
+                        and not _near(anchors, anchor_starts, m.start, c.codes[1:2]):
+                    # An ordinary-word name (振兴, 新兴, 资源) stands only beside its parent
+                    # (辽宁丹东振兴区) or when named in full elsewhere.
                     continue
                 self_w = 1.0 if len(cs) == 1 or len({x.unit for x in cs}) == 1 else 0.0
                 ctx = sum(support.get(code, 0.0) - mine.get(code, 0.0) for code in c.codes[1:])
@@ -461,6 +469,10 @@ class RegionResolver:
                         chain = 6.0
                 level = 0.3 if c.entry.kind == DIVISION else 0.0
                 level += 0.2 if c.entry.full else 0.0
+                if not c.entry.full and c.entry.kind == DIVISION:
+                    # 长沙 is the city, 长沙县 is written in full: short names favour the
+                    # higher level.
+                    level += (3.0, 2.0, 0.0)[c.entry.ref.level - 1]  # type: ignore[union-attr]
                 scored.append(((1.0 + ctx + near + chain + level) * c.date_fit, c, ctx + near + chain))
             if not scored:
                 m.candidates = [c.region for c in cs]
@@ -767,6 +779,19 @@ def _supported(c: _Cand, support: dict[str, float], outlet: dict[str, float],
     if c.region.county:
         return own or has(c.codes[1]) if len(c.codes) > 1 else own
     return own or any(has(code) for code in c.codes[1:])
+
+
+def _near(anchors: list[tuple[int, int, tuple[str, ...]]], starts: list[int], pos: int,
+          codes: tuple[str, ...], window: int = 12) -> bool:
+    """Whether an anchor ending within `window` characters before `pos` is one of `codes`."""
+    if not codes:
+        return False
+    i = bisect.bisect_left(starts, pos)
+    for j in range(max(0, i - 3), i):
+        _s, e, acodes = anchors[j]
+        if 0 <= pos - e <= window and acodes[0] in codes:
+            return True
+    return False
 
 
 def _dedupe(cs: list[_Cand]) -> list[_Cand]:
