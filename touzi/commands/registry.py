@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from touzi.commands import articles, ingest, region, show
+from touzi.commands import articles, ingest, mentions, region, show
 
 COMMANDS: list[tuple[str, Callable[..., None]]] = [
     ("ingest", ingest.command),
     ("articles", articles.command),
     ("show", show.command),
     ("region", region.command),
+    ("mentions", mentions.command),
 ]
