@@ -43,3 +43,19 @@ def gold_dir() -> Path:
 def db_path(tmp_path: Path) -> Path:
     """A path for a fresh database file inside the test's temporary folder."""
     return tmp_path / "touzi.db"
+
+
+@pytest.fixture(scope="session")
+def cli():
+    """Run a `touzi` command in-process: cli(["ingest", ...]) -> click Result."""
+    from typer.testing import CliRunner
+
+    from touzi.cli import build
+
+    app = build()
+    runner = CliRunner()
+
+    def invoke(args: list[str], input: str | None = None):
+        return runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return invoke

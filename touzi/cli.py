@@ -31,20 +31,24 @@ def _root(
     """touzi: investment projects and regional claims from Chinese local news."""
 
 
-def _register() -> None:
-    # Imported here so that `touzi --help` stays cheap for commands that load heavy stages.
-    from touzi.commands import (  # noqa: PLC0415
-        registry,
-    )
+_registered = False
 
-    for name, func in registry.COMMANDS:
-        app.command(name)(func)
+
+def build() -> typer.Typer:
+    """The typer app with every command registered (idempotent)."""
+    global _registered
+    if not _registered:
+        from touzi.commands import registry
+
+        for name, func in registry.COMMANDS:
+            app.command(name)(func)
+        _registered = True
+    return app
 
 
 def main() -> None:
     """Entry point of the `touzi` console script."""
-    _register()
-    app()
+    build()()
 
 
 if __name__ == "__main__":

@@ -149,14 +149,14 @@ class Ingestor:
 def search_articles(
     db: sqlite_utils.Database, query: str | None = None, **filters: Any
 ) -> list[dict[str, Any]]:
-    """Articles matching a full-text query and filters (see schema.articles.ArticleFilter)."""
+    """Articles matching a full-text query and filters (see schema.articles.ArticleFilter).
+
+    Words separated by spaces must all occur; a query without spaces must occur as written.
+    """
     flt = store.ArticleFilter(**filters)
-    if query:
-        flt.fts = segment.fts_query(query)
-        found = list(store.list_articles(db, flt)) if flt.fts else []
-        if found:
-            return found
-        # Words jieba splits differently in the query than in the text: fall back to a scan.
-        flt.fts = None
-        flt.contains = query.strip()
+    if query and query.strip():
+        query = query.strip()
+        flt.fts = segment.fts_query(query) or None
+        if not any(ch.isspace() for ch in query):
+            flt.contains = query
     return list(store.list_articles(db, flt))

@@ -21,7 +21,7 @@ DbOption = Annotated[
     ),
 ]
 
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
 
 
