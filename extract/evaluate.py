@@ -565,8 +565,15 @@ def _items(record: dict, name: str) -> list[dict]:
     return [i for i in record.get(name) or [] if isinstance(i, dict)]
 
 
-def _item_label(item: dict) -> str:
-    return str(item.get("text") or item.get("date") or item.get("amount_cny") or item.get("quantity"))
+def _item_label(name: str, item: dict) -> str:
+    """A short readable form of a list item: `started 2011-07`, `9150000000 CNY`, `18000 亩`."""
+    if name == "events":
+        return f"{item.get('type')} {item.get('date')}"
+    if name in ("investment", "output_value"):
+        amount = item.get("amount_cny") if item.get("amount_cny") is not None else item.get("amount")
+        currency = "CNY" if item.get("amount_cny") is not None else item.get("currency")
+        return f"{amount} {currency}"
+    return f"{item.get('quantity')} {item.get('unit')}"
 
 
 def _fields_of(kind: str) -> tuple[str, ...]:
@@ -611,8 +618,8 @@ def _score_pair(report: Report, kind: str, gold: dict, pred: dict, doc_id: str) 
             score.fp += len(extra)
             if missed or extra:
                 report.misses.append(Miss("field", kind, doc_id, _label(gold), name,
-                                          [_item_label(i) for i in missed],
-                                          [_item_label(i) for i in extra]))
+                                          [_item_label(name, i) for i in missed],
+                                          [_item_label(name, i) for i in extra]))
             continue
         g, p = _scalar(kind, name, gold), _scalar(kind, name, pred)
         if not _present(g) and not _present(p):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from touzi.commands import articles, ingest, mentions, region, show
+from touzi.commands import articles, eval, ingest, mentions, region, show
 
 COMMANDS: list[tuple[str, Callable[..., None]]] = [
     ("ingest", ingest.command),
@@ -16,4 +16,5 @@ COMMANDS: list[tuple[str, Callable[..., None]]] = [
     ("show", show.command),
     ("region", region.command),
     ("mentions", mentions.command),
+    ("eval", eval.command),
 ]
