@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import traceback
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -160,3 +160,174 @@ def search_articles(
         if not any(ch.isspace() for ch in query):
             flt.contains = query
     return list(store.list_articles(db, flt))
+
+
+# ---------------------------------------------------------------- extraction
+
+
+@dataclass
+class ExtractOutcome:
+    """What extracting one stored article gave."""
+
+    article_id: int
+    projects: int = 0
+    claims: int = 0
+    error: str | None = None
+
+
+def _article_input(db: sqlite_utils.Database, article_id: int) -> dict[str, Any] | None:
+    row = db.execute(
+        "SELECT id, text, pub_date, source, title, url, doc_id FROM articles WHERE id = ? AND error IS NULL",
+        [article_id],
+    ).fetchone()
+    if row is None:
+        return None
+    keys = ("article_id", "text", "pub_date", "source", "title", "url", "doc_id")
+    return dict(zip(keys, row, strict=True))
+
+
+def _extract_one(item: dict[str, Any]) -> tuple[int, list[dict[str, Any]], str | None]:
+    """Run the extractor on one article (in a worker process or in-process); never raises."""
+    from touzi.extract.records import extract_records
+
+    try:
+        records = extract_records(
+            item["text"] or "",
+            pub_date=(item["pub_date"] or "")[:10] or None,
+            source=item["source"],
+            title=item["title"],
+            url=item["url"],
+            doc_id=item["doc_id"],
+        )
+    except Exception as exc:  # an extractor bug must not stop the run or lose the article
+        detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+        return item["article_id"], [], f"extractor failed: {detail}"
+    errors = [r for r in records if r.get("kind") == "error"]
+    message = "; ".join(f"{e.get('component')}: {e.get('message')}" for e in errors) or None
+    return item["article_id"], [r for r in records if r.get("kind") != "error"], message
+
+
+def extractor_version() -> str:
+    """The label stored with every record, e.g. touzi.extract/0.3."""
+    from touzi.extract.records import EXTRACTOR_VERSION
+
+    return f"touzi.extract/{EXTRACTOR_VERSION}"
+
+
+def _cluster_key(record: dict[str, Any]) -> str | None:
+    from touzi.extract.evaluate import name_core, normalise_name
+
+    name = record.get("name") or ""
+    core = name_core(name, [record["company"]] if record.get("company") else []) or normalise_name(name)
+    if not core:
+        return None
+    adcode = ((record.get("region") or {}).get("adcode") or "")[:6]
+    return f"{core}|{adcode}"
+
+
+def _save(db: sqlite_utils.Database, article_id: int, records: list[dict[str, Any]],
+          error: str | None, version: str) -> ExtractOutcome:
+    from touzi.schema import records as record_store
+
+    keys = [_cluster_key(r) for r in records if r.get("kind") == "project"]
+    projects, claims = record_store.save(db, article_id, records, extractor=version,
+                                         cluster_keys=keys, error=error)
+    return ExtractOutcome(article_id, projects, claims, error)
+
+
+def extract_article(db: sqlite_utils.Database, article_id: int) -> ExtractOutcome:
+    """Extract one stored article now and store its records (used on arrival by crawls)."""
+    item = _article_input(db, article_id)
+    if item is None:
+        return ExtractOutcome(article_id, error="no such article, or it failed to ingest")
+    _, records, error = _extract_one(item)
+    return _save(db, article_id, records, error, extractor_version())
+
+
+def run_extraction(
+    db: sqlite_utils.Database,
+    *,
+    workers: int = 1,
+    redo: bool = False,
+    limit: int | None = None,
+    on_progress: Callable[[ExtractOutcome, int], None] | None = None,
+) -> Counter[str]:
+    """Extract every stored article not yet extracted by this extractor; resumable.
+
+    Records are written by this process, one article per transaction, so a run that is
+    stopped keeps what it finished and the next run takes up the rest. `on_progress` is
+    called with each outcome and the number of articles in the run.
+    """
+    from touzi.schema import records as record_store
+
+    version = extractor_version()
+    ids = record_store.pending(db, version, redo=redo, limit=limit)
+    totals: Counter[str] = Counter()
+
+    def inputs() -> Iterator[dict[str, Any]]:
+        for article_id in ids:
+            item = _article_input(db, article_id)
+            if item is not None:
+                yield item
+
+    if workers > 1:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("spawn")
+        with ctx.Pool(workers) as pool:
+            results = pool.imap_unordered(_extract_one, inputs(), chunksize=4)
+            for article_id, records, error in results:
+                _account(db, article_id, records, error, version, totals, on_progress, len(ids))
+    else:
+        for item in inputs():
+            article_id, records, error = _extract_one(item)
+            _account(db, article_id, records, error, version, totals, on_progress, len(ids))
+    return totals
+
+
+def _account(db: sqlite_utils.Database, article_id: int, records: list[dict[str, Any]],
+             error: str | None, version: str, totals: Counter[str],
+             on_progress: Callable[[ExtractOutcome, int], None] | None, total: int) -> None:
+    outcome = _save(db, article_id, records, error, version)
+    totals["articles"] += 1
+    totals["projects"] += outcome.projects
+    totals["claims"] += outcome.claims
+    if error:
+        totals["errors"] += 1
+    if on_progress:
+        on_progress(outcome, total)
+
+
+# ---------------------------------------------------------------- demo
+
+
+def sample_dir() -> Path:
+    """The bundled sample articles (made up for touzi, labelled as such)."""
+    from importlib import resources
+
+    return Path(str(resources.files("touzi.sample").joinpath("articles")))
+
+
+@dataclass
+class DemoResult:
+    """What the demo did: per-item ingest results and extraction totals."""
+
+    db: sqlite_utils.Database
+    ingested: list[IngestResult]
+    extracted: Counter[str]
+
+
+def run_demo(path: Path, *, on_item: Callable[[IngestResult], None] | None = None) -> DemoResult:
+    """Ingest the bundled sample into a fresh database at `path`, then extract it."""
+    from touzi.corpus.readers import read_paths
+
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    ingestor = Ingestor(path)
+    ingested = []
+    for result in ingestor.add_all(read_paths([sample_dir()])):
+        ingested.append(result)
+        if on_item:
+            on_item(result)
+    extracted = run_extraction(ingestor.db)
+    return DemoResult(ingestor.db, ingested, extracted)

@@ -8,12 +8,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from touzi.commands import articles, eval, ingest, mentions, region, show
+from touzi.commands import (
+    articles,
+    compare,
+    demo,
+    eval,
+    export,
+    ingest,
+    mentions,
+    region,
+    run,
+    show,
+)
 
 COMMANDS: list[tuple[str, Callable[..., None]]] = [
     ("ingest", ingest.command),
     ("articles", articles.command),
     ("show", show.command),
+    ("run", run.command),
+    ("export", export.command),
+    ("compare", compare.command),
+    ("demo", demo.command),
     ("region", region.command),
     ("mentions", mentions.command),
     ("eval", eval.command),
