@@ -16,7 +16,7 @@ _CLAUSE_TAIL = re.compile(rf"(?:.*[{BREAKS}])?(.*)\Z", re.S)
 _CLAUSE_HEAD = re.compile(rf"[^{BREAKS}]*")
 
 PREFIX_QUALIFIERS: dict[str, str] = {
-    "约": APPROX, "大约": APPROX, "将近": APPROX, "接近": APPROX, "近": APPROX,
+    "约": APPROX, "约为": APPROX, "大约": APPROX, "大约为": APPROX, "将近": APPROX, "接近": APPROX, "近": APPROX,
     "超过": OVER, "超": OVER, "逾": OVER, "不少于": OVER, "不低于": OVER, "至少": OVER,
     "不到": UNDER, "不足": UNDER, "不超过": UNDER, "不高于": UNDER,
 }
@@ -36,7 +36,7 @@ TAIL_QUALIFIERS: dict[str, str] = {
 _TARGET = re.compile(r"力争|计划|预计|预期|拟(?!上市)|争取|有望|将(?![\d０-９近约])")
 _PER_YEAR = re.compile(
     r"每年|年均|年平均|(?<![今去明前后上本当全近\d一二三四五六七八九十两])年"
-    r"(?:产值|销售|营业|营收|收入|税|利税|纳税|新增|创|实现|可)"
+    r"(?:总?产值|销售|营业|营收|收入|税|利税|纳税|新增|创|实现|可)"
 )
 
 
@@ -52,7 +52,7 @@ def right_clause(text: str, end: int, limit: int = 16) -> str:
 
 def prefix_qualifier(text: str, start: int, floor: int) -> tuple[str | None, int]:
     """Qualifier word right before `start` (约, 超过, 不到…) and the new start that includes it."""
-    lo = max(floor, start - 3)
+    lo = max(floor, start - 4)
     if lo >= start:
         return None, start
     m = _PREFIX.search(text, lo, start)

@@ -6,7 +6,7 @@ import re
 
 from touzi.extract.context import TARGET, left_clause, per_year_in, target_in
 from touzi.extract.mention_type import Mention
-from touzi.extract.roles import MONEY_CONTEXT_ROLES, left_role, money_role
+from touzi.extract.roles import MONEY_CONTEXT_ROLES, left_role, money_role, right_adjacent
 
 # Currency words as written after the number (and 元人民币 / 亿元人民币 forms).
 CURRENCIES: dict[str, str] = {
@@ -46,8 +46,12 @@ def money_mention(
 _MONEY_NOUNS = re.compile(r"募资|募集资金|资金|金额|费用|经费|价款|出资|总价|报价|资本|外资|内资|存款")
 
 
-def is_money_context(text: str, start: int) -> bool:
+def is_money_context(text: str, start: int, end: int) -> bool:
     """True when a bare amount such as 税收3000万 (no 元) is money by its clause's cue words."""
     clause = left_clause(text, start, 12)
     role, _ = left_role(clause)
-    return role in MONEY_CONTEXT_ROLES or _MONEY_NOUNS.search(clause) is not None
+    return (
+        role in MONEY_CONTEXT_ROLES
+        or _MONEY_NOUNS.search(clause) is not None
+        or right_adjacent(text, end)
+    )

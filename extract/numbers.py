@@ -27,7 +27,8 @@ CN_BIG: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8
 MULTIPLIERS: dict[str, int] = {
     "十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8,
     "十万": 10**5, "百万": 10**6, "千万": 10**7, "万亿": 10**12, "亿万": 10**12,
-    "十亿": 10**9, "百亿": 10**10, "千亿": 10**11,
+    "十亿": 10**9, "百亿": 10**10, "千亿": 10**11, "千万亿": 10**15, "百万亿": 10**14,
+    "十万亿": 10**13,
 }
 
 _DIGIT_CHARS = "".join(CN_DIGITS)
@@ -131,7 +132,7 @@ def chinese_value(s: str) -> Number | None:
             digit = None
             ceiling = last_unit = u
             after_zero = False
-        else:  # 万 / 亿
+        elif c in CN_BIG:
             u = CN_BIG[c]
             value = group + (digit or 0)
             if u == 10**8:
@@ -148,6 +149,8 @@ def chinese_value(s: str) -> Number | None:
             last_unit = u
             after_zero = False
             ceiling = 10**4
+        else:
+            return None
     if digit:
         if after_zero or last_unit == 0:
             group += digit

@@ -31,7 +31,7 @@ UNITS: list[tuple[str, str]] = [
     ("标准箱", PHYS), ("标箱", PHYS), ("TEU", PHYS), ("桶", PHYS), ("斤", PHYS),
     # measure words for products: capacity with a cue, else a count
     ("辆", PROD), ("台", PROD), ("套", PROD), ("件", PROD), ("片", PROD), ("只", PROD),
-    ("双", PROD), ("张", PROD), ("块", PROD), ("颗", PROD), ("部", PROD), ("支", PROD),
+    ("双", PROD), ("张", PROD), ("块", PROD), ("颗", PROD), ("部(?!门|分|署|长|队|委|位|件|级|属)", PROD), ("支", PROD),
     ("根", PROD), ("枚", PROD), ("头", PROD), ("株", PROD), ("棵", PROD), ("箱", PROD),
     ("盏", PROD), ("组", PROD), ("粒", PROD), ("瓶", PROD), ("羽", PROD), ("艘", PROD),
     ("架", PROD),
@@ -56,25 +56,31 @@ _CAP_CUE = re.compile(
 )
 # 年产油气突破4500万吨: the product sits between the cue and the number.
 _CAP_CUE_PRODUCT = re.compile(
-    r"(年产|年生产|年处理|年加工|日产|日处理)(?!值|能|量)([\u4e00-\u9fffA-Za-z]{1,6}?)(?:产?量)?"
-    r"(?:为|达|达到|可达|将达|约为?|超过?|近|逾|突破|分别为|是)\s*\Z"
+    r"(?<![\d〇零一二三四五六七八九十])(年产|年生产|年处理|年加工|日产|日处理)(?!值|能|量)"
+    r"([\u4e00-\u9fffA-Za-z]{1,6}?)(?:产?量)?"
+    r"(?:为|达|达到|可达|将达|约为?|超过?|近|逾|突破|分别为|是)?\s*\Z"
 )
 _DAILY_CUES = ("日产", "日处理")
 # 巨石36万吨技改, 10万吨项目: the figure names the size of a project.
-_CAP_AFTER = re.compile(r"(?:的)?(?:技改|扩建|扩能|改造|扩产|新建|项目|生产线|工程|装置)")
+_CAP_AFTER = re.compile(r"(?:的)?(?:技改|扩建|扩能|扩产|项目|生产线|装置)")
 _PRODUCT = re.compile(r"[A-Za-z\u4e00-\u9fff·（）()\-]{1,24}")
 _PRODUCT_STOP = re.compile(
     r"项目|生产线|技改|扩建|改造|工程|基地|装置|车间|生产|建设|规模|能力|的|和|及|与|或|等|"
-    r"已|将|正|在|于|并|是|为|也|都|以|达|可|工厂|今天|今年|目前|正式|建成|投产|落户|开工"
+    r"已|将|正|在|于|并|是|为|也|都|以|达|可|级|全面|工厂|今天|今年|目前|正式|建成|投产|落户|"
+    r"开工"
 )
 _NOUN = re.compile(r"[A-Za-z\u4e00-\u9fff]{1,10}")
 # Where a counted noun ends: function words and verbs (not the verbs that name a kind of
 # project, 开工项目 / 签约项目 / 在建项目).
 _NOUN_STOP = re.compile(
-    r"已|正|将|在|中|是|为|有|被|于|都|也|均|共|达到|和|与|及|等|的|分别|累计|实现|完成|"
+    r"已|正|将|在|是|为|有|被|于|都|也|均|共|达到|和|与|及|等|的|分别|累计|实现|完成|"
     r"参加|参与|解决|集中|相继|陆续|先后|通过|进入|获得|成为|纳入|总投资|计划|主要|全部|基本|"
-    r"一起|以上|左右|之一|里|后|前|查看|考察|负责"
+    r"一起|以上|左右|之一|里|查看|考察|负责"
 )
+_NOT_NOUN_START = frozenset("以的在为是和与及等将已被从到至或")
+_NOT_NOUN_HEAD = re.compile(r"减少|增加|增长|下降|提高|提升|达到|扩大|突破|超过|以上|左右|分别|累计")
+# 排名53位, 居全国第3位: a rank, not a count.
+_RANK_BEFORE = re.compile(r"(?:排名|排行|位居|位列|名列|排在|居|列|排)[\u4e00-\u9fff]{0,4}\Z")
 _HEAD_NOUNS = ("项目", "企业", "部门", "园区", "平台", "工程", "基地", "单位", "公司")
 _LEFT_NOUN = re.compile(
     r"(项目|企业|工程|基地|园区|平台|公司|单位|部门|人才|人员|干部|员工|村|户)\s*\Z"
@@ -102,6 +108,7 @@ _KNOWN_RATES = (
     "通过率", "优良率", "治理率", "处理率", "回收率", "增长率", "收益率", "利润率", "负债率",
     "机械化率", "安全感率", "复工率", "复产率", "复岗率", "受理率", "交付率", "供水率", "参保率",
     "入学率", "就业率", "满意率", "开机率", "产销率", "上座率", "执行率", "支付率",
+    "不良贷款率", "比率",
 )
 _RATE = re.compile(
     "(" + "|".join(_KNOWN_RATES) + r"|[\u4e00-\u9fff]{2}率)"
@@ -122,7 +129,9 @@ def _product(text: str, pos: int) -> str | None:
 
 def _counted_noun(text: str, pos: int, clause: str) -> str | None:
     m = _NOUN.match(text, pos)
-    noun = m.group() if m else ""
+    noun = m.group() if m and m.group()[0] not in _NOT_NOUN_START else ""
+    if noun and _NOT_NOUN_HEAD.match(noun):
+        noun = ""
     if noun:
         stop = _NOUN_STOP.search(noun, 1)
         if stop is not None:
@@ -150,7 +159,7 @@ def measure_mention(
     multiplier: int | None,
     qualifier: str | None,
     per_tail: str | None,
-) -> Mention:
+) -> Mention | None:
     """A land, area, capacity, quantity or count Mention for the figure text[start:end]."""
     clause = left_clause(text, start, 16)
     if qualifier is None and target_in(clause):
@@ -182,11 +191,24 @@ def measure_mention(
             product = "电"
         return Mention("capacity", text[start:end], start, end, value, value_max, unit,
                        multiplier, qualifier=qualifier, per=per, product=product)
+    if unit_class == COUNT and unit in ("位", "名") and _RANK_BEFORE.search(clause):
+        return None
     if unit_class == PHYS:
         return Mention("quantity", text[start:end], start, end, value, value_max, unit,
                        multiplier, qualifier=qualifier)
     return Mention("count", text[start:end], start, end, value, value_max, unit, multiplier,
                    qualifier=qualifier, role=_counted_noun(text, end, clause))
+
+
+def _signed(
+    sign: int, value: int | float, value_max: int | float | None
+) -> tuple[int | float, int | float | None]:
+    """Apply a sign to a value or range, keeping value < value_max (下降8%至10% → -10…-8)."""
+    if value_max is None:
+        return sign * value, None
+    if sign < 0:
+        return -value_max, -value
+    return value, value_max
 
 
 def percent_mention(
@@ -207,20 +229,17 @@ def percent_mention(
         verbs = _POINT_VERB.findall(clause)
         if verbs and verbs[-1] in _POINT_NEGATIVE:
             sign = -1
-        return Mention("points", text[start:end], start, end, sign * value,
-                       None if value_max is None else sign * value_max, unit,
-                       qualifier=qualifier)
+        v, vmax = _signed(sign, value, value_max)
+        return Mention("points", text[start:end], start, end, v, vmax, unit, qualifier=qualifier)
     g = _GROWTH.search(clause)
     if g is not None and not clause.endswith(("到", "至")):
         if g.group(1) in _NEGATIVE:
             sign = -1
         if qualifier is None and target_in(clause):
             qualifier = TARGET
-        return Mention("growth", text[start:end], start, end, sign * value,
-                       None if value_max is None else sign * value_max, unit,
-                       qualifier=qualifier)
-    v = sign * value
-    vmax = None if value_max is None else sign * value_max
+        v, vmax = _signed(sign, value, value_max)
+        return Mention("growth", text[start:end], start, end, v, vmax, unit, qualifier=qualifier)
+    v, vmax = _signed(sign, value, value_max)
     if unit_class == TIMES:
         return Mention("number", text[start:end], start, end, v, vmax, unit, qualifier=qualifier)
     if _ATTAIN.search(clause) is not None:

@@ -22,7 +22,7 @@ _LEFT_CUES: list[tuple[str, str]] = [
      r"投[资入](?:已|累计)?完成",
      "completed"),
     (r"(?:地方)?(?:一般公共|公共|一般)预算(?:收入)?|财政(?:总)?收入", "fiscal_revenue"),
-    (r"可支配收入|人均收入", "other"),
+    (r"可支配收入|人均[\u4e00-\u9fff]{0,3}收入|纯收入", "other"),
     (r"主营业务收入|营业收入|销售收入|营业额|销售额|营收|收入", "revenue"),
     (r"利税|税收|纳税|税金|缴税|税费", "tax"),
     (r"产值", "output_value"),
@@ -44,6 +44,8 @@ _RIGHT_CUES: list[tuple[str, str]] = [
     (r"摘牌|竞得|拍得|成交|出让", "land_price"),
     (r"产值", "output_value"),
     (r"销售收入|营业收入|营收", "revenue"),
+    (r"净利润?|利润|亏损|成本|支出", "other"),
+    (r"投资", "total"),
 ]
 
 
@@ -54,6 +56,9 @@ def _compile(cues: list[tuple[str, str]]) -> tuple[re.Pattern[str], list[str]]:
 
 _LEFT, _LEFT_ROLES = _compile(_LEFT_CUES)
 _RIGHT, _RIGHT_ROLES = _compile(_RIGHT_CUES)
+# A cue right after the amount (…亿元的产业基金, …亿元税收, 1.6亿净利) names what it is,
+# whatever came before it.
+_RIGHT_ADJACENT = re.compile(r"(?:的)?(?:" + "|".join(src for src, _ in _RIGHT_CUES) + ")")
 # Words that make a bare 3000万 money (税收3000万): every left cue except the blockers.
 MONEY_CONTEXT_ROLES = frozenset(r for _, r in _LEFT_CUES) - {"other"}
 
@@ -61,6 +66,11 @@ MONEY_CONTEXT_ROLES = frozenset(r for _, r in _LEFT_CUES) - {"other"}
 # A conjunction starts a new verb phrase: cues before it govern the earlier figure
 # (…专项贷款并安排1亿元财政贴息资金).
 _SOFT_BREAK = re.compile(r".*(?:并|同时|其中|以及|另外|此外|另有)", re.S)
+
+
+def right_adjacent(text: str, end: int) -> bool:
+    """True when a role noun follows the amount directly (…亿营收, …亿元的基金)."""
+    return _RIGHT_ADJACENT.match(right_clause(text, end, 14)) is not None
 
 
 def left_role(clause: str) -> tuple[str | None, bool]:
@@ -82,7 +92,8 @@ def money_role(clause: str, text: str, end: int) -> str:
     role, phase = left_role(clause)
     right = right_clause(text, end, 14)
     m = _RIGHT.search(right)
-    if m is not None and (role is None or role == "total" or right.startswith("的")):
+    if m is not None and (role is None or role == "total" or right.startswith("的")
+                          or _RIGHT_ADJACENT.match(right) is not None):
         return _RIGHT_ROLES[m.lastindex or 0]
     if role == "total" and phase:
         return "phase"

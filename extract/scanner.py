@@ -61,8 +61,9 @@ _TAILS_SRC = "左右|以上|以下|以内|之内|内|上下|多|余"
 def _number_alt(p: str, num: str, need_unit: bool) -> str:
     """A number (or range) with its multiplier, unit, per-unit and trailing qualifier."""
     return (
-        rf"(?P<{p}n1>{num})(?P<{p}qa>[多余几])?(?P<{p}m1>{MULT_SRC})?(?P<{p}qb>[多余])?"
-        rf"(?:(?P<{p}rg>{RNG})(?P<{p}n2>{num})(?P<{p}qc>[多余几])?(?P<{p}m2>{MULT_SRC})?)?"
+        rf"(?P<{p}n1>{num})(?P<{p}qa>[多余几])?(?P<{p}m1>{MULT_SRC})?"
+        rf"(?:(?P<{p}qb>[多余])(?P<{p}m1b>[万亿])?)?"
+        rf"(?:(?P<{p}u0>[%％])?(?P<{p}rg>{RNG})(?P<{p}n2>{num})(?P<{p}qc>[多余几])?(?P<{p}m2>{MULT_SRC})?)?"
         rf"(?:[ \u3000]?(?P<{p}u>{UNIT_SRC})){'' if need_unit else '?'}"
         rf"(?P<{p}per>{_PER_SRC})?(?P<{p}tq>{_TAILS_SRC})?"
     )
@@ -132,11 +133,22 @@ def _numeric(
     if not cn and len(n1.split(".", 1)[0].replace(",", "")) > 13:
         return None
     cls = UNIT_CLASS.get(unit) if unit is not None else None
-    if cn and n1 == "一" and m1 is None and cls in (COUNT, PROD, TIME):
-        return None  # 一个 / 一批 / 一年 are words, not figures
+    if g(p + "u0") is not None and cls != PCT:
+        return None  # 40%～50亿: not one figure
+    if cn and m1 is None and cls in (COUNT, PROD, TIME):
+        before = text[m.start() - 1:m.start()]
+        if n1 == "一" or before == "届" or (before == "这" and cls == TIME):
+            # 一个 / 一批 / 一年 are words, not figures; 十二届六次 is an ordinal; 这两天 is
+            # "these days"
+            return None
     # value(s)
     m2 = g(p + "m2")
     n2 = g(p + "n2")
+    m1b = g(p + "m1b")
+    if m1b is not None:  # 3千多万, 1万多亿: the multiplier continues after the qualifier
+        m1 = (m1 or "") + m1b
+        if m1 not in MULTIPLIERS:
+            return None
     mult1 = MULTIPLIERS[m1] if m1 else (MULTIPLIERS[m2] if m2 and n2 else 1)
     if cn:
         v1 = chinese_value(n1)
@@ -170,7 +182,7 @@ def _numeric(
         elif qualifier is None:
             qualifier = TAIL_QUALIFIERS[tail]
     if cls is None:
-        if is_money_context(text, start):
+        if is_money_context(text, start, end):
             return money_mention(text, start, end, v1, v2, written, multiplier, "CNY", qualifier)
         return Mention("number", text[start:end], start, end, v1, v2, None, multiplier,
                        qualifier=qualifier)
@@ -237,9 +249,10 @@ def _continue_list(prev: Mention, men: Mention, text: str) -> Mention | None:
     if prev.kind in _LIST_KINDS and men.kind in ("percent", "number") and \
             men.unit in _PERCENT_UNITS and men.value is not None:
         sign = -1 if (prev.value or 0) < 0 and men.value > 0 else 1
-        vmax = None if men.value_max is None else sign * men.value_max
-        return replace(men, kind=prev.kind, role=prev.role, value=sign * men.value,
-                       value_max=vmax)
+        value, vmax = (men.value, men.value_max) if sign > 0 or men.value_max is None else (
+            -men.value_max, -men.value)
+        return replace(men, kind=prev.kind, role=prev.role,
+                       value=sign * value if men.value_max is None else value, value_max=vmax)
     return None
 
 
