@@ -75,29 +75,34 @@ def clean(raw: RawArticle) -> Article:
     source = raw.source
     author = None
     site = raw.site
+    head_drop: tuple[int, ...] = ()
     if raw.kind == "html":
         page = read_html(text_in)
-        body_lines = _lines(normalise(page.text))
+        original = _lines(normalise(page.text))
         title = title or page.title
         pub, pub_source = page.pub, page.pub_source
         source = source or page.source
-        author = page.author
         site = site or page.site
-        furniture = remove_furniture(body_lines)
-        lines = furniture.lines
     else:
-        all_lines = _lines(normalise(text_in))
-        head = read_header(all_lines)
+        original = _lines(normalise(text_in))
+    # Traditional paragraphs become simplified before anything is read from them, so that the
+    # header (來源) and furniture (責任編輯, 相關閱讀) rules see the words they know. t2s maps
+    # character for character, so the original of every kept line stays at hand.
+    simple = simplify("\n".join(original))
+    lines = simple.text.split("\n")
+    if raw.kind != "html":
+        head = read_header(lines)
         if head.pub:
             pub, pub_source = head.pub, "header"
         source = source or head.source
         author = head.author
         site = site or head.site
         title = title or head.title
-        keep = [line for i, line in enumerate(all_lines) if i not in head.drop]
-        furniture = remove_furniture(keep)
-        lines = furniture.lines
-        # The title stays as the first line of the text when the file has it there.
+        head_drop = head.drop
+    keep = [i for i in range(len(lines)) if i not in head_drop]
+    furniture = remove_furniture([lines[i] for i in keep])
+    kept = [keep[k] for k in furniture.kept if lines[keep[k]]]
+
     if raw.pub_date:
         given = parse_pub_date(raw.pub_date)
         if given:
@@ -108,24 +113,26 @@ def clean(raw: RawArticle) -> Article:
         warnings.append("article is cut short (excerpt or paywall)")
     if title:
         title = normalise(title).strip()
-    if raw.kind == "html" and title and (not lines or lines[0] != title):
-        lines = [title, *lines]
-    body = "\n".join(line for line in lines if line)
-    simple = simplify(body)
     title_simple = simplify(title).text if title else None
-    if not simple.text.strip():
+    body_lines = [lines[i] for i in kept]
+    original_lines = [original[i] for i in kept]
+    if raw.kind == "html" and title_simple and (not body_lines or body_lines[0] != title_simple):
+        body_lines = [title_simple, *body_lines]
+        original_lines = [title or "", *original_lines]
+    body = "\n".join(body_lines)
+    if not body.strip():
         return _failed(raw, data, "no article text found", encoding)
     return Article(
-        doc_id=raw.doc_id or content_hash(simple.text)[:16],
+        doc_id=raw.doc_id or content_hash(body)[:16],
         origin=raw.origin,
         raw=data,
         raw_kind=raw.kind,
-        text=simple.text,
-        content_hash=content_hash(simple.text),
+        text=body,
+        content_hash=content_hash(body),
         url=raw.url,
         title=title_simple,
         title_original=title if title_simple != title else None,
-        text_original=body if simple.changed else None,
+        text_original="\n".join(original_lines) if simple.changed else None,
         encoding=encoding,
         pub_date=pub.iso if pub else None,
         pub_date_precision=pub.precision if pub else None,

@@ -25,7 +25,8 @@ _EDITOR = re.compile(
 _COPYRIGHT_START = re.compile(
     r"^[\[【(]?\s*(?:.{0,12}(?:版权和免责声明|版权声明|免责声明)|特别声明|郑重声明|版权所有|声明[:：]|"
     r"Copyright|copyright|COPYRIGHT|©|\(c\)|本网站?所刊|本站所刊|凡本网|凡注明|未经(?:本网|许可|授权)|"
-    r"如若转载|转载请注明|本文内容由.{0,12}(?:用户|网友)|本文(?:仅|只)代表作者)"
+    r"如若转载|转载请注明|本文内容由.{0,12}(?:用户|网友)|本文(?:仅|只)代表作者|本文转载自|"
+    r".{0,40}(?:如有侵权|侵权请联系|请联系删除))"
 )
 # Inside a copyright block, the numbered clauses that follow speak of the site and its rights.
 _COPYRIGHT_WORDS = re.compile(r"本网|本站|版权|转载|授权|来电|来函|联系电话|侵权|法律责任|著作权")
@@ -47,6 +48,9 @@ _RELATED = re.compile(
     r"热点推荐|热门推荐|猜你喜欢|精彩推荐|更多推荐|热门文章|最新文章|图片新闻|往期回顾|今日推荐|"
     r"热点新闻|热门新闻|排行榜|点击排行)\s*[\]】]?\s*[:：]?\s*$"
 )
+# Page controls, alone or several on one line, bare or in brackets: 【打印本页】 【关闭窗口】.
+_CONTROL = r"(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回列表|返回|收藏本页|加入收藏|我要纠错|纠错|推荐给朋友)"
+_CONTROLS = re.compile(rf"^(?:[【\[]?\s*{_CONTROL}\s*[】\]]?\s*)+$")
 _CHROME = re.compile(
     r"^(?:打印本页|打印|关闭窗口|关闭|返回顶部|返回|分享到[:：]?.*|分享|收藏|点赞|在看|"
     r"【?字体[:：]?.{0,12}】?|【?字号[:：]?.{0,12}】?|上一篇[:：].*|下一篇[:：].*|上一条[:：].*|"
@@ -74,6 +78,7 @@ class Cleaned:
     lines: list[str]
     removed: list[tuple[str, str]] = field(default_factory=list)
     truncated: bool = False
+    kept: list[int] = field(default_factory=list)  # indexes of the kept lines in the input
 
 
 def furniture_kind(line: str) -> str | None:
@@ -101,7 +106,7 @@ def furniture_kind(line: str) -> str | None:
         return "site"
     if _EMPTY_LABEL.match(s):
         return "label"
-    if len(s) <= 40 and _CHROME.match(s):
+    if len(s) <= 40 and (_CHROME.match(s) or _CONTROLS.match(s)):
         return "chrome"
     if len(s) <= 60 and _NAV_TOKENS.match(s) and not re.search(r"[。,;]", s):
         return "navigation"
@@ -117,7 +122,7 @@ def remove_furniture(lines: list[str]) -> Cleaned:
     """Drop furniture lines; a 'related'/copyright block also takes the short list under it."""
     out = Cleaned(lines=[])
     in_block: str | None = None
-    for line in lines:
+    for index, line in enumerate(lines):
         s = line.strip()
         if _TRUNCATED.search(s) and len(s) <= 60:
             out.truncated = True
@@ -142,4 +147,5 @@ def remove_furniture(lines: list[str]) -> Cleaned:
             out.removed.append((kind, s))
             continue
         out.lines.append(line)
+        out.kept.append(index)
     return out

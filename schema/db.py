@@ -95,6 +95,9 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite_utils.Databas
         return db
     conn = sqlite3.connect(str(path), check_same_thread=False)
     conn.execute("PRAGMA journal_mode = WAL")
+    # In WAL mode NORMAL keeps the database consistent after a crash and only skips the fsync
+    # of each commit; ingest commits once per article.
+    conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 30000")
     migrate(conn)
