@@ -16,7 +16,8 @@ _CLAUSE_TAIL = re.compile(rf"(?:.*[{BREAKS}])?(.*)\Z", re.S)
 _CLAUSE_HEAD = re.compile(rf"[^{BREAKS}]*")
 
 PREFIX_QUALIFIERS: dict[str, str] = {
-    "约": APPROX, "约为": APPROX, "大约": APPROX, "大约为": APPROX, "将近": APPROX, "接近": APPROX, "近": APPROX,
+    "约": APPROX, "约为": APPROX, "大约": APPROX, "大约为": APPROX, "大概": APPROX, "约合": APPROX,
+    "左右为": APPROX, "将近": APPROX, "接近": APPROX, "近": APPROX,
     "超过": OVER, "超": OVER, "逾": OVER, "不少于": OVER, "不低于": OVER, "至少": OVER,
     "不到": UNDER, "不足": UNDER, "不超过": UNDER, "不高于": UNDER,
 }

@@ -101,11 +101,13 @@ ALTERNATIVES: list[tuple[str, str]] = [
      r"(?<![\d.])(?P<ya_y>(?:19|20)\d{2}|0\d|[〇零○一二][〇零○一二三四五六七八九]{3})年(?!代)(?:度)?"
      rf"(?P<ya_r>{REST_AFTER_YEAR})?"),
     ("d_yrel",
-     rf"(?P<yl_w>(?<!过)去|今|明|(?<![以之向])上|本|(?<![\d{_NUMERALS_BEFORE}之以提年])前"
-     rf"|(?<![\d{_NUMERALS_BEFORE}之以年])后(?=年(?!产|均|销|营|收|税|增|新增|利)))年(?!代|级)"
-     rf"(?:度)?(?P<yl_r>{REST_AFTER_YEAR})?"),
+     rf"(?P<yl_w>(?<!过)去|今|明|(?<![以之向])上|本"
+     rf"|(?<![\d{_NUMERALS_BEFORE}之以提年目当此])前(?=年(?!产|均|销|营|收|税|增|新增|利))"
+     # 后年 is mostly 投产后 + 年产值…: only after a non-Chinese character or in a list (明年、后年)
+     rf"|(?:(?<![\u4e00-\u9fff])|(?<=[、和及与或]))后(?=年(?!产|均|销|营|收|税|增|新增|利|实现)))"
+     rf"年(?!代|级)(?:度)?(?P<yl_r>{REST_AFTER_YEAR})?"),
     ("d_ypart",
-     rf"(?<![\d{_NUMERALS_BEFORE}今去明前后上本当全每近历同])年(?P<yp_p>初|底|末|内)"
+     rf"(?<![\d{_NUMERALS_BEFORE}今去明前后上本当全每近历同半])年(?P<yp_p>初|底|末|内)"
      r"(?P<yp_s>以来)?(?:前)?"),
     ("d_alone", rf"(?<![\d.年月日第个每{_NUMERALS_BEFORE}])(?P<al_r>{REST_ALONE})"),
     ("d_mrel",
@@ -293,6 +295,11 @@ def _year_part_alone(m: re.Match[str], text: str, pub: PubDate | None) -> Mentio
 
 
 def _alone(m: re.Match[str], text: str, pub: PubDate | None) -> Mention | None:
+    if m.group("al_r") == "一月" and (
+        text[m.end():m.end() + 1] in ("接", "又", "再", "比", "一")
+        or text[m.start() - 1:m.start()] in ("着", "又", "复")
+    ):
+        return None  # 一月接着一月: "month after month"
     y = None if pub is None else pub.year
     return _mention(m, text, _resolve_rest(_REST.fullmatch(m.group("al_r")), y, pub), True)
 

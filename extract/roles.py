@@ -15,7 +15,7 @@ from touzi.extract.context import right_clause
 # that matches wins, so 增加总投资 must come before 总投资 and 财政收入 before 收入.
 _LEFT_CUES: list[tuple[str, str]] = [
     (r"注册资[本金]", "registered_capital"),
-    (r"(?:年度|今年|全年|本年度?|当年)(?:计划)?(?:完成)?投[资入]|年度计划|"
+    (r"(?:年度|今年|全年|本年度?|当年)(?:计划|力争|预计|要|将)?(?:完成)?投[资入]|年度计划|"
      r"完成(?:全?年度|全年|当年)(?:计划)?投[资入]", "annual"),
     (r"增加(?:总)?投资|追加(?:总)?投资|新增投资|增资", "added"),
     (r"(?:累计|已|实际)?完成[\u4e00-\u9fff]{0,6}?投[资入]|累计(?:完成|投[资入])|已投[资入]|"

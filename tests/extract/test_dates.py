@@ -90,3 +90,20 @@ def test_seed_gold_event_dates(corpus_dir, gold_dir) -> None:
             assert got[2] == ev["precision"], text
             checked += 1
     assert checked >= 10
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "目前年产260万吨铁",  # 目前 + 年产, not 前年
+        "全部投产后年实现销售收入",  # 投产后 + 年实现, not 后年
+        "其中有些人在半年内有购车意向",  # 半年内, not 年内
+        "全省上下一月接着一月拼",  # "month after month"
+        "1000万元以上年产值",  # 以上 + 年产值, not 上年
+        "过去年均增长",  # 过去 + 年均, not 去年
+        "利用三个月时间",  # a duration, not March
+    ],
+)
+def test_words_that_look_like_dates(phrase: str) -> None:
+    assert [m.text for m in find_mentions(phrase, "2020-04-05")
+            if m.kind in ("date", "period")] == []
