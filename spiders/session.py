@@ -1,0 +1,173 @@
+"""One site crawl's link to the database: the Ingestor, the run's report row, known URLs.
+
+The spider, its middlewares and its item pipeline share one `CrawlSession`, and so one SQLite
+connection: they all run on Twisted's reactor thread, and two connections writing the same
+file from one thread could wait on each other's open transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from touzi.corpus.model import RawArticle
+from touzi.schema import crawl_runs
+from touzi.spiders.report import CrawlReport, FailureKind
+
+from touzi.runner import Ingestor, IngestResult
+
+logger = logging.getLogger(__name__)
+# A running crawl refreshes its crawl_runs row at most this often, so a crawl that is killed
+# still shows how far it got.
+CHECKPOINT_SECONDS = 2.0
+
+
+def extract_hook() -> Callable[[Any, int], Any] | None:
+    """touzi.runner.extract_article, or None while the extractor is not wired in."""
+    try:
+        from touzi import runner
+    except ImportError:  # pragma: no cover - runner is part of the package
+        return None
+    hook = getattr(runner, "extract_article", None)
+    return hook if callable(hook) else None
+
+
+class CrawlSession:
+    """The database side of one site crawl: store articles, record failures, keep the report."""
+
+    def __init__(
+        self,
+        db_path: str | Path,
+        site: str,
+        *,
+        since: str | None = None,
+        max_pages: int | None = None,
+        extract: bool = False,
+        options: dict[str, Any] | None = None,
+        fast_sync: bool = True,
+    ) -> None:
+        self.db_path = Path(db_path)
+        self.site = site
+        self.ingestor = Ingestor(self.db_path)
+        self.db = self.ingestor.db
+        if fast_sync:
+            # WAL with synchronous=NORMAL syncs at checkpoints instead of every commit: a killed
+            # process loses nothing committed (the WAL is in the OS's hands); only a power cut
+            # can drop the last few commits, which the next crawl fetches again.
+            self.db.execute("PRAGMA synchronous = NORMAL")
+        self.report = CrawlReport(site=site, since=since, max_pages=max_pages)
+        self.hook = extract_hook() if extract else None
+        if extract:
+            self.report.extract = "on" if self.hook else "pending"
+        self.options = dict(options or {}, since=since, max_pages=max_pages, extract=extract)
+        self._last_checkpoint = 0.0
+        self.closed = False
+
+    # -- run lifecycle -----------------------------------------------------------------
+    def open(self, resumed: bool = False) -> int:
+        """Start the run's row (marking this site's killed runs interrupted); return its id."""
+        interrupted = crawl_runs.mark_interrupted(self.db, self.site)
+        if interrupted:
+            logger.info("%s: earlier crawls %s were killed; marked interrupted", self.site, interrupted)
+        self.report.resumed = resumed
+        self.options["resumed"] = resumed
+        self.report.run_id = crawl_runs.start_run(self.db, self.site, self.options, os.getpid())
+        if self.options.get("extract") and self.hook is None:
+            logger.warning("--extract: touzi.runner.extract_article is not available; articles "
+                           "are stored but not extracted (run `touzi run` later)")
+        return self.report.run_id
+
+    def checkpoint(self, force: bool = False) -> None:
+        """Write the report so far to the run's row (rate-limited unless forced)."""
+        now = time.monotonic()
+        if self.report.run_id is None or (not force and now - self._last_checkpoint < CHECKPOINT_SECONDS):
+            return
+        self._last_checkpoint = now
+        crawl_runs.update_run(self.db, self.report.run_id, self.report.to_dict())
+
+    def close(self, reason: str) -> dict[str, Any]:
+        """Finish the run's row with its status and report; close the database."""
+        if self.closed:
+            return self.report.to_dict()
+        report = self.report
+        report.close_reason = reason
+        if reason == "finished":
+            # A crawl that could not read a single list page has failed, whatever Scrapy says.
+            report.status = "finished" if report.list_pages else "failed"
+        elif reason == "shutdown":
+            report.status = "stopped"
+        else:
+            report.status = "failed" if "error" in reason or "exception" in reason else "stopped"
+        report.finished_at = datetime.now(UTC).isoformat(timespec="seconds")
+        data = report.to_dict()
+        if report.run_id is not None:
+            crawl_runs.finish_run(self.db, report.run_id, report.status, reason, data)
+        self.ingestor.close()
+        self.closed = True
+        return data
+
+    # -- what is known ------------------------------------------------------------------
+    def known(self, urls: Iterable[str]) -> set[str]:
+        """Which of these article URLs need no fetching."""
+        return crawl_runs.known_urls(self.db, urls)
+
+    def is_known(self, url: str) -> bool:
+        """True when one article URL needs no fetching."""
+        return bool(crawl_runs.known_urls(self.db, [url]))
+
+    # -- events -------------------------------------------------------------------------
+    def page_fetched(self, kind: str) -> None:
+        """Count one page that reached its callback (a list or an article page)."""
+        self.report.pages_fetched += 1
+        if kind == "list":
+            self.report.list_pages += 1
+        elif kind == "article":
+            self.report.article_pages += 1
+        self.checkpoint()
+
+    def failed(self, url: str, failure: FailureKind, article: bool) -> None:
+        """Record a failure; for article URLs also record what becomes of the URL."""
+        self.report.errors_by_kind[failure.kind] += 1
+        if self.report.run_id is not None:
+            crawl_runs.add_error(self.db, self.report.run_id, url, failure.kind, failure.detail)
+        if article:
+            crawl_runs.settle_url(self.db, url, self.site, failure.url_status, self.report.run_id)
+        self.checkpoint()
+
+    def ingest(self, raw: RawArticle, url: str) -> IngestResult:
+        """Hand one fetched article to the Ingestor, settle its URL, extract it if asked."""
+        result = self.ingestor.add(raw)
+        if result.status == "new":
+            self.report.articles_new += 1
+        elif result.status == "known":
+            self.report.articles_known += 1
+        else:
+            self.report.articles_failed += 1
+        crawl_runs.settle_url(self.db, url, self.site, result.status, self.report.run_id,
+                              result.article_id)
+        if result.status == "new" and self.hook is not None and result.article_id is not None:
+            self._extract(result.article_id, url)
+        self.checkpoint()
+        return result
+
+    def _extract(self, article_id: int, url: str) -> None:
+        assert self.hook is not None
+        try:
+            outcome = self.hook(self.db, article_id)
+        except Exception as exc:  # an extractor bug must not stop the crawl
+            outcome = None
+            error: str | None = f"{type(exc).__name__}: {exc}"
+        else:
+            error = getattr(outcome, "error", None)
+        if error:
+            self.report.extract_failed += 1
+            self.report.errors_by_kind["extract_error"] += 1
+            if self.report.run_id is not None:
+                crawl_runs.add_error(self.db, self.report.run_id, url, "extract_error", str(error))
+        else:
+            self.report.extracted += 1

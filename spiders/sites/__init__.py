@@ -1,0 +1,1 @@
+"""Site configs shipped with touzi (one TOML file per site; see README.md here)."""
