@@ -71,15 +71,17 @@ def _number_alt(p: str, num: str, need_unit: bool) -> str:
 
 _CN_BEFORE = "第数几上零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点"
 _SKIPS: list[tuple[str, str]] = [
-    ("x_url", r"(?:https?://|www\.)[\x21-\x7e]+"),
-    ("x_mail", r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
-    ("x_id", r"[A-Za-z][A-Za-z_-]*\d[A-Za-z0-9_-]*"),
+    # Each starts only where its token starts (the lookbehinds): tried at every character of a
+    # long run, the greedy runs would make the scan quadratic.
+    ("x_url", r"(?<![A-Za-z0-9])(?:https?://|www\.)[\x21-\x7e]+"),
+    ("x_mail", r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
+    ("x_id", r"(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z_-]*\d[A-Za-z0-9_-]*"),
     ("x_file", r"\d+\.(?:jpe?g|png|gif|s?html?|pdf|docx?|xlsx?|txt|jsp|php|aspx?)"),
 ]
 _NUMERIC: list[tuple[str, str]] = [
     ("n_pctcn", rf"百分之(?P<pc_n>{CN_SRC}|{AR_SRC})"),
     ("n_cheng",
-     r"(?<![一二两三四五六七八九十几数])(?P<ch_n>[二两三四五六七八九])成(?P<ch_h>半)?"
+     r"(?<![一二两三四五六七八九十几数\d.])(?P<ch_n>[二两三四五六七八九1-9])成(?P<ch_h>半)?"
      r"(?![为了立功本果绩熟员交效型都片套规网线链群品])(?P<ch_q>以上|左右|多)?"),
     ("n_ar", r"(?<![A-Za-z0-9_./:#@\\．第])" + _number_alt("a_", AR_SRC, False)),
     ("n_cn", f"(?<![{_CN_BEFORE}])" + _number_alt("c_", CN_SRC, True)),
@@ -133,7 +135,7 @@ def _numeric(
         if end < len(text) and text[end].isascii() and text[end].isalpha():
             return None  # 5G, 4S店, 3D
     elif not cn and end < len(text) and text[end].isascii() and text[end].isalnum() \
-            and unit.isascii():
+            and unit.isascii() and unit.isalpha():
         return None  # 20GWhx: an identifier, not a unit
     if not cn and len(n1.split(".", 1)[0].replace(",", "")) > 13:
         return None
@@ -224,7 +226,8 @@ def _percent_cn(m: re.Match[str], text: str, pub: PubDate | None, floor: int) ->
 
 
 def _cheng(m: re.Match[str], text: str, pub: PubDate | None, floor: int) -> Mention | None:
-    v = chinese_value(m.group("ch_n"))
+    n = m.group("ch_n")
+    v = int(n) if n.isdigit() else chinese_value(n)
     if v is None:
         return None
     value = v * 10 + (5 if m.group("ch_h") else 0)

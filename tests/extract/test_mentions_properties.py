@@ -106,6 +106,18 @@ def test_non_text_gives_nothing(value: object) -> None:
     assert find_mentions(value) == []  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["a" * 50000 + "@", "1." * 25000, "1-" * 25000, "%1" * 25000, "+1" * 25000, "一二三四五" * 10000,
+     "十" * 50000, "1,000," * 10000, "2020年" * 10000, "三成" * 20000],
+    ids=["mail", "dots", "dashes", "percents", "plus", "numerals", "ten", "commas", "years",
+         "cheng"],
+)
+def test_long_degenerate_runs(text: str) -> None:
+    """Runs that once made the scan quadratic (a greedy token tried at every character)."""
+    _check_invariants(text, find_mentions(text))
+
+
 def test_whole_corpus_keeps_the_invariants(corpus_dir: Path) -> None:
     n = 0
     for path in sorted(corpus_dir.glob("*/**/*.txt")):
