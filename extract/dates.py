@@ -75,7 +75,10 @@ _REST_NAMED = (
     rf"|(?P<r_h>[上下])半年"
     rf"|{_NOT_AFTER_NUM}前(?P<r_fm>十[一二]|[二两三四五六七八九十]|1[0-2]|[2-9])个?月份?"
 )
-_YEAR_ONLY_NAMED = r"|年?(?P<r_yp>初|底|末|内)(?P<r_since3>以来)?(?:前)?|(?P<r_since4>以来)"
+_YEAR_ONLY_NAMED = (
+    r"|年?(?P<r_yp>初|底|末|内)(?P<r_since3>以来)?(?:前)?|(?P<r_since4>以来)"
+    r"|(?P<r_fest>元旦|清明|五一|国庆)"
+)
 _REST = re.compile(_REST_NAMED + _YEAR_ONLY_NAMED)
 
 
@@ -113,6 +116,10 @@ ALTERNATIVES: list[tuple[str, str]] = [
     ("d_mrel",
      r"(?:(?P<mr_w>本|上个|下个|上|下)月(?P<mr_p>初|底|末)?"
      rf"|(?<![\d{_NUMERALS_BEFORE}个每岁])月(?P<mr_p2>初|底|末))(?:前)?"),
+    # Holidays with fixed dates (清明 is April 4–6). 春节, 端午, 中秋 follow the lunar calendar and
+    # are left out. Only before 节/前/后/期间…: 政治清明 is "clean politics".
+    ("d_fest",
+     r"(?P<fe_n>清明|元旦|五一|国庆)(?=节|前|后|期间|假期|小?长假|劳动节|黄金周|当天|之前|以前|前后)"),
     ("d_day",
      rf"(?<![\d.月])(?P<dd_d>3[01]|[12]\d|0?[1-9])日(?:{RNG}(?P<dd_d2>3[01]|[12]\d|0?[1-9])日)?"
      r"(?!以?内|之内)"),
@@ -152,6 +159,9 @@ def _pub_at(pub: PubDate | None, precision: str) -> str | None:
         return _ym(pub.year, pub.month)
     return f"{pub.year:04d}"
 
+
+# Holidays with a fixed month (and day): 清明 falls on April 4–6.
+_FESTIVALS = {"清明": (4, None), "元旦": (1, 1), "五一": (5, 1), "国庆": (10, 1)}
 
 # A resolution: (kind, date, date_end, precision); date None when the year is unknown.
 Resolved = tuple[str, str | None, str | None, str]
@@ -221,6 +231,11 @@ def _resolve_rest(r: re.Match[str] | None, y: int | None, pub: PubDate | None) -
         return ("period", _ym(y, 1), _ym(y, n), "month")
     if g("r_yp") is not None:
         return _year_part(g("r_yp"), g("r_since3") is not None, y, pub)
+    if g("r_fest") is not None:
+        month, day = _FESTIVALS[g("r_fest")]
+        if day is None:
+            return ("date", None if y is None else _ym(y, month), None, "month")
+        return ("date", None if y is None else _ymd(y, month, day), None, "day")
     if g("r_since4") is not None:
         if y is None:
             return ("period", None, None, "month")
@@ -326,11 +341,22 @@ def _day(m: re.Match[str], text: str, pub: PubDate | None) -> Mention | None:
     return _mention(m, text, (kind, start, end, "day"), True)
 
 
+def _festival(m: re.Match[str], text: str, pub: PubDate | None) -> Mention | None:
+    month, day = _FESTIVALS[m.group("fe_n")]
+    precision = "month" if day is None else "day"
+    if pub is None:
+        return _mention(m, text, ("date", None, None, precision), True)
+    # 元旦 in a December article is the coming New Year's Day
+    year = pub.year + 1 if month == 1 and pub.month == 12 else pub.year
+    iso = _ym(year, month) if day is None else _ymd(year, month, day)
+    return _mention(m, text, ("date", iso, None, precision), True)
+
+
 Handler = Callable[[re.Match[str], str, PubDate | None], Mention | None]
 HANDLERS: dict[str, Handler] = {
     "d_num": _num_date, "d_yrng": _year_range, "d_plan": _plan, "d_yabs": _year_abs,
     "d_yrel": _year_rel, "d_ypart": _year_part_alone, "d_alone": _alone, "d_mrel": _month_rel,
-    "d_day": _day,
+    "d_fest": _festival, "d_day": _day,
 }
 
 # --- durations -----------------------------------------------------------------------------

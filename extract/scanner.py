@@ -93,7 +93,7 @@ _ALTS = _SKIPS + dates.ALTERNATIVES + _NUMERIC
 # that the scan with and without it finds the same matches.
 ANCHORS = (
     r"[\dA-Za-z._%+\-一二两三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾〇零○"
-    r"今去明前后上下本年月第首“\"「百]"
+    r"今去明前后上下本年月第首“\"「百清元国]"
 )
 ALTERNATION = "|".join(f"(?P<{name}>{src})" for name, src in _ALTS)
 MASTER = re.compile(f"(?={ANCHORS})(?:{ALTERNATION})")

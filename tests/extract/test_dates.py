@@ -102,6 +102,7 @@ def test_seed_gold_event_dates(corpus_dir, gold_dir) -> None:
         "1000万元以上年产值",  # 以上 + 年产值, not 上年
         "过去年均增长",  # 过去 + 年均, not 去年
         "利用三个月时间",  # a duration, not March
+        "政治清明、社会安定",  # clean politics, not the Qingming festival
     ],
 )
 def test_words_that_look_like_dates(phrase: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from figure_tables import check, params
 from touzi.extract.mentions import find_mentions
@@ -45,3 +47,33 @@ def test_percent_list_shares_its_verb() -> None:
     text = "工业增加值和营业收入分别增长19%、17.7%，能耗分别下降3%和2.5%"
     got = [(m.kind, m.value) for m in find_mentions(text)]
     assert got == [("growth", 19), ("growth", 17.7), ("growth", -3), ("growth", -2.5)]
+
+
+def test_seed_gold_claim_figures(corpus_dir, gold_dir) -> None:
+    """Every figure the seed gold's claims carry is found in the claim's text with its value."""
+    checked = 0
+    for line in (gold_dir / "seeds.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if rec["kind"] != "claim":
+            continue
+        found = find_mentions(rec["text"])
+        by_kind: dict[str, list] = {}
+        for m in found:
+            by_kind.setdefault(m.kind, []).append(m.value)
+        if rec.get("growth_pct") is not None:
+            assert rec["growth_pct"] in by_kind.get("growth", []), rec["text"]
+            checked += 1
+        if rec.get("target_pct") is not None:
+            assert rec["target_pct"] in by_kind.get("attainment", []), rec["text"]
+            checked += 1
+        if rec.get("rate_pct") is not None:
+            assert rec["rate_pct"] in by_kind.get("rate", []), rec["text"]
+            checked += 1
+        if rec.get("count") is not None:
+            assert rec["count"] in by_kind.get("count", []), rec["text"]
+            checked += 1
+        if rec.get("value") is not None:
+            kind = {"CNY": "money", "USD": "money", "亩": "land"}[rec["unit"]]
+            assert rec["value"] in by_kind.get(kind, []), rec["text"]
+            checked += 1
+    assert checked >= 25
