@@ -36,7 +36,7 @@ TAIL_QUALIFIERS: dict[str, str] = {
 # marker (将5694吨…折算), and 将近 is "nearly": neither is a target.
 _TARGET = re.compile(r"力争|计划|预计|预期|拟(?!上市)|争取|有望|将(?![\d０-９近约])")
 _PER_YEAR = re.compile(
-    r"每年|年均|年平均|(?<![今去明前后上本当全近\d一二三四五六七八九十两])年"
+    r"每年|年均|年平均|(?<![今去明上本当全近\d一二三四五六七八九十两])年"
     r"(?:总?产值|销售|营业|营收|收入|税|利税|纳税|新增|创|实现|可)"
 )
 
