@@ -740,7 +740,8 @@ def run_extractor(
     docs: Iterable[Any], extract: Callable[..., list[Any]] | None = None
 ) -> tuple[list[dict], dict[str, str]]:
     """Run the extractor on gold docs (touzi.extract.gold.GoldDoc): its records, and the errors
-    by doc_id of the docs it could not process (unreadable text, or an exception raised)."""
+    by doc_id of the docs it could not process (unreadable text, an exception raised, or
+    `{"kind": "error"}` records of a failed stage, which are not passed on)."""
     if extract is None:
         from touzi.extract.records import extract_records as extract
     records: list[dict] = []
@@ -757,6 +758,10 @@ def run_extractor(
             continue
         for rec in out or []:
             row = rec.to_dict() if hasattr(rec, "to_dict") else dict(rec)
+            if row.get("kind") == "error":  # a stage that failed inside the extractor
+                message = f"{row.get('component')}: {row.get('message')}"
+                errors[doc.doc_id] = "; ".join(filter(None, [errors.get(doc.doc_id), message]))
+                continue
             # The run is per article, so the article is known even if a record names another.
             row["doc_id"] = doc.doc_id
             records.append(row)
