@@ -117,6 +117,8 @@ _RATE = re.compile(
 
 
 def _product(text: str, pos: int) -> str | None:
+    if text[pos:pos + 1] in ("(", "（"):
+        return None  # 200万辆(台): a note on the unit, not the product
     m = _PRODUCT.match(text, pos)
     if m is None:
         return None
@@ -182,7 +184,7 @@ def measure_mention(
     )
     if capacity:
         per = None
-        if per_tail in ("/年", "/a") or (cue is not None and cue.group(1).startswith("年")):
+        if per_tail in ("/年", "/a") or (cue is not None and "年" in cue.group(1)):
             per = "year"
         elif per_tail in ("/天", "/日", "/d") or (cue is not None and cue.group(1) in _DAILY_CUES):
             per = "day"

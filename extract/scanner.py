@@ -116,6 +116,8 @@ def _cn_unit(numeral: str) -> str | None:
     return None
 
 
+# Place names that read as a numeral and a measure word.
+_PLACE_NUMERALS = ("五家渠", "七台河")
 _NUM_GROUPS = ("u", "n1", "m1", "m1b", "n2", "m2", "qa", "qb", "qc", "tq", "u0", "per")
 
 
@@ -140,6 +142,8 @@ def _numeric(
     if not cn and len(n1.split(".", 1)[0].replace(",", "")) > 13:
         return None
     cls = UNIT_CLASS.get(unit) if unit is not None else None
+    if cn and text.startswith(_PLACE_NUMERALS, m.start()):
+        return None  # 五家渠, 七台河: place names
     if u0 is not None and cls != PCT:
         return None  # 40%～50亿: not one figure
     if cn and m1 is None and cls in (COUNT, PROD, TIME):

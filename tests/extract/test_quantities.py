@@ -24,6 +24,8 @@ def test_quantities_table(row: dict[str, str]) -> None:
         "一个生命共同体",  # 一个 is a word, not a figure
         "一刻不放松一着不相让",
         "利用四个半天的时间",  # cn2an reads 4个0.5天; here only the count 4 may come out
+        "目前已分别在五家渠投资",  # a city
+        "七台河市",
     ],
 )
 def test_no_spurious_counts(phrase: str) -> None:
