@@ -1,0 +1,181 @@
+"""Company names: full legal names (…有限公司, …集团), the short forms an article uses for them
+(烟台氨纶股份有限公司 → 烟台氨纶, 首钢伊犁钢铁公司(下称“伊钢”) → 伊钢), and well-known
+investors written without a legal form (吉利, 华能, 三一重工; extract/company_names.txt).
+
+    find_companies(text, places) -> list[Company]   # sorted by start, non-overlapping
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import ahocorasick
+from touzi.extract.name_edges import Protected, last_stop, walk_left
+
+# Legal forms and group words that end a company name, longest first.
+_LEGAL = re.compile(
+    r"(?:（集团）|\(集团\))?(?:集团股份有限公司|集团有限责任公司|集团有限公司|股份有限公司|有限责任公司|"
+    r"有限公司|股份公司|集团公司|控股集团|集团|公司)"
+    r"(?![\u4e00-\u9fff]{0,2}(?:负责人|董事|总经理|领导|党委|员工|职工|人士))"
+)
+_LEGAL_TAIL = re.compile(
+    r"(?:（集团）|\(集团\))?(?:集团股份有限公司|集团有限责任公司|集团有限公司|股份有限公司|"
+    r"有限责任公司|有限公司|股份公司|集团公司|控股集团|集团|公司)$"
+)
+# A company's core that names nothing (该公司, 合资公司, 子公司, 上市公司…).
+_GENERIC_CORE = re.compile(
+    r"^(?:该|本|其|此|这家|那家|一家|两家|多家|各|全资|控股|合资|独资|外资|内资|子|母|分|总|"
+    r"上市|拟上市|国有|民营|大型|中小|科技型|骨干|龙头|施工|建设|投资|运营|项目|平台|"
+    r"新|老|原|同|下属|旗下|所属|相关|有关|我|我们|贵|全|省属|市属|县属|央属|地方|企业|"
+    r"配套|物流|商贸|金融|保险|证券|基金|银行|管理|开发|设计|咨询|服务|集团|公司)+$"
+)
+# Cores that count or rank companies (第二大钢铁公司, 60家企业集团) rather than name one.
+_COUNTING = re.compile(r"^(?:[第最]|首[家个批])|\d+[多余]?家|[一二两三四五六七八九十几数百千]+家|企业集团$")
+# Industry words: a short form made only of them (钢铁 from 山东钢铁集团) names no one.
+_INDUSTRY = re.compile(
+    r"^(?:钢铁|羊绒|化工|建材|能源|电力|实业|发展|投资|控股|科技|燃气|矿业|纺织|化纤|电器|电子|"
+    r"汽车|医药|药业|食品|物流|置业|地产|房地产|建设|建工|交通|水务|环保|新材料|材料|机械|重工|"
+    r"装备|光电|光伏|新能源|石化|石油|煤业|煤化|煤化工|铝业|铜业|酒业|乳业|农业|林业|生物|制药|"
+    r"家具|国际|中国|工业|产业|商贸|贸易|信息|技术|智能|制造|新|大|华)+$"
+)
+# Words before a company that end the text before it, beyond the shared stops: company
+# names are joined by conjunctions (A与B合资), while project names keep them (研发及生产基地).
+_COMPANY_STOPS = re.compile(r"重组|收购|控股|联合|携手|根据|委托|通过|愿意|公司|集团|[和与及向而]")
+# An alias declared after the name: (下称“伊钢”), （以下简称“X”）, （青松建化）.
+_ALIAS = re.compile(
+    r"[（(](?:以下|下文)?(?:简称|下称|简称为)?[“\"「]?([\u4e00-\u9fffA-Za-z0-9]{2,8})[”\"」]?[）)]"
+)
+_PLACE_SUFFIX = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:省|市|自治区|县|区|旗|盟|州)")
+
+
+@dataclass(slots=True)
+class Company:
+    """A company mentioned at [start, end): `name` as written, `short` forms for later mentions."""
+
+    start: int
+    end: int
+    name: str
+    full: bool  # a legal name (…有限公司/集团) rather than a short form
+    short: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _known() -> ahocorasick.Automaton:
+    """Automaton over the well-known short names in company_names.txt."""
+    auto = ahocorasick.Automaton()
+    data = resources.files("touzi.extract").joinpath("company_names.txt").read_text("utf-8")
+    for line in data.splitlines():
+        name = line.split("#", 1)[0].strip()
+        if name:
+            auto.add_word(name, name)
+    auto.make_automaton()
+    return auto
+
+
+def known_names() -> set[str]:
+    """The well-known short names (for tests and other modules)."""
+    return {v for _, v in _known().items()}
+
+
+def short_forms(name: str, place_prefix: int = 0) -> list[str]:
+    """Short forms of a legal name: without the legal form, then also without a leading place
+    (烟台氨纶股份有限公司 → 烟台氨纶, 氨纶); forms shorter than 2 characters are dropped."""
+    out: list[str] = []
+    core = _LEGAL_TAIL.sub("", name)
+    core = re.sub(r"[（(][^）)]{1,8}[）)]", "", core)  # 莱克电气绿能科技（苏州）→ …科技
+    if len(core) >= 2 and core != name and not _INDUSTRY.match(core):
+        out.append(core)
+    rest = core[place_prefix:] if place_prefix else core
+    if place_prefix == 0:
+        m = _PLACE_SUFFIX.match(core)
+        if m and len(core) - m.end() >= 2:
+            rest = core[m.end():]
+    if rest != core and len(rest) >= 2 and not _INDUSTRY.match(rest):
+        out.append(rest)
+    return out
+
+
+def find_companies(text: str, places: Protected | None = None,
+                   figure_ends: list[int] | None = None) -> list[Company]:
+    """Company mentions in `text`: legal names by their form, declared aliases, short forms of
+    the legal names found, and well-known investors. Sorted by start, non-overlapping.
+
+    `places` are spans no name edge may cut; `figure_ends` (sorted) are the ends of dates and
+    amounts, which a name never spans (2011年4月1日公司 is no company)."""
+    found: list[Company] = []
+    last_end = 0
+    for m in _LEGAL.finditer(text):
+        end = m.end()
+        head = m.start()
+        floor = max(last_end, head - 30)
+        if figure_ends:
+            k = bisect.bisect_right(figure_ends, head) - 1
+            if k >= 0 and figure_ends[k] > floor:
+                floor = figure_ends[k]
+        start = walk_left(text, head, floor)
+        start = last_stop(text, start, head, places, keep=0)
+        # 香港卓盛发展有限公司 after 新城全资控股公司: never reach into the previous company
+        start = max(start, last_end)
+        for sm in _COMPANY_STOPS.finditer(text, start, head):
+            if places is None or not places.covers(sm.start(), sm.end()):
+                start = sm.end()
+        core = text[start:head]
+        core = core.lstrip("的")
+        start = head - len(core)
+        if len(core) < 2 or _GENERIC_CORE.match(core) or _COUNTING.search(core):
+            continue
+        name = text[start:end]
+        place_len = 0
+        if places is not None:
+            span = places.span_at(start)
+            if span is not None and span[0] == start and span[1] < head:
+                place_len = span[1] - start
+        comp = Company(start, end, name, True, short_forms(name, place_len))
+        a = _ALIAS.match(text, end)
+        if a is not None:
+            comp.short.append(a.group(1))
+        found.append(comp)
+        last_end = end
+    # short forms of the legal names and the well-known names, where no legal name is
+    shorts: dict[str, str] = {}
+    for c in found:
+        for s in c.short:
+            shorts.setdefault(s, c.name)
+    spans = [(c.start, c.end) for c in found]
+    extra: list[Company] = []
+    for s, full in shorts.items():
+        i = text.find(s)
+        while i >= 0:
+            if not _inside(spans, i, i + len(s)) and (
+                places is None or not places.covers(i, i + len(s))
+            ):
+                extra.append(Company(i, i + len(s), s, False, [full]))
+            i = text.find(s, i + len(s))
+    for end_idx, name in _known().iter(text):
+        start = end_idx - len(name) + 1
+        if not _inside(spans, start, end_idx + 1) and (
+            places is None or not places.covers(start, end_idx + 1)
+        ):
+            extra.append(Company(start, end_idx + 1, name, False, []))
+    if extra:
+        # longest first at each position, then drop overlaps
+        extra.sort(key=lambda c: (c.start, -(c.end - c.start)))
+        merged = sorted(found + extra, key=lambda c: (c.start, -(c.end - c.start)))
+        out: list[Company] = []
+        for c in merged:
+            if out and c.start < out[-1].end:
+                continue
+            out.append(c)
+        return out
+    return found
+
+
+def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    for s, e in spans:
+        if s < b and a < e:
+            return True
+    return False

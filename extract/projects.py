@@ -1,0 +1,539 @@
+"""Project names: where an article names (or points back to) an investment project.
+
+Three kinds of mention come out, sorted by start:
+- `name`: a name ending in a head word (项目, 工程, 生产线, 基地, 电站, 铁路…) whose left edge
+  is the clause boundary or the last verb, preposition or time word before it
+  (总投资326亿元的吉利新能源汽车项目 → 吉利新能源汽车项目);
+- `item`: an item of a list closed by 等…项目 (上力、国千、铁流等7个项目), which may be a bare
+  company or a capacity (新澳3万锭);
+- `ref`: a pointer back to a project named before (该项目, 这个总投资90亿元的项目, 项目).
+
+Generic words alone (项目, 重大项目, 这些项目), batches (38个重大项目), descriptors in
+apposition (国家重点工程——辽河…项目) and clause fragments (因此项目) are not names.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from touzi.extract.companies import Company
+from touzi.extract.mention_type import Mention
+from touzi.extract.name_edges import Protected, is_name_char, last_stop, walk_left
+from touzi.extract.sentences import TextIndex
+
+NAME, ITEM, REF = "name", "item", "ref"
+
+# Head words that end a project name. Strong heads name a project by themselves; weak heads
+# (中心, 公园, 通道…) need an investment word in their sentence.
+STRONG_HEADS = (
+    "项目", "工程", "生产线", "产业园区", "产业园", "工业园区", "工业园", "物流园区", "物流园",
+    "科技园", "产业基地", "生产基地", "制造基地", "研发基地", "基地", "综合体", "产业集群区",
+    "集群区", "技改", "扩产", "水电站", "电站", "热电厂", "发电厂", "电厂", "风电场", "机场",
+    "高速公路", "城际铁路", "铁路", "高铁", "水库", "灌区", "水利枢纽", "接收站", "储气库群",
+    "储气库", "实验室", "研究院", "新工厂", "工厂", "新厂区", "厂区", "制造厂", "酒厂", "隧道",
+    "大桥", "特大桥", "输电工程", "一级公路", "号线",
+)
+WEAK_HEADS = (
+    "中心", "园区", "公园", "通道", "公路", "港区", "码头", "机组", "车间", "小学", "内陆港",
+    "中学", "医院", "枢纽", "广场", "综合楼", "大厦",
+)
+_HEAD_SRC = "|".join(sorted(STRONG_HEADS + WEAK_HEADS, key=len, reverse=True))
+# What may not follow a head word for it to end a name (工程师, 中心城区, 项目经理, …之一).
+_HEAD_RE = re.compile(
+    rf"(?:{_HEAD_SRC})"
+    r"(?![师院局处学队兵部]|经理|负责人|城区|城市|镇区|之一|建设者|[前后]期|审批|资金|用地|库)"
+)
+_WEAK = frozenset(WEAK_HEADS)
+
+# A core made only of these words names no project (重大项目, 5000万元以上的投资项目…).
+_GENERIC_WORDS = (
+    "重大", "重点", "主要", "大型", "超大型", "大", "小", "好", "新", "老", "各类", "各种", "各项",
+    "相关", "配套", "前期", "储备", "备选", "优质", "龙头", "关键", "标志性", "示范", "试点",
+    "精品", "样板", "平台", "集中", "攻坚", "民生", "社会事业", "基础设施", "产业", "工业",
+    "制造业", "服务业", "农业", "现代服务业", "高新技术", "新兴产业", "战略性新兴产业",
+    "先进制造业", "招商", "引资", "外资", "内资", "民间", "投资", "建设", "在建", "续建", "新建",
+    "拟建", "开工", "新开工", "开竣工", "签约", "竣工", "投产", "落地", "落户", "引进", "推进",
+    "实施", "入库", "亿元", "万元", "以上", "单体", "单个", "省级", "市级", "县级", "区级",
+    "国家级", "国家", "省", "市", "县", "区", "全市", "全省", "全区", "全县", "我市", "我省",
+    "我区", "我县", "该市", "该区", "这些", "这个", "这", "该", "此", "其", "本", "一批",
+    "一系列", "系列", "上述", "所有", "全部", "每个", "多个", "几个", "其他", "其它", "同类",
+    "类似", "各地", "当地", "地方", "市政", "交通", "水利", "能源", "新能源", "环保", "生态",
+    "科技", "人才", "科技人才类", "文化", "旅游", "文旅", "教育", "卫生", "医疗", "体育", "养老",
+    "住房", "城建", "城市", "农村", "乡村", "大项目", "好项目", "央企", "国企", "民企", "省重点",
+    "市重点", "头号", "第一", "首批", "首期", "一期", "二期", "三期", "四期", "本期", "后续",
+    "扩建", "改建", "改造", "技改", "提升", "升级", "转型", "创新", "研发", "总部", "工程",
+    "项目", "中心", "基地", "园区", "产业园", "等", "的", "和", "与", "及", "、", "高精尖",
+    "高质量", "绿色", "数字", "智慧", "信息化", "节能", "减排", "配套设施", "公共", "公益",
+    "社会", "经济", "发展", "整体", "综合", "同期", "年度", "今年", "全年", "当年", "亿元级",
+    "百亿级", "千亿级", "十亿元", "百亿元", "国家重大", "省级重点", "跨省", "跨区域", "区域",
+    "外商投资", "政府投资", "社会投资", "产业化", "工业性", "非工", "服务", "工作", "管理",
+    "运营", "政策", "施工", "主体", "土建", "公用", "附属", "辅助", "临时", "子", "分",
+    "一些", "许多", "众多", "部分", "县区", "各县区", "企业", "型", "智慧型", "独立选址",
+    "脱贫攻坚", "全产业链", "产业链", "国道", "省道", "县道", "乡道", "二级", "一级", "经营性",
+    "危房", "危房改造", "棚户区", "棚改", "老旧小区", "高速", "农村公路", "长", "短", "补短板",
+    "改扩建", "新建及改扩建", "道路", "地产", "房地产", "募投", "募集资金", "援疆", "援建",
+    "对口支援", "现代化", "冶炼",
+)
+_GENERIC_RE = re.compile(
+    "(?:" + "|".join(sorted(_GENERIC_WORDS, key=len, reverse=True))
+    + r"|[\d.．]+|[一二三四五六七八九十百千万两几多余]+|[个项批类家座条期])+"
+)
+_DEICTIC_RE = re.compile(r"(?:该|这个|这一|此|本|上述|其|这批|这些|那个|同一)")
+# 这个总投资90亿元的项目: a pointer that describes rather than names.
+_REF_RE = re.compile(
+    r"(?:该|这个|这一|(?<![因如彼从就])此|上述)(?:[^，,。；;！？!?\n、]{0,20}?的)?(?:项目|工程)"
+    r"(?![经部组])"
+    r"|(?<![\u4e00-\u9fffA-Za-z0-9）)”])(?:项目|工程)(?=[总一二三首主整全建投计位于占将已由的预共])"
+)
+# A batch: a count of projects (38个重大项目, 7个外资项目) is a claim's subject, not a name.
+_BATCH_RE = re.compile(r"[\d一二三四五六七八九十百千两几多余]+[个项批家座条](?!月|小时)")
+# Words in a sentence that make it talk about building or investing.
+_INVEST_CONTEXT = re.compile(
+    r"投资|开工|动工|奠基|签约|落户|建设|施工|建成|竣工|投产|并网|达产|通车|启用|开通|"
+    r"贯通|复工|推进|在建|扩建|新建|改造|技改|产能|年产|亿元|万元|占地|落地|入驻|开业|"
+    r"调试|安装|总投资|工程|项目|工地|铺轨|试桩|完工|通航|运行"
+)
+# Figures and words that belong before a head but never start a name.
+_LEAD_TRIM = re.compile(
+    r"(?:[，、：:\s]|第[一二三四五六七八九十\d]+天|当天|次日|又|还|也|再|将|已|正|并|而|及|和|与|以及|等|由|在|于|从|是|为|的|了|"
+    r"全国|全省|全市|我国|国内|省内|市内|区内|境内|国家级|重点|重大|大型|新一批|一批|"
+    r"首个|首座|首条|首家|唯一|最大的|最大|规模最大的|世界级|国际一流|全球最大的)+"
+)
+# A list closed by 等 (or a count) and a head: 上力、国千、铁流等7个项目.
+_LIST_TAIL = re.compile(
+    r"等(?:[\d一二三四五六七八九十两几百千]+[个项家批])?(?:一系列|一批|多个|诸多)?"
+    r"[\u4e00-\u9fff]{0,8}?(?:项目|工程)"
+    r"|(?<=[\u4e00-\u9fffA-Za-z0-9”）)])(?:[\d一二三四五六七八九十两]+)[个项]"
+    r"[\u4e00-\u9fff]{0,8}?(?:项目|工程)"
+)
+_CONJ = re.compile(r"[和与及、]")
+_CLASS_WORDS = re.compile(r"一批|一系列|各类|多个|各种|诸多")
+_ITEM_SPLIT = re.compile(r"、|以及|和|及|与")
+_PHASE_TAIL = re.compile(r"(?:[（(]?[一二三四五首本][期]|[一二三四五]号)")
+_APPOSITION_AFTER = re.compile(r"(?:——|—|─|--|:|：)(?=[\u4e00-\u9fffA-Za-z0-9“])")
+
+
+@dataclass(slots=True)
+class ProjectMention:
+    """A project named (`name`), listed (`item`) or pointed back to (`ref`) at [start, end)."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    head: str = ""
+    company: Company | None = None
+    list_id: int = -1
+    weak: bool = False
+
+
+def is_generic(core: str) -> bool:
+    """True when the words before the head name nothing (重大, 5000万元以上的投资…)."""
+    return not core or _GENERIC_RE.fullmatch(core) is not None
+
+
+class ProjectFinder:
+    """Finds project mentions in one article, given its figures, places and companies."""
+
+    def __init__(self, text: str, index: TextIndex, mentions: list[Mention],
+                 places: list[tuple[int, int]], companies: list[Company]) -> None:
+        self.text = text
+        self.index = index
+        self.companies = companies
+        spans = list(places) + [(c.start, c.end) for c in companies]
+        self.cut_ends: list[int] = []  # ends of figures a name never spans (dates, money)
+        de_ok: set[int] = set()
+        for m in mentions:
+            k = m.kind
+            if k == "capacity" or k == "quantity" or (k == "count" and m.unit in _PROD_UNITS):
+                spans.append((m.start, m.end))
+                if m.end < len(text) and text[m.end] == "的":
+                    de_ok.add(m.end)
+            elif k in ("money", "date", "period", "count", "growth", "percent", "land", "area",
+                       "duration", "attainment", "rate"):
+                self.cut_ends.append(m.end)
+        self.protected = Protected(spans)
+        self.de_ok = frozenset(de_ok)
+        self.cut_ends.sort()
+        self._company_at = {c.start: c for c in companies}
+
+    # -- names ending in a head word ---------------------------------------------------
+    def _left_edge(self, head_start: int, floor: int, verbs: bool = False) -> int:
+        """Start of the name whose head begins at `head_start` (floor: the clause start).
+
+        `verbs` adds the verbs that take 项目 as their object (抓项目, 推进项目) to the stops.
+        The result equals `head_start` when nothing but stop words precede the head.
+        """
+        text = self.text
+        start = walk_left(text, head_start, max(floor, head_start - 40))
+        # a figure inside the run (总投资326亿元…, 2018年2月…) ends the text before the name
+        k = bisect.bisect_right(self.cut_ends, head_start) - 1
+        if k >= 0 and self.cut_ends[k] > start:
+            start = self.cut_ends[k]
+        cut = self._stop(start, head_start, verbs)
+        if cut == head_start:
+            # 扩建工程, 技改项目: a verb before the head that names the kind of work
+            nv = _NOMINAL_VERB_END.search(text, max(start, head_start - 3), head_start)
+            if nv is not None and nv.start() > start:
+                cut = self._stop(start, nv.start(), verbs)
+                if cut == nv.start():
+                    return head_start
+        start = cut
+        # A name coordinated after a complete one: 年产15万辆乘用车项目和年产60万台变速器项目
+        seg = text[start:head_start]
+        for m in _COORD_AFTER_HEAD.finditer(seg):
+            start_c = start + m.end()
+            if start_c < head_start:
+                start = start_c
+                break
+        m = _LEAD_TRIM.match(text, start, head_start)
+        if m is not None:
+            start = m.end()
+        return start
+
+    def _stop(self, start: int, end: int, verbs: bool) -> int:
+        cut = last_stop(self.text, start, end, self.protected, keep=0, de_ok=self.de_ok)
+        if verbs:
+            for m in _OBJECT_VERBS.finditer(self.text, cut, end):
+                if not self.protected.covers(m.start(), m.end()):
+                    cut = m.end()
+        return cut
+
+    def names(self) -> list[ProjectMention]:
+        """Mentions of names ending in a head word (outermost when names nest)."""
+        text = self.text
+        out: list[ProjectMention] = []
+        for m in _HEAD_RE.finditer(text):
+            hs, he = m.start(), m.end()
+            head = m.group()
+            plain = head not in ("项目", "工程")
+            if head == "号线":
+                k = hs
+                while k > 0 and text[k - 1] in "0123456789一二三四五六七八九十":
+                    k -= 1
+                if k < hs and self._acceptable(k, hs, he, head, k):
+                    out.append(ProjectMention(k, he, text[k:he], NAME, head))
+                continue
+            if he < len(text) and is_name_char(text[he]) and _HEAD_RE.match(text, he) is None:
+                # the name goes on after the head (…项目一期技改工程): a later head takes it
+                nxt = _HEAD_RE.search(text, he, min(len(text), he + 12))
+                if nxt is not None and all(is_name_char(c) for c in text[he:nxt.start()]) \
+                        and not _PHASE_TAIL.match(text, he) \
+                        and last_stop(text, he, nxt.start(), self.protected, keep=0) == he \
+                        and not _CONJ.search(text, he, nxt.start()):
+                    continue
+                # 办公中心大厅, 国际铁路港: the head word modifies a noun after it
+                if plain and _MODIFIED_NOUN.match(text, he):
+                    continue
+            if _APPOSITION_AFTER.match(text, he):
+                continue  # 国家重点工程——辽河地下储气库群项目: a descriptor
+            if _COUNT_AFTER.match(text, he):
+                continue  # 水利补短板工程37项: a batch
+            run = walk_left(text, hs, max(self.index.clause(hs)[0], hs - 40))
+            start = self._left_edge(hs, self.index.clause(hs)[0], not plain)
+            if start >= hs:
+                continue
+            # an inner head followed by more name: 2022年亚运会配套工程湖杭铁路 → 湖杭铁路
+            inner = None
+            for im in _INNER_HEAD.finditer(text, start, hs):
+                if im.end() < hs - 1 and not _PHASE_TAIL.match(text, im.end()):
+                    inner = im.end()
+            if inner is not None:
+                start = inner
+            # 福厦高铁新云居山隧道, 乌东德水电站最后一台机组: a part of a named project
+            if head in _COMPONENT_HEADS:
+                part = None
+                for im in _WHOLE_HEAD.finditer(text, start, hs):
+                    if im.end() <= hs - 2:
+                        part = im
+                if part is not None and part.start() > start:
+                    hs, he, head = part.start(), part.end(), part.group()
+            name = text[start:he]
+            core = text[start:hs]
+            if _DEICTIC_RE.match(core):
+                continue  # 该项目, 这些重大项目: refs() reads the pointers
+            if not self._acceptable(start, hs, he, head, run):
+                continue
+            pm = ProjectMention(start, he, name, NAME, head, weak=head in _WEAK)
+            pm.company = self._company_at.get(start) or self._company_inside(start, hs)
+            if out and out[-1].start >= start and out[-1].end <= he:
+                out.pop()  # a shorter name inside this one
+            out.append(pm)
+        return out
+
+    def _acceptable(self, start: int, hs: int, he: int, head: str, run: int) -> bool:
+        """Whether text[start:he] (head at hs) is a project's name rather than a category, a
+        batch, a description or a clause fragment."""
+        text = self.text
+        core = text[start:hs]
+        plain = head not in ("项目", "工程")
+        bare = self._without_places(start, hs)
+        if head == "号线":
+            p0, p1 = self.index.paragraph(hs)
+            return bool(re.fullmatch(r"[\d一二三四五六七八九十]+", core)) and \
+                re.search(r"地铁|轨道交通|轻轨", text[p0:p1]) is not None
+        if len(bare) < 2 and not (bare and self.protected.covers(start, hs)):
+            return False
+        if _BATCH_RE.search(core) or _CLASS_RE.search(core):
+            return False
+        if is_generic(bare):
+            # 公司…投资9000万元扩建二期工厂: a firm's new plant named by its phase
+            if not (head in _PLANT_HEADS and _PHASE_WORD.fullmatch(bare)
+                    and self._company_before(start)):
+                return False
+        if _SUPERLATIVE.search(core) or _DESCRIBED.search(text[run:start]):
+            return False  # …生产基地 after 将成为, 氮肥装置项目 after 是: descriptions
+        de = text.rfind("的", run, start)
+        if _SUPERLATIVE.search(text, de + 1 if de >= 0 else run, start):
+            return False  # 首个千万吨级…接收站 (but 总投资最大的城市综合体外资项目 stays)
+        if start > 0 and text[start - 1] == "等":
+            return False  # 40万吨聚氯乙烯等煤化工项目: the list's kind
+        if start > 0 and text[start - 1] == "在" and _VENUE_AFTER.match(text, he):
+            return False  # 开工仪式在浒关开发区莱克工业园举行: a venue
+        if not plain and _CATEGORY_END.search(core):
+            return False  # 国家“西电东送”重点工程: a category the next name belongs to
+        if not self.protected.covers(start, hs) and is_fragment(core):
+            return False
+        c0 = self.index.clause(hs)[0]
+        if _BATCH_RE.search(text, max(c0, start - 16), start):
+            return False  # 三个重点对接的欧美工业园项目: several projects, not one
+        s0, s1 = self.index.sentence(hs)
+        if plain and head != "生产线":
+            if _INVEST_CONTEXT.search(text, s0, start) is None \
+                    and _INVEST_CONTEXT.search(text, he, s1) is None:
+                return False
+            # 在陕西榆林国家级能源化工基地，年产50万吨的煤基乙醇项目…: where, not what
+            if head in _AREA_HEADS and start > 0 and text[start - 1] == "在" \
+                    and he < s1 and text[he] in "，," and _HEAD_RE.search(text, he + 1, s1):
+                return False
+        return True
+
+    def _company_before(self, pos: int) -> Company | None:
+        """A company earlier in the sentence of `pos`."""
+        s0 = self.index.sentence(pos)[0]
+        best = None
+        for c in self.companies:
+            if c.start >= pos:
+                break
+            if c.start >= s0:
+                best = c
+        return best
+
+    def _without_places(self, start: int, end: int) -> str:
+        """text[start:end] with the places in it removed (桐乡重大 → 重大)."""
+        spans = self.protected.spans
+        k = bisect.bisect_left(self.protected.starts, start)
+        parts = []
+        pos = start
+        while k < len(spans) and spans[k][0] < end:
+            s, e = spans[k]
+            if s > pos:
+                parts.append(self.text[pos:s])
+            pos = max(pos, e)
+            k += 1
+        if pos < end:
+            parts.append(self.text[pos:end])
+        return "".join(parts)
+
+    def _company_inside(self, start: int, end: int) -> Company | None:
+        for c in self.companies:
+            if c.start >= end:
+                break
+            if c.start >= start and c.end <= end and c.start - start <= 6:
+                return c
+        return None
+
+    # -- list items -----------------------------------------------------------------------
+    def items(self) -> list[ProjectMention]:
+        """Items of lists closed by 等…项目 or a count of projects."""
+        text = self.text
+        out: list[ProjectMention] = []
+        list_id = 0
+        for m in _LIST_TAIL.finditer(text):
+            tail = m.start()
+            c0 = self.index.sentence(tail)[0]
+            # the list runs back over 、 and conjunctions to the clause break before it
+            seg_start = c0
+            for b in range(tail - 1, c0 - 1, -1):
+                if text[b] in "，,；;：:。！？\n":
+                    seg_start = b + 1
+                    break
+            seg = text[seg_start:tail]
+            if "、" not in seg and not m.group().startswith("等"):
+                continue
+            pieces = _split_items(seg, seg_start)
+            if not pieces:
+                continue
+            list_id += 1
+            found: list[ProjectMention] = []
+            last = len(pieces) - 1
+            for k in range(last, -1, -1):
+                a, b = pieces[k]
+                while b > a and text[b - 1] == "等":
+                    b -= 1
+                if k == last or k == 0:
+                    a2 = self._stop(a, b, True)
+                    stopped = a2 > a
+                else:
+                    a2, stopped = a, False
+                lead = _LEAD_TRIM.match(text, a2, b)
+                if lead is not None:
+                    a2 = lead.end()
+                name = text[a2:b].strip()
+                a2 = b - len(name)
+                if stopped and _CLASS_WORDS.search(text, a, a2):
+                    found = []  # 一批5G装置、人脸识别等: kinds of things, not projects
+                    break
+                if 2 <= len(name) <= 30 and self._item_ok(a2, b):
+                    pm = ProjectMention(a2, b, name, ITEM, "", list_id=list_id)
+                    pm.company = self._company_at.get(a2)
+                    found.append(pm)
+                if stopped:
+                    break  # the first item: what precedes it is not part of the list
+            out.extend(reversed(found))
+        return out
+
+    def _item_ok(self, a: int, b: int) -> bool:
+        name = self.text[a:b]
+        bare = self._without_places(a, b)
+        if len(bare) < 2 or is_generic(bare) or _BATCH_RE.fullmatch(name):
+            return False
+        if self.protected.covers(a, b) and len(bare) <= 1:
+            return False
+        return _SUPERLATIVE.search(name) is None
+
+    # -- pointers back ------------------------------------------------------------------------
+    def refs(self) -> list[ProjectMention]:
+        """该项目, 这个总投资90亿元的项目, 项目 at a clause start: pointers to a named project."""
+        text = self.text
+        out = []
+        for m in _REF_RE.finditer(text):
+            if _BATCH_RE.search(m.group()):
+                continue
+            out.append(ProjectMention(m.start(), m.end(), m.group(), REF))
+        return out
+
+    def find(self) -> list[ProjectMention]:
+        """Every project mention, sorted by start; items inside names are dropped."""
+        names = self.names()
+        items = self.items()
+        refs = self.refs()
+        spans = sorted((n.start, n.end) for n in names)
+        allm = list(names)
+        for it in items:
+            if not any(s < it.end and it.start < e for s, e in spans):
+                allm.append(it)
+        for r in refs:
+            if not any(s < r.end and r.start < e for s, e in spans):
+                allm.append(r)
+        allm.sort(key=lambda p: (p.start, -p.end))
+        return allm
+
+
+# Verbs whose object is 项目 (抓项目, 推进项目, 围绕项目): stops before the heads 项目/工程.
+_OBJECT_VERBS = re.compile(
+    r"抓住|抓好|抓实|紧盯|盯住|围绕|聚焦|推进|加速|吸引|建立起|建立|成立|查看|解决|锁定|倒逼|"
+    r"监管|承载|落实|支持|保障|研究|洽谈|在谈|谈|招引|引进|服务|跟踪|督查|考核|谋划|争取|对接|"
+    r"审批|评估|包装|生成|申报|储备|落地|招|抓|盯|给|让|既|又|而|把"
+)
+# Verbs that name the kind of work right before a head (扩建工程, 技改项目).
+_NOMINAL_VERB_END = re.compile(
+    r"(?:改扩建|扩建|改建|新建|迁建|重建|建设|改造|技改|扩产|扩能|增资|整治|治理|修复|开发|"
+    r"利用|提升|升级|搬迁|加固|续建)$"
+)
+# A class of projects rather than one (亿元以上项目, 5000万元以上的投资项目).
+_CLASS_RE = re.compile(r"以上|以下|之类|类项目|[各每]")
+_FRAGMENT_TAGS = frozenset(("v", "d", "p", "c", "r", "u", "ad", "vd", "f"))
+_NOMINAL_VERBS = frozenset((
+    "改扩建", "扩建", "改建", "新建", "迁建", "重建", "建设", "改造", "技改", "扩产", "扩能",
+    "增资", "整治", "治理", "修复", "开发", "利用", "提升", "升级", "搬迁", "加固", "冶炼",
+    "处理", "输电", "采选", "示范", "应用", "孵化", "展示", "生产", "加工", "供热", "供水",
+    "发电", "并网", "储能", "综合", "配套", "研发", "创新", "合作", "共建", "试验", "补水",
+))
+_tags: dict[str, str] | None = None
+
+
+def is_fragment(core: str) -> bool:
+    """True when the words before 项目/工程 read as a verb phrase or function words (聚焦,
+    纷纷直陈, 因此) rather than a name: jieba splits the core and its dictionary tags decide."""
+    global _tags
+    import jieba
+    import jieba.posseg
+
+    if _tags is None:
+        jieba.setLogLevel(60)
+        jieba.posseg.dt.initialize()
+        _tags = jieba.posseg.dt.word_tag_tab
+    core = core.rstrip("和与及、")
+    words = jieba.lcut(core, HMM=False)
+    if not words:
+        return True
+    last, first = words[-1], words[0]
+    if last not in _NOMINAL_VERBS and not _PHASE_WORD.fullmatch(last) \
+            and _tags.get(last) in _FRAGMENT_TAGS:
+        return True
+    tag = _tags.get(first)
+    if tag in ("d", "p", "c", "r", "u", "ad"):
+        return True
+    # 筛选全省, 给予, 保重大: a verb opens a short core (引/抽水/调水 open water works)
+    return tag == "v" and len(words) > 1 and len(core) <= 4 and first not in _NOMINAL_VERBS \
+        and not core.startswith(("引", "抽水", "调水", "输水", "供水", "排水", "补水"))
+
+
+_PHASE_WORD = re.compile(r"[一二三四五六七八九十首本]期")
+
+
+# A head followed by one of these nouns modifies it (办公中心大厅, 国际铁路港, 基地内).
+_MODIFIED_NOUN = re.compile(
+    r"大厅|大楼|港|口岸|局|办|厅|公司|集团|路|街|村|社区|小区|城|区|站|段|内|外|里|周边|附近|设备"
+)
+_COUNT_AFTER = re.compile(r"[\d一二三四五六七八九十百千两几]+[个项批]")
+# Words that make a name a description (首个, 最大) or a role (成为…, 之一).
+_SUPERLATIVE = re.compile(
+    r"最大|最长|最高|最深|最先进|最早|首个|首座|首条|首台|首家|唯一|世界级|世界一流|国际一流|"
+    r"全球|规模最大|千万吨级"
+)
+_DESCRIBED = re.compile(
+    r"成为|建成为|打造成|建设成|作为|[这也将就即]是|^是|项目[为是]|工程[为是]|一批批|一批|多个|"
+    r"一系列|诸多|众多"
+)
+# 重点工程, 配套工程: a category when it closes the core before 项目/工程.
+_CATEGORY_END = re.compile(r"(?:重点|重大|配套|重要|标志性|骨干|龙头|示范|民生|重点建设|重大建设|大)$")
+_VENUE_AFTER = re.compile(r"举行|举办|召开|开幕|隆重举行")
+# Parts of a project that name the project when it is written first.
+_COMPONENT_HEADS = frozenset(("隧道", "大桥", "特大桥", "机组", "车间", "隧洞"))
+_WHOLE_HEAD = re.compile(
+    r"(?:高速公路|城际铁路|铁路|高铁|公路|通道|水电站|电站|机场|水库|枢纽)(?![站港口路])"
+)
+_PLANT_HEADS = frozenset(("工厂", "厂区", "新厂区", "车间"))
+_AREA_HEADS = frozenset(("基地", "园区", "产业园区", "产业园", "工业园区", "工业园", "产业基地"))
+
+_PROD_UNITS = frozenset("辆台套件片只双张块颗部支根枚头株棵箱盏组粒瓶羽艘架")
+_INNER_HEAD = re.compile(r"(?:工程|项目)(?![一二三四五首本]期|[（(])")
+_COORD_AFTER_HEAD = re.compile(
+    "(?:" + "|".join(sorted(STRONG_HEADS + WEAK_HEADS, key=len, reverse=True))
+    + r")(?:和|与|及|以及|、)"
+)
+
+
+def _split_items(seg: str, offset: int) -> list[tuple[int, int]]:
+    """Spans of the items of a list segment split at 、 and conjunctions."""
+    out = []
+    pos = 0
+    for m in _ITEM_SPLIT.finditer(seg):
+        if m.group() in ("和", "及", "与") and (m.start() == 0 or not _item_end_ok(seg, m.start())):
+            continue
+        if m.start() > pos:
+            out.append((offset + pos, offset + m.start()))
+        pos = m.end()
+    if pos < len(seg):
+        out.append((offset + pos, offset + len(seg)))
+    return out
+
+
+def _item_end_ok(seg: str, i: int) -> bool:
+    """A conjunction splits a list only where the item before it looks complete: the list
+    already has 、 (A、B和C)."""
+    return "、" in seg[:i]

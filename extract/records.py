@@ -1,0 +1,319 @@
+"""The plain API: article text in, project and claim records (shared/spec/records.md) out.
+
+    from touzi.extract.records import extract_records
+    records = extract_records(text, pub_date="2020-04-05", doc_id="000_70a04c5ec55497ca")
+
+The work runs in stages over one `Analysis` (figures → places → companies → projects →
+assembly → claims); each stage reads what the earlier ones left. A stage that fails is recorded
+as a {"kind": "error", "component": …, "message": …} record and the others go on with what
+they have: `extract_records` never raises. The spaCy pipeline (extract/pipeline.py) runs the
+same stages as components.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from touzi.extract.assemble import Assembler, Entity, cluster
+from touzi.extract.claims import ClaimFinder
+from touzi.extract.companies import Company, find_companies
+from touzi.extract.dates import PubDate, parse_pub_date
+from touzi.extract.events import Event, find_events
+from touzi.extract.mention_type import Mention
+from touzi.extract.name_edges import Protected
+from touzi.extract.projects import ITEM, NAME, ProjectFinder, ProjectMention
+from touzi.extract.sentences import TextIndex
+
+# Bump when rules change: records carry it so a database knows which rules made them.
+EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR = f"touzi.extract/{EXTRACTOR_VERSION}"
+
+REGION_KEYS = ("province", "city", "county", "town", "zone", "adcode")
+
+
+@dataclass
+class Analysis:
+    """Everything found in one article, filled stage by stage."""
+
+    text: str
+    pub: PubDate | None = None
+    doc_id: str | None = None
+    source: str | None = None
+    title: str | None = None
+    url: str | None = None
+    index: TextIndex | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    ctx: Any = None  # touzi.extract.regions.ArticleRegions
+    companies: list[Company] = field(default_factory=list)
+    project_mentions: list[ProjectMention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)
+    projects: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def place_spans(self) -> list[tuple[int, int]]:
+        """Spans of every place mention (no name edge cuts inside one)."""
+        if self.ctx is None:
+            return []
+        return [(m.start, m.end) for m in self.ctx.mentions]
+
+
+def new_analysis(text: str, *, pub_date: str | _dt.date | None = None, source: str | None = None,
+                 title: str | None = None, url: str | None = None,
+                 doc_id: str | None = None) -> Analysis:
+    """An empty Analysis for `text` (the text is coerced to str; bad dates become None)."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    try:
+        pub = parse_pub_date(pub_date)  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001 - a malformed date must not stop extraction
+        pub = None
+    if doc_id is None:
+        doc_id = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return Analysis(text=text, pub=pub, doc_id=doc_id, source=source, title=title, url=url,
+                    index=TextIndex(text))
+
+
+# -- stages ----------------------------------------------------------------------------------
+def stage_figures(a: Analysis) -> None:
+    """Money, capacities, land, counts, growth, dates (touzi.extract.mentions)."""
+    from touzi.extract.mentions import find_mentions
+
+    a.mentions = find_mentions(a.text, a.pub)
+
+
+_resolver = None
+
+
+def resolver() -> Any:
+    """The process-wide RegionResolver (loaded on first use)."""
+    global _resolver
+    if _resolver is None:
+        from touzi.extract.regions import RegionResolver
+
+        _resolver = RegionResolver.default()
+    return _resolver
+
+
+def stage_places(a: Analysis) -> None:
+    """Places resolved with the article as context (touzi.extract.regions)."""
+    pub = None
+    if a.pub is not None:
+        pub = f"{a.pub.year:04d}"
+    a.ctx = resolver().article_context(a.text, pub_date=pub, source=a.source, url=a.url,
+                                       title=a.title)
+
+
+_FIGURE_END_KINDS = frozenset(("date", "period", "money", "count", "duration"))
+
+
+def stage_companies(a: Analysis) -> None:
+    """Company names and their short forms."""
+    ends = sorted(m.end for m in a.mentions if m.kind in _FIGURE_END_KINDS)
+    a.companies = find_companies(a.text, Protected(a.place_spans()), ends)
+
+
+def stage_projects(a: Analysis) -> None:
+    """Project names, list items and pointers."""
+    assert a.index is not None
+    a.project_mentions = ProjectFinder(a.text, a.index, a.mentions, a.place_spans(),
+                                       a.companies).find()
+
+
+def stage_assembly(a: Analysis) -> None:
+    """Entities with their figures, events, companies, regions → project records."""
+    assert a.index is not None
+    a.entities = cluster(a.project_mentions, a.index)
+    a.events = find_events(a.text, a.index, a.mentions, a.pub)
+    asm = Assembler(a.text, a.index, a.mentions, a.entities, a.companies)
+    asm.attach_figures()
+    asm.attach_events(a.events)
+    asm.attach_companies()
+    a.used = asm.used
+    a.projects = [project_record(a, e) for e in a.entities]
+    a.projects = [p for p in a.projects if p is not None]
+
+
+def stage_claims(a: Analysis) -> None:
+    """Regional aggregate claims from the figures no project took."""
+    assert a.index is not None
+    finder = ClaimFinder(a.text, a.index, a.mentions, a.ctx, a.pub, a.used)
+    a.claims = finder.find()
+    for c in a.claims:
+        c["doc_id"] = a.doc_id
+        c["confidence"] = 0.6
+        c["extractor"] = EXTRACTOR
+
+
+STAGES: list[tuple[str, Callable[[Analysis], None]]] = [
+    ("figures", stage_figures),
+    ("places", stage_places),
+    ("companies", stage_companies),
+    ("projects", stage_projects),
+    ("assembly", stage_assembly),
+    ("claims", stage_claims),
+]
+
+
+def run_stage(a: Analysis, name: str, func: Callable[[Analysis], None]) -> None:
+    """Run one stage; a failure is recorded in `a.errors`, never raised."""
+    try:
+        func(a)
+    except Exception as exc:  # noqa: BLE001 - one stage failing must not lose the others
+        a.errors.append({"kind": "error", "doc_id": a.doc_id, "component": name,
+                         "message": f"{type(exc).__name__}: {exc}"[:500],
+                         "extractor": EXTRACTOR})
+
+
+def analyse(text: str, **meta: Any) -> Analysis:
+    """Run every stage over `text` (meta: pub_date, source, title, url, doc_id)."""
+    a = new_analysis(text, **meta)
+    for name, func in STAGES:
+        run_stage(a, name, func)
+    return a
+
+
+def records_of(a: Analysis) -> list[dict[str, Any]]:
+    """The records of an analysed article: projects, then claims, then errors."""
+    return a.projects + a.claims + a.errors
+
+
+def extract_records(text: str, *, pub_date: str | _dt.date | None = None,
+                    source: str | None = None, title: str | None = None,
+                    url: str | None = None, doc_id: str | None = None) -> list[dict[str, Any]]:
+    """Project and claim records of one article in the records.md format (never raises)."""
+    try:
+        a = analyse(text, pub_date=pub_date, source=source, title=title, url=url,
+                    doc_id=doc_id)
+        return records_of(a)
+    except Exception as exc:  # noqa: BLE001 - the API promises never to raise
+        return [{"kind": "error", "doc_id": doc_id, "component": "extract_records",
+                 "message": f"{type(exc).__name__}: {exc}"[:500], "extractor": EXTRACTOR}]
+
+
+# -- record building ---------------------------------------------------------------------------
+_CUE_BEFORE = re.compile(
+    r"(?:计划总投资|总投资额?|投资总额|估算总投资|概算总投资|项目总投资|总投入|计划投资|"
+    r"[一二三首]期(?:工程)?(?:总)?投资|累计完成投资|已完成投资|完成投资|增加总投资|"
+    r"增加注册资本|注册资本金?|投资规模|总额|投资|出资|增资|产值|年产值|摘牌|年产能?|占地面积|"
+    r"用地面积|占地|征地|面积)"
+    r"(?:额|概算)?(?:为|达|达到|约|近|超过?|逾|可达|将达)?\Z"
+)
+
+
+def _phrase(text: str, m: Mention) -> str:
+    """The figure with the cue word before it (总投资326亿元), under 16 characters."""
+    lo = max(0, m.start - 10)
+    cue = _CUE_BEFORE.search(text, lo, m.start)
+    start = cue.start() if cue is not None else m.start
+    phrase = text[start:m.end]
+    if len(phrase) > 15:
+        phrase = m.text[:15]
+    return phrase
+
+
+def _region(a: Analysis, e: Entity) -> dict[str, Any]:
+    r = None
+    if a.ctx is not None:
+        first = next((m for m in e.mentions if m.kind in (NAME, ITEM)), e.first)
+        r = a.ctx.region_at(first.start, first.end)
+    if r is None:
+        return {k: None for k in REGION_KEYS} | {"confidence": 0.0}
+    d = r.to_dict()
+    return {k: d[k] for k in REGION_KEYS} | {"confidence": d["confidence"]}
+
+
+def project_record(a: Analysis, e: Entity) -> dict[str, Any] | None:
+    """The records.md `project` record of one entity."""
+    text = a.text
+    investment = []
+    capacity = []
+    land = []
+    output = []
+    seen: set[tuple[Any, ...]] = set()
+    for f in sorted(e.figures, key=lambda m: m.start):
+        if f.kind == "money":
+            key = ("m", f.role, f.value, f.currency)
+            if key in seen:
+                continue
+            seen.add(key)
+            if f.role == "output_value":
+                output.append({"type": "annual_output", "amount_cny": f.amount_cny,
+                               "qualifier": f.qualifier, "text": _phrase(text, f)})
+                continue
+            investment.append({
+                "type": f.role, "amount_cny": f.amount_cny, "amount": f.value,
+                "unit": _unit_word(f), "currency": f.currency, "qualifier": f.qualifier,
+                "text": _phrase(text, f),
+            })
+        elif f.kind == "capacity":
+            key = ("c", f.value, f.unit, f.product)
+            if key in seen:
+                continue
+            seen.add(key)
+            capacity.append({"quantity": f.value, "unit": f.unit, "product": f.product,
+                             "per": f.per, "text": _phrase(text, f)})
+        elif f.kind == "land":
+            key = ("l", f.value, f.unit)
+            if key in seen:
+                continue
+            seen.add(key)
+            land.append({"quantity": f.value, "unit": f.unit, "text": _phrase(text, f)})
+    events = []
+    seen_ev: set[tuple[Any, ...]] = set()
+    for ev in sorted(e.events, key=lambda v: v.start):
+        r = ev.to_record(text)
+        key = (r["type"], r["date"])
+        if key in seen_ev:
+            continue
+        seen_ev.add(key)
+        events.append(r)
+    dated = {ev["type"] for ev in events if ev["date"] is not None}
+    events = [ev for ev in events if ev["date"] is not None or ev["type"] not in dated]
+    name = e.best_name()
+    aliases = sorted({m.name for m in e.mentions if m.kind != "ref" and m.name != name})
+    evidence = []
+    for m in e.mentions:
+        if m.kind == "ref":
+            continue
+        assert a.index is not None
+        s0, s1 = a.index.sentence(m.start)
+        span = {"start": s0, "end": s1}
+        if span not in evidence:
+            evidence.append(span)
+    confidence = 0.5
+    if e.first.kind == NAME and not e.first.weak:
+        confidence = 0.75
+    if investment or capacity:
+        confidence += 0.15
+    if events:
+        confidence += 0.05
+    return {
+        "kind": "project",
+        "doc_id": a.doc_id,
+        "name": name,
+        "company": e.company,
+        "region": _region(a, e),
+        "investment": investment,
+        "capacity": capacity,
+        "output_value": output,
+        "land": land,
+        "events": events,
+        "aliases": aliases,
+        "evidence": evidence[:4],
+        "confidence": round(min(confidence, 0.95), 2),
+        "extractor": EXTRACTOR,
+    }
+
+
+def _unit_word(m: Mention) -> str | None:
+    if m.multiplier is None:
+        return None
+    return {10**8: "亿", 10**4: "万", 10**3: "千"}.get(m.multiplier)

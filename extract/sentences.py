@@ -1,0 +1,96 @@
+"""Sentence, clause and paragraph boundaries of a text, found once and looked up by offset.
+
+One regex pass per boundary kind builds sorted arrays of break offsets; every later question
+("which clause holds offset 531?") is a bisect, so the assembly code never re-scans the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+# A sentence ends at 。！？；; or a line break. Clauses also end at commas, colons and the
+# enumeration comma 、 (list items are clauses of their own for attaching figures).
+SENTENCE_BREAKS = "。！？!?；;\n"
+CLAUSE_BREAKS = SENTENCE_BREAKS + "，,、：:"
+_SENT_RE = re.compile(f"[{re.escape(SENTENCE_BREAKS)}]")
+_CLAUSE_RE = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
+_PARA_RE = re.compile(r"\n")
+
+
+def _ends(pattern: re.Pattern[str], text: str) -> list[int]:
+    """Offsets just after each break character, plus the text's end."""
+    ends = [m.end() for m in pattern.finditer(text)]
+    if not ends or ends[-1] != len(text):
+        ends.append(len(text))
+    return ends
+
+
+class TextIndex:
+    """Boundaries of one text: `sentence(pos)`, `clause(pos)`, `paragraph(pos)` → (start, end).
+
+    Spans include their closing punctuation. Offsets outside the text are clamped.
+    """
+
+    __slots__ = ("text", "_sent", "_clause", "_para")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._sent = _ends(_SENT_RE, text)
+        self._clause: list[int] | None = None  # built on first use: most texts never need it
+        self._para: list[int] | None = None
+
+    @staticmethod
+    def _span(ends: list[int], pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(ends, pos)
+        if i >= len(ends):
+            i = len(ends) - 1
+        start = ends[i - 1] if i > 0 else 0
+        return start, ends[i]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence holding offset `pos`."""
+        return self._span(self._sent, pos)
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """The clause (between commas, colons, 、 or sentence breaks) holding `pos`."""
+        if self._clause is None:
+            self._clause = _ends(_CLAUSE_RE, self.text)
+        return self._span(self._clause, pos)
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        """The line (paragraph) holding `pos`."""
+        if self._para is None:
+            self._para = _ends(_PARA_RE, self.text)
+        return self._span(self._para, pos)
+
+    def sentence_index(self, pos: int) -> int:
+        """The number of the sentence holding `pos` (0-based)."""
+        return min(bisect.bisect_right(self._sent, pos), len(self._sent) - 1)
+
+    def sentence_span(self, index: int) -> tuple[int, int]:
+        """The (start, end) of sentence number `index`."""
+        index = max(0, min(index, len(self._sent) - 1))
+        return (self._sent[index - 1] if index > 0 else 0), self._sent[index]
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """Every sentence as (start, end), in order."""
+        out = []
+        start = 0
+        for end in self._sent:
+            out.append((start, end))
+            start = end
+        return out
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        """True when offsets a and b lie in one sentence."""
+        return self.sentence_index(a) == self.sentence_index(b)
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding whitespace and trailing break punctuation."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in CLAUSE_BREAKS):
+        end -= 1
+    return start, end
