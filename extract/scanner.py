@@ -76,7 +76,7 @@ _SKIPS: list[tuple[str, str]] = [
     ("x_url", r"(?<![A-Za-z0-9])(?:https?://|www\.)[\x21-\x7e]+"),
     ("x_mail", r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
     ("x_id", r"(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z_-]*\d[A-Za-z0-9_-]*"),
-    ("x_file", r"\d+\.(?:jpe?g|png|gif|s?html?|pdf|docx?|xlsx?|txt|jsp|php|aspx?)"),
+    ("x_file", r"(?<!\d)\d+\.(?:jpe?g|png|gif|s?html?|pdf|docx?|xlsx?|txt|jsp|php|aspx?)"),
 ]
 _NUMERIC: list[tuple[str, str]] = [
     ("n_pctcn", rf"百分之(?P<pc_n>{CN_SRC}|{AR_SRC})"),

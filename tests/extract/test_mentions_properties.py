@@ -109,9 +109,10 @@ def test_non_text_gives_nothing(value: object) -> None:
 @pytest.mark.parametrize(
     "text",
     ["a" * 50000 + "@", "1." * 25000, "1-" * 25000, "%1" * 25000, "+1" * 25000, "一二三四五" * 10000,
-     "十" * 50000, "1,000," * 10000, "2020年" * 10000, "三成" * 20000],
+     "十" * 50000, "1,000," * 10000, "2020年" * 10000, "三成" * 20000, "/" + "1" * 50000,
+     "第" + "1" * 50000],
     ids=["mail", "dots", "dashes", "percents", "plus", "numerals", "ten", "commas", "years",
-         "cheng"],
+         "cheng", "slash-digits", "ordinal-digits"],
 )
 def test_long_degenerate_runs(text: str) -> None:
     """Runs that once made the scan quadratic (a greedy token tried at every character)."""
