@@ -62,7 +62,8 @@ def parse_pub_date(pub: _dt.date | str | PubDate | None) -> PubDate | None:
 RNG = "[-－—–~～至到]"
 M = r"(?:1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])"
 D = r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])"
-_NOT_AFTER_NUM = r"(?<![提之以])"
+# 提前两个月 is "two months early", 之前/以前 "before": not the first months of a year.
+_NOT_AFTER_PREFIX = r"(?<![提之以])"
 
 # What may follow a year (2015年… / 今年… / 去年…), with named groups for the re-parse.
 _REST_NAMED = (
@@ -71,9 +72,9 @@ _REST_NAMED = (
     rf"|(?P<r_mp>上旬|中旬|下旬|初|底|末)(?:前)?)?(?P<r_since2>以来)?"
     rf"|(?P<r_c1>[一二三四五六七八九])(?P<r_c2>[二三四五六七八九十])月份?"
     rf"|第?(?P<r_q>[一二三四1-4])季度|(?P<r_fq>首季)度?"
-    rf"|{_NOT_AFTER_NUM}前(?P<r_qq>[二两三2-3])个?季度"
+    rf"|{_NOT_AFTER_PREFIX}前(?P<r_qq>[二两三2-3])个?季度"
     rf"|(?P<r_h>[上下])半年"
-    rf"|{_NOT_AFTER_NUM}前(?P<r_fm>十[一二]|[二两三四五六七八九十]|1[0-2]|[2-9])个?月份?"
+    rf"|{_NOT_AFTER_PREFIX}前(?P<r_fm>十[一二]|[二两三四五六七八九十]|1[0-2]|[2-9])个?月份?"
 )
 _YEAR_ONLY_NAMED = (
     r"|年?(?P<r_yp>初|底|末|内)(?P<r_since3>以来)?(?:前)?|(?P<r_since4>以来)"
