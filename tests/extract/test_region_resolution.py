@@ -226,9 +226,9 @@ def test_municipality_city_is_itself(resolver: RegionResolver) -> None:
 
 
 def test_cli_region() -> None:
-    from touzi.cli import _register, app
+    from touzi.cli import build
 
-    _register()
+    app = build()
     result = CliRunner().invoke(app, ["region", "海宁黄湾镇", "--pub-date", "2020-01-01"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
