@@ -156,6 +156,16 @@ def known_urls(db: sqlite_utils.Database, urls: Iterable[str]) -> set[str]:
     return found
 
 
+def retry_urls(db: sqlite_utils.Database, site: str) -> list[str]:
+    """A site's article URLs that failed transiently and are due another try, oldest first."""
+    return [
+        r[0] for r in db.execute(
+            "SELECT url FROM crawl_urls WHERE site = ? AND settled = 0 ORDER BY updated_at, url",
+            [site],
+        )
+    ]
+
+
 def _run_dict(cols: list[str], row: tuple[Any, ...]) -> dict[str, Any]:
     record = dict(zip(cols, row, strict=True))
     for key in ("options", "report"):

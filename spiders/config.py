@@ -90,6 +90,7 @@ class SiteConfig:
     first: int = 2
     per_page: int = 20
     section_pattern: re.Pattern[str] | None = None
+    page_pattern: re.Pattern[str] | None = None
     max_pages: int = 50
     fields: dict[str, Rule] = field(default_factory=dict)
     download_delay: float | None = None
@@ -120,8 +121,12 @@ class SiteConfig:
             and not self.is_article(url)
         )
 
-    def page_url(self, section: str, page: int) -> str | None:
-        """The URL of list page `page` (2, 3, …) of a section, from the pagination template."""
+    def page_url(self, section: str, page: int, found: dict[str, str] | None = None) -> str | None:
+        """The URL of list page `page` (2, 3, …) of a section, from the pagination template.
+
+        `found` holds what `page_pattern` found on the section's first page; None when the
+        template needs a value nobody found.
+        """
         if not self.template or page < 2:
             return None
         values: dict[str, Any] = {
@@ -135,7 +140,11 @@ class SiteConfig:
             if not match:
                 return None
             values.update({k: v or "" for k, v in match.groupdict().items()})
-        return urljoin(section, self.template.format_map(values))
+        values.update(found or {})
+        try:
+            return urljoin(section, self.template.format_map(values))
+        except KeyError:
+            return None
 
     def summary(self) -> dict[str, Any]:
         """JSON-ready description (the keys `touzi sites --format json` prints)."""
@@ -161,7 +170,9 @@ _TOP_KEYS = {
     "notes", "download_delay", "max_concurrency", "links", "pagination", "fields",
 }
 _LINK_KEYS = {"article", "deny", "follow", "restrict"}
-_PAGINATION_KEYS = {"next", "template", "first", "per_page", "section_pattern", "max_pages"}
+_PAGINATION_KEYS = {
+    "next", "template", "first", "per_page", "section_pattern", "page_pattern", "max_pages",
+}
 
 
 def _strings(value: Any, where: str) -> list[str]:
@@ -230,12 +241,18 @@ def parse_config(data: dict[str, Any], name: str, path: str = "") -> SiteConfig:
     section_pattern = None
     if "section_pattern" in pagination:
         section_pattern = _patterns(pagination["section_pattern"], where + ": section_pattern")[0]
+    page_pattern = None
+    if "page_pattern" in pagination:
+        page_pattern = _patterns(pagination["page_pattern"], where + ": page_pattern")[0]
     template = pagination.get("template")
     if template is not None:
         if not isinstance(template, str) or not template.strip():
             raise ConfigError(f"{where}: pagination.template must be a string")
         keys = {m.group(1) for m in re.finditer(r"\{(\w+)\}", template)}
-        allowed = _TEMPLATE_KEYS | (set(section_pattern.groupindex) if section_pattern else set())
+        allowed = set(_TEMPLATE_KEYS)
+        for pattern in (section_pattern, page_pattern):
+            if pattern is not None:
+                allowed |= set(pattern.groupindex)
         if keys - allowed:
             raise ConfigError(f"{where}: pagination.template uses unknown fields {sorted(keys - allowed)}")
     delay = data.get("download_delay")
@@ -263,6 +280,7 @@ def parse_config(data: dict[str, Any], name: str, path: str = "") -> SiteConfig:
         first=_int(pagination.get("first", 2), where + ": pagination.first", 0),
         per_page=_int(pagination.get("per_page", 20), where + ": pagination.per_page", 1),
         section_pattern=section_pattern,
+        page_pattern=page_pattern,
         max_pages=_int(pagination.get("max_pages", 50), where + ": pagination.max_pages", 1),
         fields=fields,
         download_delay=float(delay) if delay is not None else None,

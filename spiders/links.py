@@ -9,6 +9,7 @@ puts its lists for JavaScript to render. So this module walks the anchors itself
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urldefrag, urljoin
@@ -54,6 +55,7 @@ class ListPage:
     articles: list[Link] = field(default_factory=list)
     follow: list[str] = field(default_factory=list)
     next_url: str | None = None
+    values: dict[str, str] = field(default_factory=dict)  # pagination template values
 
 
 def _valid(y: str, m: str, d: str) -> str | None:
@@ -139,10 +141,20 @@ def _next_link(sel: parsel.Selector, base: str, config: SiteConfig) -> str | Non
 
 
 def read_list(
-    html: str, url: str, config: SiteConfig, section: str | None = None, page: int = 1
+    html: str, url: str, config: SiteConfig, section: str | None = None, page: int = 1,
+    values: dict[str, str] | None = None,
 ) -> ListPage:
-    """Article links, further list pages and the next page of one list page (never raises)."""
-    result = ListPage()
+    """Article links, further list pages and the next page of one list page (never raises).
+
+    `values` are the pagination template's values found so far (from the section's first
+    page); what `page_pattern` finds on this page is added and returned in `ListPage.values`.
+    """
+    result = ListPage(values=dict(values or {}))
+    if config.page_pattern is not None and html:
+        match = config.page_pattern.search(html)
+        if match:
+            result.values.update(
+                {k: html_lib.unescape(v) for k, v in match.groupdict().items() if v is not None})
     try:
         sel = parsel.Selector(text=html or "<html></html>", base_url=url)
     except Exception:  # lxml refuses some byte soup outright; an unreadable page has no links
@@ -171,7 +183,7 @@ def read_list(
             result.follow.append(link_url)
     next_url = _next_link(sel, base, config) if config.template is None else None
     if config.template is not None:
-        next_url = config.page_url(section or url, page + 1)
+        next_url = config.page_url(section or url, page + 1, result.values)
     if next_url and next_url != url and config.on_site(next_url):
         result.next_url = next_url
     return result

@@ -11,23 +11,20 @@ section: the crawl is incremental. Article pages are not searched for further li
 
 from __future__ import annotations
 
-import html
 import logging
 import re
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-import parsel
 import scrapy
 from scrapy import signals
 from scrapy.http import Response
 from touzi.corpus.encoding import declared_charset, decode
-from touzi.corpus.header import parse_pub_date
-from touzi.corpus.model import RawArticle
 from touzi.spiders.config import SiteConfig, load_site
+from touzi.spiders.fields import raw_article
 from touzi.spiders.frontier import FRONTIER_ID, request_done
 from touzi.spiders.items import CrawledArticle
-from touzi.spiders.links import Link, read_list
+from touzi.spiders.links import Link, read_list, url_date
 from touzi.spiders.report import AlreadyStored, FailureKind, classify
 from touzi.spiders.session import CrawlSession
 from twisted.python.failure import Failure
@@ -39,7 +36,6 @@ LIST_PRIORITY = 0
 # frontier stays small.
 ARTICLE_PRIORITY = 10
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.I)
-_SOURCE_LABEL = re.compile(r"(?:来源|稿源|信息来源|文章来源|出处|来自)\s*[:：]\s*([^\s|丨:：]{2,40})")
 _HTML_TYPES = ("html", "xml", "text/plain")
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 
@@ -65,36 +61,6 @@ def since_date(value: str | None) -> str | None:
     if not _DATE_ONLY.match(value):
         raise ValueError(f"since must be a date like 2024-01-31 or 2024-01, not {value!r}")
     return value if len(value) == 10 else value + "-01"
-
-
-def _first_text(rule_result: Any) -> str | None:
-    for found in rule_result:
-        if found.root is not None and hasattr(found.root, "tag"):
-            text = found.xpath("string()").get() or ""
-        else:
-            text = found.get() or ""
-        text = " ".join(html.unescape(text).split())
-        if text:
-            return text
-    return None
-
-
-def reduced_page(title: str | None, pub_date: str | None, body_html: str) -> bytes:
-    """A small UTF-8 page holding only the part a config's body rule chose (and its metadata).
-
-    Stored as the article's raw input when a site's body rule is used, so that cleaning the
-    stored bytes again gives the same text.
-    """
-    head = ['<meta charset="utf-8">']
-    if title:
-        head.append(f"<title>{html.escape(title)}</title>")
-    if pub_date:
-        head.append(f'<meta property="article:published_time" content="{html.escape(pub_date)}">')
-    return (
-        "<!DOCTYPE html><html><head>" + "".join(head) + "</head><body><article>"
-        + (f"<h1>{html.escape(title)}</h1>" if title else "") + body_html
-        + "</article></body></html>"
-    ).encode("utf-8")
 
 
 class NewsSpider(scrapy.Spider):
@@ -202,19 +168,25 @@ class NewsSpider(scrapy.Spider):
             self.crawler.signals.send_catch_log(signal=request_done, request=request)
 
     # -- requests -----------------------------------------------------------------------
-    def _list_request(self, url: str, section: str, page: int, dont_filter: bool = False) -> scrapy.Request:
+    def _list_request(
+        self, url: str, section: str, page: int, values: dict[str, str] | None = None,
+        dont_filter: bool = False,
+    ) -> scrapy.Request:
         self.list_requested += 1
+        meta: dict[str, Any] = {"touzi_kind": "list", "touzi_section": section, "touzi_page": page,
+                                "download_slot": self.slot_key}
+        if values:
+            meta["touzi_values"] = values
         return scrapy.Request(
             url,
             callback=self.parse_list,
             errback=self.on_error,
             priority=LIST_PRIORITY,
             dont_filter=dont_filter,
-            meta={"touzi_kind": "list", "touzi_section": section, "touzi_page": page,
-                  "download_slot": self.slot_key},
+            meta=meta,
         )
 
-    def _article_request(self, link: Link, list_url: str) -> scrapy.Request:
+    def _article_request(self, link: Link, list_url: str | None) -> scrapy.Request:
         return scrapy.Request(
             link.url,
             callback=self.parse_article,
@@ -225,9 +197,18 @@ class NewsSpider(scrapy.Spider):
         )
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        """One request per start URL (each begins a section); always fetched, even on resume."""
+        """One request per start URL (each begins a section), then earlier transient failures.
+
+        Start pages are fetched even on resume. Articles that failed with a transient error
+        in an earlier crawl are asked for again directly: the list page that linked them may
+        lie past where an incremental crawl stops.
+        """
         for url in self.config.start_urls:
             yield self._list_request(url, section=url, page=1, dont_filter=True)
+        for url in self.session.retry_urls():
+            date = url_date(url)
+            if self.config.is_article(url) and not (self.since and date and date < self.since):
+                yield self._article_request(Link(url, "", date), None)
 
     # -- callbacks ----------------------------------------------------------------------
     def parse_list(self, response: Response) -> Iterator[scrapy.Request]:
@@ -235,7 +216,8 @@ class NewsSpider(scrapy.Spider):
         self.session.page_fetched("list")
         section = response.meta.get("touzi_section", response.url)
         page_no = int(response.meta.get("touzi_page", 1))
-        page = read_list(page_text(response), response.url, self.config, section, page_no)
+        page = read_list(page_text(response), response.url, self.config, section, page_no,
+                         response.meta.get("touzi_values"))
         report = self.session.report
         known = self.session.known(link.url for link in page.articles)
         fresh: list[Link] = []
@@ -259,7 +241,7 @@ class NewsSpider(scrapy.Spider):
         else:
             reason = None
             # Queued before the articles, so a crash while they are queued cannot lose it.
-            yield self._list_request(page.next_url, section, page_no + 1)
+            yield self._list_request(page.next_url, section, page_no + 1, page.values)
         if reason is not None:
             report.stop_reasons[section] = f"{reason} (page {page_no})"
         for url in page.follow:
@@ -279,27 +261,8 @@ class NewsSpider(scrapy.Spider):
             self._done(response.request)
             return
         self.session.page_fetched("article")
-        charset = header_charset(response)
-        body = response.body
-        title = pub_date = source = body_html = None
-        misses: list[str] = []
-        if self.config.fields:
-            text = decode(body, charset or declared_charset(body)).text
-            title, pub_date, source, body_html, misses = self._read_fields(text, response.url)
-        raw_bytes, declared = body, charset
-        if body_html:
-            raw_bytes, declared = reduced_page(title, pub_date, body_html), "utf-8"
-        raw = RawArticle(
-            origin=response.url,
-            raw=raw_bytes,
-            kind="html",
-            url=url,
-            title=title,
-            pub_date=pub_date,
-            source=source,
-            site=self.config.title,
-            declared_encoding=declared,
-        )
+        raw, misses = raw_article(self.config, response.body, url, response.url,
+                                  header_charset(response))
         yield CrawledArticle(
             raw=raw,
             url=url,
@@ -308,42 +271,6 @@ class NewsSpider(scrapy.Spider):
             frontier_id=response.meta.get(FRONTIER_ID),
             selector_misses=misses,
         )
-
-    def _read_fields(
-        self, text: str, url: str
-    ) -> tuple[str | None, str | None, str | None, str | None, list[str]]:
-        """Title, ISO date, source and body HTML chosen by the config's rules; misses named."""
-        fields = self.config.fields
-        misses: list[str] = []
-        try:
-            sel = parsel.Selector(text=text or "<html></html>", base_url=url)
-        except Exception:  # unparseable page: fall back to the cleaner's own reading
-            return None, None, None, None, [f for f in fields]
-        title = _first_text(fields["title"].apply(sel)) if "title" in fields else None
-        if "title" in fields and not title:
-            misses.append("title")
-        pub_date = None
-        if "date" in fields:
-            found = _first_text(fields["date"].apply(sel))
-            parsed = parse_pub_date(found[:80]) if found else None
-            pub_date = parsed.iso if parsed else None
-            if pub_date is None:
-                misses.append("date")
-        source = None
-        if "source" in fields:
-            found = _first_text(fields["source"].apply(sel))
-            if found:
-                match = _SOURCE_LABEL.search(found)
-                source = match.group(1) if match else (found if len(found) <= 40 else None)
-            if not source:
-                misses.append("source")
-        body_html = None
-        if "body" in fields:
-            parts = [part for part in fields["body"].apply(sel).getall() if part and part.strip()]
-            body_html = "\n".join(parts) or None
-            if body_html is None:
-                misses.append("body")
-        return title, pub_date, source, body_html, misses
 
     def on_error(self, failure: Failure) -> None:
         """Record a failed request (after its retries) in the crawl report and the database."""
@@ -358,6 +285,12 @@ class NewsSpider(scrapy.Spider):
         kind = meta.get("touzi_kind", "list")
         url = meta.get("touzi_url") or (request.url if request is not None else "?")
         found = classify(failure)
+        if kind == "list" and found.kind == "http_404" and self.config.template and meta.get("touzi_page", 1) > 1:
+            # A page number past the last one: the normal end of a templated section.
+            self.session.report.stop_reasons[meta.get("touzi_section", url)] = (
+                f"last_page (page {meta['touzi_page']} is 404)")
+            self._done(request)
+            return
         self.session.failed(url, found, article=kind == "article")
         if kind == "list":
             section = meta.get("touzi_section", url)

@@ -37,10 +37,6 @@ class AlreadyStored(IgnoreRequest):
     """Raised for an article request whose URL the database already holds."""
 
 
-class Skipped(IgnoreRequest):
-    """Raised for a response that is not an article page (not HTML, say)."""
-
-
 @dataclass(frozen=True)
 class FailureKind:
     """A failure's short name, its detail, and what becomes of the URL (gone, blocked, error)."""
@@ -62,8 +58,6 @@ def classify(failure: Failure | BaseException) -> FailureKind:
         status = exc.response.status
         return FailureKind(f"http_{status}", f"HTTP {status}",
                            "gone" if status in GONE_STATUSES else "error")
-    if isinstance(exc, Skipped):
-        return FailureKind("not_html", detail, "skipped")
     if isinstance(exc, IgnoreRequest):
         if "robots.txt" in detail:
             return FailureKind("robots", detail, "blocked")
@@ -72,7 +66,11 @@ def classify(failure: Failure | BaseException) -> FailureKind:
         if "offsite" in detail:
             return FailureKind("offsite", detail, "skipped")
         return FailureKind("ignored", detail)
-    if isinstance(exc, DownloadCancelledError) and "max size" in detail:
+    if isinstance(exc, DownloadCancelledError):
+        # Scrapy cancels a download for one reason while a crawl runs: the body passed
+        # DOWNLOAD_MAXSIZE (announced: with a message; while streaming: without one).
+        if not str(exc):
+            detail = "body larger than DOWNLOAD_MAXSIZE (cancelled while downloading)"
         return FailureKind("too_large", detail, "skipped")
     if isinstance(exc, DownloadTimeoutError | txerror.TimeoutError | txerror.TCPTimedOutError):
         return FailureKind("timeout", detail)

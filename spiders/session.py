@@ -24,7 +24,7 @@ from touzi.runner import Ingestor, IngestResult
 logger = logging.getLogger(__name__)
 # A running crawl refreshes its crawl_runs row at most this often, so a crawl that is killed
 # still shows how far it got.
-CHECKPOINT_SECONDS = 2.0
+CHECKPOINT_SECONDS = 1.0
 
 
 def extract_hook() -> Callable[[Any, int], Any] | None:
@@ -116,6 +116,10 @@ class CrawlSession:
         """Which of these article URLs need no fetching."""
         return crawl_runs.known_urls(self.db, urls)
 
+    def retry_urls(self) -> list[str]:
+        """This site's article URLs that failed transiently in earlier crawls."""
+        return crawl_runs.retry_urls(self.db, self.site)
+
     def is_known(self, url: str) -> bool:
         """True when one article URL needs no fetching."""
         return bool(crawl_runs.known_urls(self.db, [url]))
@@ -123,6 +127,8 @@ class CrawlSession:
     # -- events -------------------------------------------------------------------------
     def page_fetched(self, kind: str) -> None:
         """Count one page that reached its callback (a list or an article page)."""
+        if self.closed:
+            return
         self.report.pages_fetched += 1
         if kind == "list":
             self.report.list_pages += 1
@@ -132,6 +138,8 @@ class CrawlSession:
 
     def failed(self, url: str, failure: FailureKind, article: bool) -> None:
         """Record a failure; for article URLs also record what becomes of the URL."""
+        if self.closed:  # downloads cancelled while the crawl shuts down
+            return
         self.report.errors_by_kind[failure.kind] += 1
         if self.report.run_id is not None:
             crawl_runs.add_error(self.db, self.report.run_id, url, failure.kind, failure.detail)
