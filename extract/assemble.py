@@ -4,9 +4,11 @@ and pointers merged), with the figures, events, company and place that belong to
 Attachment follows how these reports are written:
 - 总投资326亿元的吉利新能源汽车项目: a figure joined to the next name by 的 is that name's;
 - X项目总投资350亿元, 年产能…: a figure after a name in its sentence is the name's;
-- 该项目 / 这个总投资90亿元的项目 / 项目 at a clause start point back to the last project;
+- 该项目 / 这个总投资90亿元的项目 / 项目 / 总投资… at a clause start point back to the project
+  the paragraph is about (its subject, or the one whose company the sentence names);
 - 5批38个重大项目总投资363.5亿元: a figure after a count of projects belongs to the batch
-  (a claim), never to a project.
+  (a claim), never to a project; so does one after coordinated names (A和B总投资…);
+- 分别: amounts listed after 分别 go to the listed projects in order.
 """
 
 from __future__ import annotations
@@ -15,29 +17,38 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from touzi.extract.companies import Company
 from touzi.extract.events import Event
 from touzi.extract.mention_type import Mention
-from touzi.extract.projects import ITEM, REF, ProjectMention
+from touzi.extract.projects import ITEM, NAME, REF, ProjectMention
 from touzi.extract.sentences import TextIndex
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,12})[”\"」』]")
 _NORM_DROP = re.compile(r"[“”\"「」『』（）()\s·]")
 _NUMS = re.compile(r"\d+(?:[.．]\d+)?")
-# Money roles that are a project's investment (records.md investment[].type).
+# Money roles that are a project's investment (records.md investment[].type); `other` only
+# with an investment word before it (预付款, 中标价 and 工资 are not investment).
 INVEST_ROLES = frozenset((
-    "total", "phase", "annual", "completed", "added", "registered_capital", "fund",
-    "land_price", "other",
+    "total", "phase", "annual", "completed", "added", "registered_capital", "land_price",
 ))
+_OTHER_INVEST = re.compile(r"投资|投入|出资")
 # Counts whose noun makes the figure after them a batch's (38个重大项目…总投资).
 _BATCH_NOUN = re.compile(r"项目|工程|企业|重点|重大|签约|开工|在建|新建|竣工|投产|产业")
-_SUBJECT_REF = re.compile(r"(?:其中|该项目|项目|此次|本次|该工程|工程|一期|二期|三期|首期|整个项目)")
-_MONEY_CUE = re.compile(
-    r"(?:计划总投资|总投资额?|投资总额|估算总投资|概算总投资|静态投资|总投入|计划投资|"
-    r"[一二三首]期(?:工程)?(?:总)?投资|累计完成投资|完成投资|增加总投资|增加注册资本|"
-    r"注册资本金?|投资规模|投资|出资|增资|产值|摘牌)"
-    r"(?:额|概算)?(?:为|达|达到|约|近|超过?|逾)?\Z"
+# A sentence opening that continues the project of the sentences before it.
+_SUBJECT_REF = re.compile(
+    r"(?:其中|该项目|项目|此次|本次|该工程|工程|一期|二期|三期|首期|整个项目|总投资|计划总投资|"
+    r"计划投资|注册资本|占地|建成后|投产后|达产后)"
+)
+_COORDINATED = re.compile(r"(?:和|与|及|以及|、)[^，,。；;]{2,30}$")
+_BUILD_LINK = re.compile(r"建设|兴建|扩建|新建|建|用于|投向|打造|实施|摘牌|竞得|促成")
+# Heads that abbreviate each other (高速 for 高速公路).
+_HEAD_CLASS = {"高速": "road", "公路": "road", "铁路": "rail", "高铁": "rail", "城际": "rail"}
+# A place written before these is not where a project is (沈阳铁路局, 富源南路, 鄂尔多斯市援建).
+_NOT_LOCATION_AFTER = re.compile(
+    r"(?:集团|公司|商会|协会|大学|学院|银行|铁路局|电网|日报|电视台|海关|籍|援建|对口援建|支援|"
+    r"客商|企业家|[东西南北中]?路|大道|大街|街)"
 )
 
 
@@ -56,10 +67,14 @@ class Entity:
         """The mention where the project is first named."""
         return self.mentions[0]
 
+    def names(self) -> list[ProjectMention]:
+        """The mentions that name the project (not pointers)."""
+        return [m for m in self.mentions if m.kind != REF]
+
     def best_name(self) -> str:
         """The name as first written, replaced by a later form that holds it (锦屏二级水电站
         in a headline → 雅砻江锦屏二级水电站 in the text)."""
-        names = [m for m in self.mentions if m.kind != REF]
+        names = self.names()
         best = names[0].name if names else self.mentions[0].name
         for m in names[1:]:
             if len(m.name) > len(best) and _norm(best) in _norm(m.name):
@@ -82,7 +97,7 @@ def _subsequence(short: str, long: str) -> bool:
 def same_project(a: str, b: str) -> bool:
     """True when two names written in one article name the same project: one holds the
     other (锦屏二级水电站 / 雅砻江锦屏二级水电站), abbreviates it in order (抚吉高速 /
-    抚州至吉安高速公路), shares a quoted term, or differs only in word order of its figures."""
+    抚州至吉安高速公路), shares a quoted term, or differs only in how its figures are written."""
     na, nb = _norm(a), _norm(b)
     if not na or not nb:
         return False
@@ -108,41 +123,141 @@ def same_project(a: str, b: str) -> bool:
     return len(short) >= 8 and common / len(long) >= 0.85
 
 
-# Head words that abbreviate each other (高速 for 高速公路).
-_HEAD_CLASS = {"高速": "road", "公路": "road", "铁路": "rail", "高铁": "rail", "城际": "rail"}
+def _company_keys(pm: ProjectMention) -> set[str]:
+    c = pm.company
+    if c is None:
+        return set()
+    return {c.name, *c.short}
 
 
-def cluster(mentions: list[ProjectMention], index: TextIndex,
-            max_ref_gap: int = 260) -> list[Entity]:
-    """Group mentions into entities: names and items join an earlier entity they name again;
-    a pointer (该项目) joins the last entity named before it, within `max_ref_gap` chars."""
-    entities: list[Entity] = []
-    last: Entity | None = None
-    last_pos = -10**9
-    for m in mentions:
-        if m.kind == REF:
-            if last is not None and m.start - last_pos <= max_ref_gap:
-                last.mentions.append(m)
-                last_pos = m.end
-            continue
-        target = None
-        for e in entities:
+class _Clusterer:
+    """Groups mentions into entities (see `cluster`)."""
+
+    def __init__(self, text: str, index: TextIndex, companies: list[Company]) -> None:
+        self.text = text
+        self.index = index
+        self.companies = companies
+        self.entities: list[Entity] = []
+        self.recent: list[tuple[int, Entity, ProjectMention]] = []  # (end, entity, mention)
+
+    def _alias_of(self, m: ProjectMention) -> Entity | None:
+        # most recent first: 风电项目 after two wind farms is the later one
+        for e in reversed(self.entities):
             if m.kind == ITEM and e.list_id == m.list_id and m.list_id >= 0:
                 continue  # items of one list are different projects
-            if any(x.kind != REF and same_project(x.name, m.name) for x in e.mentions):
-                target = e
-                break
+            for x in e.mentions:
+                if x.kind != REF and same_project(x.name, m.name):
+                    return e
+        # 华能风电项目 after 华能托克逊…风电项目: the company's project of that kind
+        keys = _company_keys(m)
+        if keys and m.kind == NAME:
+            rest = m.name
+            for k in sorted(keys, key=len, reverse=True):
+                if rest.startswith(k):
+                    rest = rest[len(k):]
+                    break
+            rest = _norm(rest)
+            for e in reversed(self.entities):
+                for x in e.mentions:
+                    if x.kind != REF and _company_keys(x) & keys and rest and rest in _norm(x.name):
+                        return e
+        return None
+
+    def _ref_target(self, m: ProjectMention, max_gap: int) -> Entity | None:
+        """该项目 / 一期技改工程: the subject of its sentence when one is named before it there,
+        else the recent entity whose company the sentence (or the one before) names, else the
+        most recent entity within `max_gap` characters."""
+        if not self.recent:
+            return None
+        s0 = self.index.sentence(m.start)[0]
+        same = [r for r in self.recent if r[0] > s0 and r[2].kind == NAME]
+        if same:
+            return same[0][1]
+        window = [r for r in self.recent if m.start - r[0] <= max(max_gap, 600)]
+        prev0 = self.index.sentence(max(0, s0 - 1))[0]
+        near_text = self.text[prev0:m.start]
+        for _, e, _pm in reversed(window):
+            keys = set()
+            for x in e.mentions:
+                keys |= {k for k in _company_keys(x) if len(k) >= 2}
+                if x.kind == ITEM and len(x.name) <= 8:
+                    keys.add(re.sub(r"[\d.．].*$", "", x.name))
+            keys.discard("")
+            if any(k in near_text for k in keys):
+                return e
+        end, e, _pm = self.recent[-1]
+        if m.start - end <= max_gap:
+            return e
+        return None
+
+    def add(self, m: ProjectMention, max_gap: int) -> None:
+        if m.kind == REF:
+            e = self._ref_target(m, max_gap)
+            if e is not None:
+                e.mentions.append(m)
+                self.recent.append((m.end, e, m))
+            return
+        target = self._alias_of(m)
         if target is None:
             target = Entity([m], list_id=m.list_id if m.kind == ITEM else -1)
-            entities.append(target)
+            self.entities.append(target)
         else:
             target.mentions.append(m)
-        last, last_pos = target, m.end
-    return entities
+        self.recent.append((m.end, target, m))
+
+
+def _is_headline(text: str, index: TextIndex, pos: int) -> bool:
+    """A short line without a full stop followed by another line: a headline."""
+    p0, p1 = index.paragraph(pos)
+    line = text[p0:p1].strip()
+    return 0 < len(line) <= 40 and "。" not in line and p1 < len(text)
+
+
+def cluster(mentions: list[ProjectMention], index: TextIndex, text: str = "",
+            companies: list[Company] | None = None, max_ref_gap: int = 260) -> list[Entity]:
+    """Group mentions into entities: names and items join an earlier entity they name again
+    (or one of the same company and kind); a pointer joins the project it points back to; the
+    one project of a headline joins the one project of the line under it."""
+    c = _Clusterer(text, index, companies or [])
+    for m in mentions:
+        c.add(m, max_ref_gap)
+    if text:
+        _merge_headlines(c.entities, index, text)
+    return c.entities
+
+
+def _merge_headlines(entities: list[Entity], index: TextIndex, text: str) -> None:
+    """国内联播快讯-style digests: 中国沙特两国共建重大石化项目开工 over a paragraph whose first
+    sentence names 精细化工及原料工程 are one project."""
+    by_line: dict[int, list[Entity]] = {}
+    for e in entities:
+        for m in e.names():
+            p0 = index.paragraph(m.start)[0]
+            lst = by_line.setdefault(p0, [])
+            if e not in lst:
+                lst.append(e)
+    for p0, ents in list(by_line.items()):
+        if len(ents) != 1 or not _is_headline(text, index, p0):
+            continue
+        head_e = ents[0]
+        if len(head_e.names()) != sum(1 for m in head_e.names() if index.paragraph(m.start)[0] == p0):
+            continue  # the headline's project is named elsewhere too: nothing to merge
+        p1 = index.paragraph(p0)[1]
+        s_end = index.sentence(p1)[1]
+        nxt = [e for e in by_line.get(p1, []) if any(p1 <= m.start < s_end for m in e.names())]
+        if len(nxt) != 1 or nxt[0] is head_e or len(by_line.get(p1, [])) > 2:
+            continue
+        body = nxt[0]
+        body.mentions = sorted(body.mentions + head_e.mentions, key=lambda m: m.start)
+        body.figures += head_e.figures
+        body.mentions.sort(key=lambda m: m.start)
+        # the body's name is the fuller one
+        body.mentions.sort(key=lambda m: (index.paragraph(m.start)[0] == p0, m.start))
+        entities.remove(head_e)
 
 
 class Assembler:
-    """Attaches figures and events to entities for one article."""
+    """Attaches figures, events, companies and places to the entities of one article."""
 
     def __init__(self, text: str, index: TextIndex, mentions: list[Mention],
                  entities: list[Entity], companies: list[Company]) -> None:
@@ -170,15 +285,28 @@ class Assembler:
 
     def _batch_before(self, f: Mention, s0: int) -> bool:
         """A count of projects before the figure in its sentence makes it a batch's."""
-        for m in self.mentions:
+        k = bisect.bisect_left(self._mention_starts, s0)
+        for m in self.mentions[k:]:
             if m.start >= f.start:
                 break
-            if m.kind == "count" and m.start >= s0 and m.value not in (None, 1):
+            if m.kind == "count" and m.value not in (None, 1):
                 noun = (m.role or "") + self.text[m.end:m.end + 6]
                 if _BATCH_NOUN.search(noun) or _BATCH_NOUN.search(
                         self.text[max(s0, m.start - 8):m.start]):
                     return True
         return False
+
+    def _continued(self, pos: int, s0: int) -> Entity | None:
+        """The entity a subject-less sentence continues: the last pointed-to entity in the
+        paragraph (该项目…；二期投资…), else the last one named there."""
+        p0 = self.index.paragraph(pos)[0]
+        prev = [s for s in self._spots_in(max(p0, s0 - 300), s0)]
+        if not prev:
+            return None
+        refs = [s for s in prev if s[3].kind == REF]
+        if refs and refs[-1][0] >= prev[-1][0] - 80:
+            return refs[-1][2]
+        return prev[-1][2]
 
     def owner(self, f: Mention) -> Entity | None:
         """The entity a figure belongs to, or None (a claim's or nobody's)."""
@@ -203,28 +331,53 @@ class Assembler:
             if b[3].kind == ITEM and any(s[3].list_id == b[3].list_id and s is not b
                                          for s in before):
                 return None  # after a list of projects: a figure of the whole list
+            if _COORDINATED.search(text, b[1], f.start) and text[b[1]] in "和与及、以":
+                return None  # 小黄河河道改造工程和城区污水管网…总投资: a sum of two
             return b[2]
         if after:
-            c0 = self.index.clause(f.start)[0]
-            c_after = [s for s in after if self.index.clause(s[0])[0] == c0]
-            if c_after:
-                return c_after[0][2]
+            # 公司计划一期投资6600万元，主要建设手术医疗设备研发及生产基地
+            nxt = after[0]
+            between = text[f.end:nxt[0]]
+            money_between = any(m.kind == "money" and f.end <= m.start < nxt[0]
+                                for m in self._mentions_in(f.end, nxt[0]))
+            if not money_between and (_BUILD_LINK.search(between) or len(between) <= 6):
+                return nxt[2]
         # no project in the sentence: a pointer-like subject continues the last project
         head = text[s0:min(s1, s0 + 6)].lstrip(" \u3000\t")
         if _SUBJECT_REF.match(head):
-            prev = self._spots_in(max(0, s0 - 260), s0)
-            p0 = self.index.paragraph(f.start)[0]
-            prev = [s for s in prev if s[0] >= p0]
-            if prev:
-                return prev[-1][2]
+            return self._continued(f.start, s0)
         return None
+
+    def _mentions_in(self, a: int, b: int) -> list[Mention]:
+        i = bisect.bisect_left(self._mention_starts, a)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < b:
+            out.append(self.mentions[i])
+            i += 1
+        return out
 
     def attach_figures(self) -> None:
         """Give each project figure (money, capacity, land, output value) to its owner."""
+        self._mention_starts = [m.start for m in self.mentions]
+        text = self.text
+        taken: set[int] = set()
         for f in self.mentions:
+            if id(f) in taken:
+                continue
             k = f.kind
             if k == "money":
-                if f.role not in INVEST_ROLES and f.role != "output_value":
+                if f.role == "other":
+                    c0 = self.index.clause(f.start)[0]
+                    if not _OTHER_INVEST.search(text, max(c0, f.start - 10), f.start):
+                        continue
+                elif f.role not in INVEST_ROLES and f.role != "output_value":
+                    continue
+                spread = self._respectively(f)
+                if spread:
+                    for fig, e in spread:
+                        e.figures.append(fig)
+                        self.used.add(id(fig))
+                        taken.add(id(fig))
                     continue
             elif k not in ("capacity", "land"):
                 continue
@@ -232,6 +385,23 @@ class Assembler:
             if e is not None:
                 e.figures.append(f)
                 self.used.add(id(f))
+
+    def _respectively(self, f: Mention) -> list[tuple[Mention, Entity]]:
+        """分别…4亿元、5.4亿元和2.6亿元 after a list of N projects: one amount each, in order."""
+        text = self.text
+        s0, s1 = self.index.sentence(f.start)
+        j = text.rfind("分别", s0, f.start)
+        if j < 0 or f.start - j > 12:
+            return []
+        amounts = [m for m in self._mentions_in(f.start, s1) if m.kind == "money"]
+        items = [s for s in self._spots_in(max(0, s0 - 200), j) if s[3].kind == ITEM]
+        if not items:
+            return []
+        lid = items[-1][3].list_id
+        lst = [s for s in items if s[3].list_id == lid]
+        if len(lst) != len(amounts) or len(lst) < 2:
+            return []
+        return [(a, s[2]) for a, s in zip(amounts, lst, strict=True)]
 
     def attach_events(self, events: list[Event]) -> None:
         """Give each event to the project(s) its sentence is about."""
@@ -241,10 +411,9 @@ class Assembler:
             if not spots:
                 head = self.text[s0:min(s1, s0 + 6)].lstrip()
                 if _SUBJECT_REF.match(head):
-                    p0 = self.index.paragraph(ev.start)[0]
-                    prev = [s for s in self._spots_in(max(p0, s0 - 200), s0)]
-                    if prev:
-                        prev[-1][2].events.append(ev)
+                    e = self._continued(ev.start, s0)
+                    if e is not None:
+                        e.events.append(ev)
                 continue
             before = [s for s in spots if s[1] <= ev.start]
             chosen = before[-1] if before else spots[0]
@@ -269,9 +438,13 @@ class Assembler:
         comps = self.companies
         starts = [c.start for c in comps]
         for e in self.entities:
+            first = e.first
+            if first.kind == ITEM and first.company is None and _FIRM_ITEM.fullmatch(first.name):
+                e.company = _CAPACITY_TAIL.sub("", first.name) or None
+                continue
             for pm in e.mentions:
                 if pm.company is not None:
-                    e.company = _company_name(pm.company)
+                    e.company = pm.company.name
                     break
             if e.company is not None:
                 continue
@@ -286,24 +459,96 @@ class Assembler:
                     i += 1
                 pick = _linked_company(text, pm, cands)
                 if pick is not None:
-                    e.company = _company_name(pick)
+                    e.company = pick.name
                     break
-            if e.company is None and e.first.kind == ITEM and _FIRM_ITEM.fullmatch(e.first.name):
-                e.company = _CAPACITY_TAIL.sub("", e.first.name) or None
+
+    # -- places -----------------------------------------------------------------------------
+    def region(self, ctx: Any, e: Entity) -> Any:
+        """Where the project is: a place written in one of its names (not a company's home),
+        else the place its sentences tie it to, the most specific one over its mentions; else
+        the place before it in the paragraph, else the article's focus (ctx.region_at)."""
+        if ctx is None:
+            return None
+        text = self.text
+        names = e.names() or e.mentions
+        name_spans = [(s[0], s[1]) for s in self.spots if s[3].kind != REF]
+        comp_spans = [(c.start, c.end) for c in self.companies]
+        usable = [m for m in ctx.mentions
+                  if m.role == "location" and m.region is not None
+                  and not _NOT_LOCATION_AFTER.match(text, m.end)
+                  and not (m.kind == "generic_zone" and (m.region.confidence < 0.7 or any(
+                      a <= m.start and m.end <= b for a, b in name_spans)))
+                  and not any(a < m.start < b < m.end or m.start < a < m.end < b
+                              for a, b in name_spans)]
+        best = None  # (rank, -depth, order, region)
+        fallback = None
+        for order, pm in enumerate(names):
+            comp_end = pm.start
+            if pm.company is not None and pm.company.start >= pm.start:
+                comp_end = pm.company.end
+            inside = [m for m in usable if pm.start <= m.start and m.end <= pm.end]
+            own = [m for m in inside if m.start >= comp_end
+                   and not any(a <= m.start and m.end <= b for a, b in comp_spans)]
+            if own:
+                cand = (0, -_depth(_chain(own)), order, _chain(own))
+            else:
+                if inside and fallback is None:
+                    fallback = _chain(inside)
+                s0, s1 = self.index.sentence(pm.start)
+                same = [m for m in usable if s0 <= m.start and m.end <= s1
+                        and not (pm.start <= m.start and m.end <= pm.end)
+                        and not any(a <= m.start and m.end <= b for a, b in comp_spans)]
+                if not same:
+                    continue
+                pre = [m for m in same if m.end <= pm.start]
+                if pre:
+                    k = same.index(pre[-1])
+                    while k > 0 and same[k].start - same[k - 1].end <= 1:
+                        k -= 1  # back to the head of an address chain (湖州市吴兴区…)
+                    region = _chain(same[k:])
+                else:
+                    region = _chain(same)
+                cand = (1, -_depth(region), order, region)
+            if best is None or cand[:3] < best[:3]:
+                best = cand
+        if best is not None:
+            return best[3]
+        if fallback is not None:
+            return fallback
+        return ctx.region_at(names[0].start, names[0].end)
+
+
+def _chain(ms: list[Any]) -> Any:
+    """The most specific link of the address chain that starts at ms[0]."""
+    cur = ms[0]
+    for m in ms[1:]:
+        if m.start - cur.end > 1:
+            break
+        a, b = cur.region.adcode or "", m.region.adcode or ""
+        if a and b and (b.startswith(a.rstrip("0")) or a == b or (a[2:] == "0000" and b[:2] == a[:2])):
+            cur = m
+        else:
+            break
+    return cur.region
+
+
+def _depth(r: Any) -> int:
+    if r is None:
+        return 0
+    if r.town or r.zone or r.county:
+        return 3
+    if r.city:
+        return 2
+    return 1
 
 
 _FIRM_ITEM = re.compile(
-    r"(?![\u4e00-\u9fff]*(?:至|号线|高铁|铁路|公路|核电|电站|机场|大桥|隧道|水库|扩建|[一二三四首]期))"
+    r"(?![\u4e00-\u9fff]*(?:至|号线|高铁|铁路|公路|核电|电站|机场|大桥|隧道|水库|扩建|[一二三四首]期|"
+    r"店|园|厂|基地|中心|线))"
     r"[\u4e00-\u9fffA-Za-z]{2,10}(?:[\d.．]+万?[吨锭辆台套件片]?[\u4e00-\u9fff]{0,4})?"
 )
 _CAPACITY_TAIL = re.compile(r"[\d.．]+.*$")
 _INVEST_LINK = re.compile(r"投资|出资|捐资|建设|兴建|实施|承建|设立|开建|扩建|新建|运营|打造")
-
-
-def _company_name(c: Company) -> str:
-    if c.full:
-        return c.name
-    return c.name
 
 
 def _linked_company(text: str, pm: ProjectMention, cands: list[Company]) -> Company | None:

@@ -231,6 +231,8 @@ class ProjectFinder:
                 continue  # 国家重点工程——辽河地下储气库群项目: a descriptor
             if _COUNT_AFTER.match(text, he):
                 continue  # 水利补短板工程37项: a batch
+            if _NOT_NAME_AFTER.match(text, he) or he in self._company_at:
+                continue  # 以…煤炭基地为重点, …产业园3幢厂房, 特种纤维生产基地烟台氨纶…公司
             run = walk_left(text, hs, max(self.index.clause(hs)[0], hs - 40))
             start = self._left_edge(hs, self.index.clause(hs)[0], not plain)
             if start >= hs:
@@ -254,6 +256,10 @@ class ProjectFinder:
             core = text[start:hs]
             if _DEICTIC_RE.match(core):
                 continue  # 该项目, 这些重大项目: refs() reads the pointers
+            if not plain and _PHASE_REF.fullmatch(self._without_figures(start, hs)):
+                # 一期技改工程, 二期600MW项目: a phase of the project named before
+                out.append(ProjectMention(start, he, name, REF, head))
+                continue
             if not self._acceptable(start, hs, he, head, run):
                 continue
             pm = ProjectMention(start, he, name, NAME, head, weak=head in _WEAK)
@@ -274,6 +280,11 @@ class ProjectFinder:
             p0, p1 = self.index.paragraph(hs)
             return bool(re.fullmatch(r"[\d一二三四五六七八九十]+", core)) and \
                 re.search(r"地铁|轨道交通|轻轨", text[p0:p1]) is not None
+        if not bare and plain and self.protected.covers(start, hs):
+            span = self.protected.span_at(start)
+            if span is not None and span[1] >= he:
+                return False  # 乌兰浩特市工业园区: a zone, not a project
+            bare = "地"  # 滨江产业园, 瑞金机场: a place and a head name a site
         if len(bare) < 2 and not (bare and self.protected.covers(start, hs)):
             return False
         if _BATCH_RE.search(core) or _CLASS_RE.search(core):
@@ -305,10 +316,23 @@ class ProjectFinder:
                     and _INVEST_CONTEXT.search(text, he, s1) is None:
                 return False
             # 在陕西榆林国家级能源化工基地，年产50万吨的煤基乙醇项目…: where, not what
-            if head in _AREA_HEADS and start > 0 and text[start - 1] == "在" \
-                    and he < s1 and text[he] in "，," and _HEAD_RE.search(text, he + 1, s1):
+            if head in _AREA_HEADS and _LOCATIVE_BEFORE.search(text, max(s0, start - 3), start) \
+                    and he < s1 and (text[he] not in "，,。；;" or _HEAD_RE.search(text, he + 1, s1)):
                 return False
+            # 张吉怀铁路也实现古丈隧道的顺利贯通: a part of the project named before it
+            if head in _COMPONENT_HEADS:
+                for h in _WHOLE_HEAD.finditer(text, s0, start):
+                    if self.index.sentence(h.start())[0] == s0:
+                        return False
         return True
+
+    def _without_figures(self, start: int, end: int) -> str:
+        """text[start:end] without the capacity figures in it (二期600MW → 二期)."""
+        out = self.text[start:end]
+        for s, e in self.protected.spans:
+            if s >= start and e <= end and self.text[s:e] and self.text[s].isdigit():
+                out = out.replace(self.text[s:e], "")
+        return re.sub(r"[\d.．]+(?:MW|GW|万千瓦|千瓦|兆瓦|万吨|吨)", "", out)
 
     def _company_before(self, pos: int) -> Company | None:
         """A company earlier in the sentence of `pos`."""
@@ -456,8 +480,10 @@ _tags: dict[str, str] | None = None
 
 
 def is_fragment(core: str) -> bool:
-    """True when the words before 项目/工程 read as a verb phrase or function words (聚焦,
-    纷纷直陈, 因此) rather than a name: jieba splits the core and its dictionary tags decide."""
+    """True when the words before the head read as a verb phrase or function words (聚焦,
+    纷纷直陈, 筛选全省) rather than a name: jieba splits the core and its dictionary tags
+    decide. Single characters are not trusted (an unknown name such as 张吉怀 splits into
+    them), except the function words in _FUNCTION_CHARS."""
     global _tags
     import jieba
     import jieba.posseg
@@ -470,18 +496,25 @@ def is_fragment(core: str) -> bool:
     words = jieba.lcut(core, HMM=False)
     if not words:
         return True
+
+    def tag(w: str) -> str | None:
+        if len(w) == 1:
+            return "u" if w in _FUNCTION_CHARS else None
+        return _tags.get(w)
+
     last, first = words[-1], words[0]
     if last not in _NOMINAL_VERBS and not _PHASE_WORD.fullmatch(last) \
-            and _tags.get(last) in _FRAGMENT_TAGS:
+            and tag(last) in _FRAGMENT_TAGS:
         return True
-    tag = _tags.get(first)
-    if tag in ("d", "p", "c", "r", "u", "ad"):
+    t = tag(first)
+    if t in ("d", "p", "c", "r", "u", "ad"):
         return True
-    # 筛选全省, 给予, 保重大: a verb opens a short core (引/抽水/调水 open water works)
-    return tag == "v" and len(words) > 1 and len(core) <= 4 and first not in _NOMINAL_VERBS \
+    # 筛选全省, 给予: a verb opens a short core (引/抽水/调水 open water works)
+    return t == "v" and len(words) > 1 and len(core) <= 4 and first not in _NOMINAL_VERBS \
         and not core.startswith(("引", "抽水", "调水", "输水", "供水", "排水", "补水"))
 
 
+_FUNCTION_CHARS = frozenset("把被让给又也都就才还很更最太不没而按占急抓搞盯")
 _PHASE_WORD = re.compile(r"[一二三四五六七八九十首本]期")
 
 
@@ -490,6 +523,8 @@ _MODIFIED_NOUN = re.compile(
     r"大厅|大楼|港|口岸|局|办|厅|公司|集团|路|街|村|社区|小区|城|区|站|段|内|外|里|周边|附近|设备"
 )
 _COUNT_AFTER = re.compile(r"[\d一二三四五六七八九十百千两几]+[个项批]")
+_NOT_NAME_AFTER = re.compile(
+    r"为(?:重点|依托|核心|主|抓手|龙头|载体|平台)|[\d一二三四五六七八九十两几]+[幢栋座]")
 # Words that make a name a description (首个, 最大) or a role (成为…, 之一).
 _SUPERLATIVE = re.compile(
     r"最大|最长|最高|最深|最先进|最早|首个|首座|首条|首台|首家|唯一|世界级|世界一流|国际一流|"
@@ -507,6 +542,9 @@ _COMPONENT_HEADS = frozenset(("隧道", "大桥", "特大桥", "机组", "车间
 _WHOLE_HEAD = re.compile(
     r"(?:高速公路|城际铁路|铁路|高铁|公路|通道|水电站|电站|机场|水库|枢纽)(?![站港口路])"
 )
+# A core that is only a phase (with the kind of work): 一期技改工程, 二期工程, 本次一期项目.
+_PHASE_REF = re.compile(r"(?:本次|此次|该|其)?(?:[一二三四五首本后续]期)(?:技改|扩建|新建|建设|主体)?")
+_LOCATIVE_BEFORE = re.compile(r"(?:在|于|位于|落户|入驻)$")
 _PLANT_HEADS = frozenset(("工厂", "厂区", "新厂区", "车间"))
 _AREA_HEADS = frozenset(("基地", "园区", "产业园区", "产业园", "工业园区", "工业园", "产业基地"))
 

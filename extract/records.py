@@ -26,7 +26,7 @@ from touzi.extract.dates import PubDate, parse_pub_date
 from touzi.extract.events import Event, find_events
 from touzi.extract.mention_type import Mention
 from touzi.extract.name_edges import Protected
-from touzi.extract.projects import ITEM, NAME, ProjectFinder, ProjectMention
+from touzi.extract.projects import NAME, ProjectFinder, ProjectMention
 from touzi.extract.sentences import TextIndex
 
 # Bump when rules change: records carry it so a database knows which rules made them.
@@ -130,15 +130,14 @@ def stage_projects(a: Analysis) -> None:
 def stage_assembly(a: Analysis) -> None:
     """Entities with their figures, events, companies, regions → project records."""
     assert a.index is not None
-    a.entities = cluster(a.project_mentions, a.index)
+    a.entities = cluster(a.project_mentions, a.index, a.text, a.companies)
     a.events = find_events(a.text, a.index, a.mentions, a.pub)
     asm = Assembler(a.text, a.index, a.mentions, a.entities, a.companies)
     asm.attach_figures()
     asm.attach_events(a.events)
     asm.attach_companies()
     a.used = asm.used
-    a.projects = [project_record(a, e) for e in a.entities]
-    a.projects = [p for p in a.projects if p is not None]
+    a.projects = [project_record(a, e, asm) for e in a.entities]
 
 
 def stage_claims(a: Analysis) -> None:
@@ -219,18 +218,15 @@ def _phrase(text: str, m: Mention) -> str:
     return phrase
 
 
-def _region(a: Analysis, e: Entity) -> dict[str, Any]:
-    r = None
-    if a.ctx is not None:
-        first = next((m for m in e.mentions if m.kind in (NAME, ITEM)), e.first)
-        r = a.ctx.region_at(first.start, first.end)
+def _region(a: Analysis, e: Entity, asm: Assembler) -> dict[str, Any]:
+    r = asm.region(a.ctx, e)
     if r is None:
         return {k: None for k in REGION_KEYS} | {"confidence": 0.0}
     d = r.to_dict()
     return {k: d[k] for k in REGION_KEYS} | {"confidence": d["confidence"]}
 
 
-def project_record(a: Analysis, e: Entity) -> dict[str, Any] | None:
+def project_record(a: Analysis, e: Entity, asm: Assembler) -> dict[str, Any]:
     """The records.md `project` record of one entity."""
     text = a.text
     investment = []
@@ -300,7 +296,7 @@ def project_record(a: Analysis, e: Entity) -> dict[str, Any] | None:
         "doc_id": a.doc_id,
         "name": name,
         "company": e.company,
-        "region": _region(a, e),
+        "region": _region(a, e, asm),
         "investment": investment,
         "capacity": capacity,
         "output_value": output,
