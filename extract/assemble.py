@@ -43,6 +43,7 @@ _SUBJECT_REF = re.compile(
 )
 _COORDINATED = re.compile(r"(?:和|与|及|以及|、)[^，,。；;]{2,30}$")
 _BUILD_LINK = re.compile(r"建设|兴建|扩建|新建|建|用于|投向|打造|实施|摘牌|竞得|促成")
+_SITE_HEAD = re.compile(r"机场|水电站|电站|水库|铁路|高铁|港|大桥|隧道")
 # Heads that abbreviate each other (高速 for 高速公路).
 _HEAD_CLASS = {"高速": "road", "公路": "road", "铁路": "rail", "高铁": "rail", "城际": "rail"}
 # A place written before these is not where a project is (沈阳铁路局, 富源南路, 鄂尔多斯市援建).
@@ -82,8 +83,11 @@ class Entity:
         return best
 
 
+_CAP_FORMS = re.compile(r"年产(?=[\d.．])|(?<=[吨台套件片辆])/年")
+
+
 def _norm(name: str) -> str:
-    n = _NORM_DROP.sub("", name)
+    n = _CAP_FORMS.sub("", _NORM_DROP.sub("", name))
     if n.endswith("项目") and len(n) > 4:
         n = n[:-2]
     return n
@@ -103,9 +107,17 @@ def same_project(a: str, b: str) -> bool:
         return False
     if na == nb:
         return True
+    ra, rb = _NORM_DROP.sub("", a), _NORM_DROP.sub("", b)
+    rs, rl = (ra, rb) if len(ra) <= len(rb) else (rb, ra)
+    if len(rs) >= 4 and rs in rl:
+        return _NUMS.findall(rs) == _NUMS.findall(rl) or not _NUMS.findall(rs)
     short, long = (na, nb) if len(na) <= len(nb) else (nb, na)
     if len(short) >= 3 and short in long:
         return _NUMS.findall(short) == _NUMS.findall(long) or not _NUMS.findall(short)
+    # 南水北调中线工程 / 南水北调中线穿黄隧洞主体工程: the whole and a part of it
+    if len(short) >= 4 and long.startswith(short[:-2]) and long.endswith(short[-2:]) \
+            and len(long) - len(short) >= 4:
+        return False
     qa, qb = set(_QUOTED.findall(a)), set(_QUOTED.findall(b))
     if qa & qb:
         return True
@@ -119,8 +131,15 @@ def same_project(a: str, b: str) -> bool:
             and _HEAD_CLASS.get(short[-2:]) is not None \
             and _HEAD_CLASS.get(short[-2:]) == _HEAD_CLASS.get(long[-2:]):
         return True
+    # 萧山机场 / 杭州萧山国际机场二期扩建工程: a short form of the site the works are at
+    for h in _SITE_HEAD.finditer(long):
+        site = long[:h.end()]
+        if h.end() < len(long) and short.endswith(h.group()) and len(short) >= 4 \
+                and _subsequence(short, site) and short[0] in site[:max(3, len(site) // 2)]:
+            return True
     common = sum((Counter(short) & Counter(long)).values())
-    return len(short) >= 8 and common / len(long) >= 0.85
+    nums = _NUMS.findall(short)
+    return len(short) >= 8 and common / len(long) >= (0.8 if nums else 0.85)
 
 
 def _company_keys(pm: ProjectMention) -> set[str]:
@@ -156,10 +175,13 @@ class _Clusterer:
                 if rest.startswith(k):
                     rest = rest[len(k):]
                     break
-            rest = _norm(rest)
+            rest = _NORM_DROP.sub("", rest)
+            if rest.endswith("项目") and len(rest) >= 4:
+                rest = rest[:-2]  # 羊绒衫项目 → 羊绒衫 (…年产40万件羊绒衫加工项目)
             for e in reversed(self.entities):
                 for x in e.mentions:
-                    if x.kind != REF and _company_keys(x) & keys and rest and rest in _norm(x.name):
+                    if x.kind != REF and _company_keys(x) & keys and len(rest) >= 2 \
+                            and rest in _NORM_DROP.sub("", x.name):
                         return e
         return None
 
@@ -334,18 +356,21 @@ class Assembler:
             if _COORDINATED.search(text, b[1], f.start) and text[b[1]] in "和与及、以":
                 return None  # 小黄河河道改造工程和城区污水管网…总投资: a sum of two
             return b[2]
+        # no project before it in the sentence: a pointer-like subject continues the last one
+        head = text[s0:min(s1, s0 + 6)].lstrip(" \u3000\t")
+        if _SUBJECT_REF.match(head):
+            e = self._continued(f.start, s0)
+            if e is not None:
+                return e
         if after:
             # 公司计划一期投资6600万元，主要建设手术医疗设备研发及生产基地
             nxt = after[0]
             between = text[f.end:nxt[0]]
             money_between = any(m.kind == "money" and f.end <= m.start < nxt[0]
                                 for m in self._mentions_in(f.end, nxt[0]))
-            if not money_between and (_BUILD_LINK.search(between) or len(between) <= 6):
+            if not money_between and len(between) <= 16 and (_BUILD_LINK.search(between)
+                                                            or len(between) <= 6):
                 return nxt[2]
-        # no project in the sentence: a pointer-like subject continues the last project
-        head = text[s0:min(s1, s0 + 6)].lstrip(" \u3000\t")
-        if _SUBJECT_REF.match(head):
-            return self._continued(f.start, s0)
         return None
 
     def _mentions_in(self, a: int, b: int) -> list[Mention]:
@@ -366,18 +391,18 @@ class Assembler:
                 continue
             k = f.kind
             if k == "money":
-                if f.role == "other":
-                    c0 = self.index.clause(f.start)[0]
-                    if not _OTHER_INVEST.search(text, max(c0, f.start - 10), f.start):
-                        continue
-                elif f.role not in INVEST_ROLES and f.role != "output_value":
-                    continue
                 spread = self._respectively(f)
                 if spread:
                     for fig, e in spread:
                         e.figures.append(fig)
                         self.used.add(id(fig))
                         taken.add(id(fig))
+                    continue
+                if f.role == "other":
+                    c0 = self.index.clause(f.start)[0]
+                    if not _OTHER_INVEST.search(text, max(c0, f.start - 10), f.start):
+                        continue
+                elif f.role not in INVEST_ROLES and f.role != "output_value":
                     continue
             elif k not in ("capacity", "land"):
                 continue

@@ -74,13 +74,14 @@ _GENERIC_WORDS = (
     "脱贫攻坚", "全产业链", "产业链", "国道", "省道", "县道", "乡道", "二级", "一级", "经营性",
     "危房", "危房改造", "棚户区", "棚改", "老旧小区", "高速", "农村公路", "长", "短", "补短板",
     "改扩建", "新建及改扩建", "道路", "地产", "房地产", "募投", "募集资金", "援疆", "援建",
-    "对口支援", "现代化", "冶炼",
+    "对口支援", "现代化", "冶炼", "煤炭", "高速公路", "公路", "铁路", "高铁", "规划", "防护林",
 )
 _GENERIC_RE = re.compile(
     "(?:" + "|".join(sorted(_GENERIC_WORDS, key=len, reverse=True))
-    + r"|[\d.．]+|[一二三四五六七八九十百千万两几多余]+|[个项批类家座条期])+"
+    + r"|[\d.．]+|[一二三四五六七八九十百千万两几多余]+|[个项批类家座条期张台套件])+"
 )
-_DEICTIC_RE = re.compile(r"(?:该|这个|这一|此|本|上述|其|这批|这些|那个|同一)")
+_DEICTIC_RE = re.compile(
+    r"(?:该|这个|这一|这些|这批|此(?![外时])|上述|本(?=[期次批项])|其(?=[他它余])|那个|同一)")
 # 这个总投资90亿元的项目: a pointer that describes rather than names.
 _REF_RE = re.compile(
     r"(?:该|这个|这一|(?<![因如彼从就])此|上述)(?:[^，,。；;！？!?\n、]{0,20}?的)?(?:项目|工程)"
@@ -93,7 +94,7 @@ _BATCH_RE = re.compile(r"[\d一二三四五六七八九十百千两几多余]+[�
 _INVEST_CONTEXT = re.compile(
     r"投资|开工|动工|奠基|签约|落户|建设|施工|建成|竣工|投产|并网|达产|通车|启用|开通|"
     r"贯通|复工|推进|在建|扩建|新建|改造|技改|产能|年产|亿元|万元|占地|落地|入驻|开业|"
-    r"调试|安装|总投资|工程|项目|工地|铺轨|试桩|完工|通航|运行"
+    r"调试|安装|总投资|工程|项目|工地|铺轨|试桩|完工|通航|运行|吊装|主体|工期|进展"
 )
 # Figures and words that belong before a head but never start a name.
 _LEAD_TRIM = re.compile(
@@ -104,7 +105,7 @@ _LEAD_TRIM = re.compile(
 # A list closed by 等 (or a count) and a head: 上力、国千、铁流等7个项目.
 _LIST_TAIL = re.compile(
     r"等(?:[\d一二三四五六七八九十两几百千]+[个项家批])?(?:一系列|一批|多个|诸多)?"
-    r"[\u4e00-\u9fff]{0,8}?(?:项目|工程)"
+    r"(?![\u4e00-\u9fff]{0,6}(?:产业|行业|领域|类型))[\u4e00-\u9fff]{0,8}?(?:项目|工程)"
     r"|(?<=[\u4e00-\u9fffA-Za-z0-9”）)])(?:[\d一二三四五六七八九十两]+)[个项]"
     r"[\u4e00-\u9fff]{0,8}?(?:项目|工程)"
 )
@@ -151,8 +152,8 @@ class ProjectFinder:
                 spans.append((m.start, m.end))
                 if m.end < len(text) and text[m.end] == "的":
                     de_ok.add(m.end)
-            elif k in ("money", "date", "period", "count", "growth", "percent", "land", "area",
-                       "duration", "attainment", "rate"):
+            elif k in ("money", "date", "period", "growth", "percent", "land", "area",
+                       "duration", "attainment", "rate") or (k == "count" and m.unit in "个项批家"):
                 self.cut_ends.append(m.end)
         self.protected = Protected(spans)
         self.de_ok = frozenset(de_ok)
@@ -193,8 +194,15 @@ class ProjectFinder:
             start = m.end()
         return start
 
-    def _stop(self, start: int, end: int, verbs: bool) -> int:
+    def _stop(self, start: int, end: int, verbs: bool, nominal_ok: bool = False) -> int:
         cut = last_stop(self.text, start, end, self.protected, keep=0, de_ok=self.de_ok)
+        if nominal_ok:
+            # 昌九扩建通远试验段: inside a list item the kind of work is part of the name
+            while cut > start and _NOMINAL_VERB_END.search(self.text, max(start, cut - 3), cut) \
+                    and not _LONG_STOP_END.search(self.text, max(start, cut - 4), cut):
+                nv = _NOMINAL_VERB_END.search(self.text, max(start, cut - 3), cut)
+                cut = last_stop(self.text, start, nv.start(), self.protected, keep=0,
+                                de_ok=self.de_ok)
         if verbs:
             for m in _OBJECT_VERBS.finditer(self.text, cut, end):
                 if not self.protected.covers(m.start(), m.end()):
@@ -214,7 +222,10 @@ class ProjectFinder:
                 while k > 0 and text[k - 1] in "0123456789一二三四五六七八九十":
                     k -= 1
                 if k < hs and self._acceptable(k, hs, he, head, k):
-                    out.append(ProjectMention(k, he, text[k:he], NAME, head))
+                    # 轨道交通工程1号线: the system's name before the number stays
+                    a = self._left_edge(k, self.index.clause(k)[0], False) if k > 0 else k
+                    a = a if a < k and re.search(r"地铁|轨道交通|轻轨", text[a:k]) else k
+                    out.append(ProjectMention(a, he, text[a:he], NAME, head))
                 continue
             if he < len(text) and is_name_char(text[he]) and _HEAD_RE.match(text, he) is None:
                 # the name goes on after the head (…项目一期技改工程): a later head takes it
@@ -256,7 +267,8 @@ class ProjectFinder:
             core = text[start:hs]
             if _DEICTIC_RE.match(core):
                 continue  # 该项目, 这些重大项目: refs() reads the pointers
-            if not plain and _PHASE_REF.fullmatch(self._without_figures(start, hs)):
+            if not plain and (_PHASE_REF.fullmatch(self._without_figures(start, hs))
+                              or (start > 0 and text[start - 1] == "把")):
                 # 一期技改工程, 二期600MW项目: a phase of the project named before
                 out.append(ProjectMention(start, he, name, REF, head))
                 continue
@@ -287,17 +299,23 @@ class ProjectFinder:
             bare = "地"  # 滨江产业园, 瑞金机场: a place and a head name a site
         if len(bare) < 2 and not (bare and self.protected.covers(start, hs)):
             return False
-        if _BATCH_RE.search(core) or _CLASS_RE.search(core):
+        if _BATCH_RE.search(core) or _CLASS_RE.search(core) or _NEGATED_CORE.search(text, start, he):
             return False
         if is_generic(bare):
             # 公司…投资9000万元扩建二期工厂: a firm's new plant named by its phase
             if not (head in _PLANT_HEADS and _PHASE_WORD.fullmatch(bare)
                     and self._company_before(start)):
                 return False
-        if _SUPERLATIVE.search(core) or _DESCRIBED.search(text[run:start]):
-            return False  # …生产基地 after 将成为, 氮肥装置项目 after 是: descriptions
-        de = text.rfind("的", run, start)
-        if _SUPERLATIVE.search(text, de + 1 if de >= 0 else run, start):
+        s0 = self.index.sentence(hs)[0]
+        wide = max(s0, start - 40)
+        dash = text.rfind("—", wide, start)
+        wide = max(wide, dash + 1)
+        if _SUPERLATIVE.search(core) or _DESCRIBED.search(text[run:start]) \
+                or _DESCRIBED_WIDE.search(text, wide, start):
+            return False  # …生产基地 after 将成为, 氮肥装置项目 after ，是: descriptions
+        de = text.rfind("的", wide, start)
+        lo = de + 1 if de >= 0 else run
+        if _SUPERLATIVE.search(text, lo, start):
             return False  # 首个千万吨级…接收站 (but 总投资最大的城市综合体外资项目 stays)
         if start > 0 and text[start - 1] == "等":
             return False  # 40万吨聚氯乙烯等煤化工项目: the list's kind
@@ -312,9 +330,15 @@ class ProjectFinder:
             return False  # 三个重点对接的欧美工业园项目: several projects, not one
         s0, s1 = self.index.sentence(hs)
         if plain and head != "生产线":
-            if _INVEST_CONTEXT.search(text, s0, start) is None \
-                    and _INVEST_CONTEXT.search(text, he, s1) is None:
+            # an investment word in its clause or the clauses next to it (大伙房水库 in a list
+            # of sights is not a project)
+            lo, hi = _comma_window(text, start, he, s0, s1)
+            if _INVEST_CONTEXT.search(text, lo, start) is None \
+                    and _INVEST_CONTEXT.search(text, he, hi) is None:
                 return False
+            if _CONNECTED_BEFORE.search(text, max(s0, start - 4), start) \
+                    or _CONNECTED.search(text, run, start):
+                return False  # 东连福州至银川国家高速公路: what a project connects to
             # 在陕西榆林国家级能源化工基地，年产50万吨的煤基乙醇项目…: where, not what
             if head in _AREA_HEADS and _LOCATIVE_BEFORE.search(text, max(s0, start - 3), start) \
                     and he < s1 and (text[he] not in "，,。；;" or _HEAD_RE.search(text, he + 1, s1)):
@@ -397,8 +421,11 @@ class ProjectFinder:
                 a, b = pieces[k]
                 while b > a and text[b - 1] == "等":
                     b -= 1
+                if _BATCH_RE.search(text, a, b):
+                    found = []  # 甘肃兰州新区32个招商项目、黑龙江518个项目: batches
+                    break
                 if k == last or k == 0:
-                    a2 = self._stop(a, b, True)
+                    a2 = self._stop(a, b, True, nominal_ok=True)
                     stopped = a2 > a
                 else:
                     a2, stopped = a, False
@@ -422,6 +449,8 @@ class ProjectFinder:
     def _item_ok(self, a: int, b: int) -> bool:
         name = self.text[a:b]
         bare = self._without_places(a, b)
+        if bare == "至":
+            return True  # 寻乌至全南: a road between two places
         if len(bare) < 2 or is_generic(bare) or _BATCH_RE.fullmatch(name):
             return False
         if self.protected.covers(a, b) and len(bare) <= 1:
@@ -467,6 +496,7 @@ _NOMINAL_VERB_END = re.compile(
     r"(?:改扩建|扩建|改建|新建|迁建|重建|建设|改造|技改|扩产|扩能|增资|整治|治理|修复|开发|"
     r"利用|提升|升级|搬迁|加固|续建)$"
 )
+_LONG_STOP_END = re.compile(r"(?:开工建设|投资建设|出资建设|捐资建设|配套建设|投资兴建)$")
 # A class of projects rather than one (亿元以上项目, 5000万元以上的投资项目).
 _CLASS_RE = re.compile(r"以上|以下|之类|类项目|[各每]")
 _FRAGMENT_TAGS = frozenset(("v", "d", "p", "c", "r", "u", "ad", "vd", "f"))
@@ -503,8 +533,8 @@ def is_fragment(core: str) -> bool:
         return _tags.get(w)
 
     last, first = words[-1], words[0]
-    if last not in _NOMINAL_VERBS and not _PHASE_WORD.fullmatch(last) \
-            and tag(last) in _FRAGMENT_TAGS:
+    if last not in _NOMINAL_VERBS and last not in _DOMAIN_WORDS \
+            and not _PHASE_WORD.fullmatch(last) and tag(last) in _FRAGMENT_TAGS:
         return True
     t = tag(first)
     if t in ("d", "p", "c", "r", "u", "ad"):
@@ -514,15 +544,20 @@ def is_fragment(core: str) -> bool:
         and not core.startswith(("引", "抽水", "调水", "输水", "供水", "排水", "补水"))
 
 
+# Words jieba tags as adverbs or verbs that are nouns in project names (抚吉高速项目).
+_DOMAIN_WORDS = frozenset((
+    "高速", "高铁", "城际", "地铁", "轻轨", "光伏", "风电", "水电", "核电", "热电", "火电",
+    "智能", "新能源", "储能", "物流", "仓储", "冷链", "数据", "集成", "封装", "测试",
+))
 _FUNCTION_CHARS = frozenset("把被让给又也都就才还很更最太不没而按占急抓搞盯")
 _PHASE_WORD = re.compile(r"[一二三四五六七八九十首本]期")
 
 
 # A head followed by one of these nouns modifies it (办公中心大厅, 国际铁路港, 基地内).
 _MODIFIED_NOUN = re.compile(
-    r"大厅|大楼|港|口岸|局|办|厅|公司|集团|路|街|村|社区|小区|城|区|站|段|内|外|里|周边|附近|设备"
+    r"大厅|大楼|港|口岸|局|办|厅|公司|集团|路|街|村|社区|小区|城|区|站|段|内|外|里|周边|附近|设备|标准|工作|终点|起点"
 )
-_COUNT_AFTER = re.compile(r"[\d一二三四五六七八九十百千两几]+[个项批]")
+_COUNT_AFTER = re.compile(r"(?:就有|共有|有|共|达|计)?[\d一二三四五六七八九十百千两几]+[个项批]")
 _NOT_NAME_AFTER = re.compile(
     r"为(?:重点|依托|核心|主|抓手|龙头|载体|平台)|[\d一二三四五六七八九十两几]+[幢栋座]")
 # Words that make a name a description (首个, 最大) or a role (成为…, 之一).
@@ -535,6 +570,9 @@ _DESCRIBED = re.compile(
     r"一系列|诸多|众多"
 )
 # 重点工程, 配套工程: a category when it closes the core before 项目/工程.
+# Over the sentence before the name (across 、 and ，): 世界级聚烯烃、化学品生产基地 after
+# 的, 一批批体量大、前景好的壁挂炉项目, …公司，是…的大型氮肥装置项目.
+_DESCRIBED_WIDE = re.compile(r"[，,]是|一批批|打造成|建设成为|将成为|成为了|第[\d一二三四五六七八九十]+个")
 _CATEGORY_END = re.compile(r"(?:重点|重大|配套|重要|标志性|骨干|龙头|示范|民生|重点建设|重大建设|大)$")
 _VENUE_AFTER = re.compile(r"举行|举办|召开|开幕|隆重举行")
 # Parts of a project that name the project when it is written first.
@@ -544,6 +582,31 @@ _WHOLE_HEAD = re.compile(
 )
 # A core that is only a phase (with the kind of work): 一期技改工程, 二期工程, 本次一期项目.
 _PHASE_REF = re.compile(r"(?:本次|此次|该|其)?(?:[一二三四五首本后续]期)(?:技改|扩建|新建|建设|主体)?")
+_NEGATED_CORE = re.compile(r"不通|无高速|无铁路|没有|未通|尚无")
+_CONNECTED_BEFORE = re.compile(r"(?:连|接|连接|连通|途经|经过|通往|直达|对接|衔接)$")
+_CONNECTED = re.compile(r"[东西南北]连|[东西南北]接|终点接|起点接|连接(?!线)|途经|连通|衔接")
+_COMMA = re.compile(r"[，,；;]")
+
+
+def _comma_window(text: str, start: int, end: int, s0: int, s1: int) -> tuple[int, int]:
+    """From two commas before `start` to two commas after `end`, inside the sentence."""
+    lo = start
+    for _ in range(2):
+        k = max(text.rfind("，", s0, lo - 1), text.rfind(",", s0, lo - 1))
+        if k < 0:
+            lo = s0
+            break
+        lo = k
+    hi = end
+    for _ in range(2):
+        m = _COMMA.search(text, hi + 1, s1)
+        if m is None:
+            hi = s1
+            break
+        hi = m.start()
+    return lo, hi
+
+
 _LOCATIVE_BEFORE = re.compile(r"(?:在|于|位于|落户|入驻)$")
 _PLANT_HEADS = frozenset(("工厂", "厂区", "新厂区", "车间"))
 _AREA_HEADS = frozenset(("基地", "园区", "产业园区", "产业园", "工业园区", "工业园", "产业基地"))
