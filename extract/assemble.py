@@ -41,8 +41,9 @@ _SUBJECT_REF = re.compile(
     r"(?:其中|该项目|项目|此次|本次|该工程|工程|一期|二期|三期|首期|整个项目|总投资|计划总投资|"
     r"计划投资|注册资本|占地|建成后|投产后|达产后)"
 )
-_COORDINATED = re.compile(r"(?:和|与|及|以及|、)[^，,。；;]{2,30}$")
+_OTHER_SUBJECT = re.compile(r"企业在|公司在|集团在|全[市省区县]|我[市省区县]|全国")
 _BUILD_LINK = re.compile(r"建设|兴建|扩建|新建|建|用于|投向|打造|实施|摘牌|竞得|促成")
+_PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _SITE_HEAD = re.compile(r"机场|水电站|电站|水库|铁路|高铁|港|大桥|隧道")
 # Heads that abbreviate each other (高速 for 高速公路).
 _HEAD_CLASS = {"高速": "road", "公路": "road", "铁路": "rail", "高铁": "rail", "城际": "rail"}
@@ -109,7 +110,7 @@ def same_project(a: str, b: str) -> bool:
         return True
     ra, rb = _NORM_DROP.sub("", a), _NORM_DROP.sub("", b)
     rs, rl = (ra, rb) if len(ra) <= len(rb) else (rb, ra)
-    if len(rs) >= 4 and rs in rl:
+    if len(rs) >= 5 and rs in rl:
         return _NUMS.findall(rs) == _NUMS.findall(rl) or not _NUMS.findall(rs)
     short, long = (na, nb) if len(na) <= len(nb) else (nb, na)
     if len(short) >= 3 and short in long:
@@ -183,6 +184,34 @@ class _Clusterer:
                     if x.kind != REF and _company_keys(x) & keys and len(rest) >= 2 \
                             and rest in _NORM_DROP.sub("", x.name):
                         return e
+            # 荣盛发展石家庄项目 after 石家庄阿尔卡迪亚一期: the firm's project in that place
+            if len(rest) >= 2 and _PLACE_ONLY.fullmatch(rest):
+                for e in reversed(self.entities):
+                    if any(x.kind != REF and x.name.startswith(rest) and m.start - x.end < 800
+                           for x in e.mentions):
+                        return e
+        return None
+
+    def subject(self, pos: int) -> Entity | None:
+        """The entity a sentence opens with: one of its listed names (中核苏阀是…) or a
+        company whose name holds one (莱克电气绿能科技（苏州）有限公司由…)."""
+        return subject_entity(self.text, self.index, self.companies, self.entities, pos)
+
+    def _company_alias(self, m: ProjectMention) -> Entity | None:
+        """风电项目 in a sentence that names 华能: the recent 华能 project that holds the name."""
+        if m.kind != NAME:
+            return None
+        s0 = self.index.sentence(m.start)[0]
+        said = self.text[s0:m.start]
+        if not said:
+            return None
+        raw = _NORM_DROP.sub("", m.name)
+        for e in reversed(self.entities):
+            for x in e.mentions:
+                keys = {k for k in _company_keys(x) if len(k) >= 2}
+                if x.kind != REF and keys and any(k in said for k in keys) \
+                        and raw in _NORM_DROP.sub("", x.name):
+                    return e
         return None
 
     def _ref_target(self, m: ProjectMention, max_gap: int) -> Entity | None:
@@ -219,13 +248,53 @@ class _Clusterer:
                 e.mentions.append(m)
                 self.recent.append((m.end, e, m))
             return
-        target = self._alias_of(m)
+        target = self._alias_of(m) or self._company_alias(m)
+        if target is None and m.kind == NAME:
+            # 中核苏阀是…，为了建立…核电关键阀门生产基地: the opener's own project
+            subj = self.subject(m.start)
+            s0 = self.index.sentence(m.start)[0]
+            if subj is not None and _BUILD_LINK.search(self.text, s0, m.start) \
+                    and not any(s0 <= x.start < m.start for x in subj.mentions):
+                target = subj
         if target is None:
             target = Entity([m], list_id=m.list_id if m.kind == ITEM else -1)
             self.entities.append(target)
         else:
             target.mentions.append(m)
         self.recent.append((m.end, target, m))
+
+
+def _firm_keys(e: Entity) -> set[str]:
+    keys: set[str] = set()
+    for x in e.mentions:
+        if x.kind == ITEM:
+            core = re.sub(r"[一二三四五首]期$|[\d.．].*$", "", x.name)
+            if len(core) >= 2:
+                keys.add(core)
+    return keys
+
+
+def subject_entity(text: str, index: TextIndex, companies: list[Company],
+                   entities: list[Entity], pos: int) -> Entity | None:
+    """The entity the sentence holding `pos` opens with (see _Clusterer.subject)."""
+    s0, s1 = index.sentence(pos)
+    opening = text[s0:min(s1, s0 + 40)].lstrip()
+    lead = s1 - s0 - len(text[s0:s1].lstrip())
+    forms: list[str] = []
+    for c in companies:
+        if c.start > s0 + lead + 2:
+            break
+        if c.start >= s0:
+            forms = [c.name, *c.short]
+            break
+    for e in reversed(entities):
+        keys = _firm_keys(e)
+        if not keys:
+            continue
+        for k in keys:
+            if opening.startswith(k) or any(k in f for f in forms):
+                return e
+    return None
 
 
 def _is_headline(text: str, index: TextIndex, pos: int) -> bool:
@@ -353,23 +422,30 @@ class Assembler:
             if b[3].kind == ITEM and any(s[3].list_id == b[3].list_id and s is not b
                                          for s in before):
                 return None  # after a list of projects: a figure of the whole list
-            if _COORDINATED.search(text, b[1], f.start) and text[b[1]] in "和与及、以":
+            if text[b[1]:b[1] + 1] in ("和", "与", "及", "、") or text.startswith("以及", b[1]):
                 return None  # 小黄河河道改造工程和城区污水管网…总投资: a sum of two
+            if _OTHER_SUBJECT.search(text, b[1], f.start):
+                return None  # 上述项目…，“十二五”时期企业在新疆投资…: the firm's, not the project's
             return b[2]
         # no project before it in the sentence: a pointer-like subject continues the last one
         head = text[s0:min(s1, s0 + 6)].lstrip(" \u3000\t")
         if _SUBJECT_REF.match(head):
             e = self._continued(f.start, s0)
-            if e is not None:
+            if e is not None or head.startswith(("此次", "本次", "其中")):
                 return e
+        if not spots:
+            subj = subject_entity(text, self.index, self.companies, self.entities, f.start)
+            if subj is not None:
+                return subj  # 莱克电气绿能科技（苏州）有限公司由莱克电气投资15亿元设立
         if after:
             # 公司计划一期投资6600万元，主要建设手术医疗设备研发及生产基地
             nxt = after[0]
             between = text[f.end:nxt[0]]
             money_between = any(m.kind == "money" and f.end <= m.start < nxt[0]
                                 for m in self._mentions_in(f.end, nxt[0]))
-            if not money_between and len(between) <= 16 and (_BUILD_LINK.search(between)
-                                                            or len(between) <= 6):
+            limit = 30 if f.role == "land_price" else 16
+            if not money_between and len(between) <= limit and (_BUILD_LINK.search(between)
+                                                               or len(between) <= 6):
                 return nxt[2]
         return None
 
@@ -489,58 +565,116 @@ class Assembler:
 
     # -- places -----------------------------------------------------------------------------
     def region(self, ctx: Any, e: Entity) -> Any:
-        """Where the project is: a place written in one of its names (not a company's home),
-        else the place its sentences tie it to, the most specific one over its mentions; else
-        the place before it in the paragraph, else the article's focus (ctx.region_at)."""
+        """Where the project is. For each of its names: a place written in the name (not in a
+        company's name: 鄂尔多斯羊绒集团 is a firm's home), else the place before it in its
+        sentence, else a place in a company's name or after it in the sentence; the best over
+        all names (that rank, then the most specific). Else the place before it in the
+        paragraph or the 300 characters before, else the article's focus."""
         if ctx is None:
             return None
         text = self.text
         names = e.names() or e.mentions
+        own_spans = {(m.start, m.end) for m in names}
+        other_names = [(s[0], s[1]) for s in self.spots
+                       if s[3].kind != REF and (s[0], s[1]) not in own_spans]
         name_spans = [(s[0], s[1]) for s in self.spots if s[3].kind != REF]
         comp_spans = [(c.start, c.end) for c in self.companies]
+
+        def within(m: Any, spans: list[tuple[int, int]]) -> bool:
+            return any(a <= m.start and m.end <= b for a, b in spans)
+
         usable = [m for m in ctx.mentions
                   if m.role == "location" and m.region is not None
                   and not _NOT_LOCATION_AFTER.match(text, m.end)
-                  and not (m.kind == "generic_zone" and (m.region.confidence < 0.7 or any(
-                      a <= m.start and m.end <= b for a, b in name_spans)))
+                  and not (m.kind == "generic_zone" and (m.region.confidence < 0.7
+                                                         or within(m, name_spans)))
                   and not any(a < m.start < b < m.end or m.start < a < m.end < b
                               for a, b in name_spans)]
+        # 浙江省 in a 桐乡 article frames the focus; it is no project's location
+        above = _above(ctx.focus)
+        usable = [m for m in usable if m.region.adcode not in above or m.region.zone
+                  or m.region.town]
+        sure = [m for m in usable if m.region.confidence >= 0.5 or m.kind == "deictic"]
         best = None  # (rank, -depth, order, region)
-        fallback = None
         for order, pm in enumerate(names):
-            comp_end = pm.start
-            if pm.company is not None and pm.company.start >= pm.start:
-                comp_end = pm.company.end
             inside = [m for m in usable if pm.start <= m.start and m.end <= pm.end]
-            own = [m for m in inside if m.start >= comp_end
-                   and not any(a <= m.start and m.end <= b for a, b in comp_spans)]
-            if own:
-                cand = (0, -_depth(_chain(own)), order, _chain(own))
+            own = [m for m in inside if not within(m, comp_spans)]
+            s0, s1 = self.index.sentence(pm.start)
+            same = [m for m in sure if s0 <= m.start and m.end <= s1
+                    and not (pm.start <= m.start and m.end <= pm.end)
+                    and not within(m, comp_spans) and not within(m, other_names)]
+            # a place written right before another name is that name's (德清县启航汽车…)
+            pre = [m for m in same if m.end <= pm.start
+                   and not any(0 <= a - m.end <= 1 for a, _ in other_names)]
+            cands = []
+            r_own = _deepest(own) if own else None
+            r_pre = None
+            if pre:
+                k = same.index(pre[-1])
+                while k > 0 and same[k].start - same[k - 1].end <= 1:
+                    k -= 1  # back to the head of an address chain (湖州市吴兴区…)
+                r_pre = _chain(same[k:])
+            if r_own is not None:
+                if r_pre is not None and _inside_region(r_pre, r_own) \
+                        and _depth(r_pre) > _depth(r_own):
+                    r_own = r_pre  # 广州…试验区…广东省实验室: the city, not the province
+                cands.append((0, -_depth(r_own), order, r_own))
+            elif r_pre is not None:
+                cands.append((1, -_depth(r_pre), order, r_pre))
             else:
-                if inside and fallback is None:
-                    fallback = _chain(inside)
-                s0, s1 = self.index.sentence(pm.start)
-                same = [m for m in usable if s0 <= m.start and m.end <= s1
-                        and not (pm.start <= m.start and m.end <= pm.end)
-                        and not any(a <= m.start and m.end <= b for a, b in comp_spans)]
-                if not same:
-                    continue
-                pre = [m for m in same if m.end <= pm.start]
-                if pre:
-                    k = same.index(pre[-1])
-                    while k > 0 and same[k].start - same[k - 1].end <= 1:
-                        k -= 1  # back to the head of an address chain (湖州市吴兴区…)
-                    region = _chain(same[k:])
-                else:
-                    region = _chain(same)
-                cand = (1, -_depth(region), order, region)
-            if best is None or cand[:3] < best[:3]:
-                best = cand
+                late = [m for m in inside if within(m, comp_spans)] + \
+                    [m for m in same if m.start >= pm.end]
+                if late:
+                    r = max((m.region for m in late), key=_depth)
+                    cands.append((2, -_depth(r), order, r))
+            for c in cands:
+                if best is None or c[:3] < best[:3]:
+                    best = c
         if best is not None:
             return best[3]
-        if fallback is not None:
-            return fallback
-        return ctx.region_at(names[0].start, names[0].end)
+        first = names[0]
+        p0 = self.index.paragraph(first.start)[0]
+        for lo in (p0, max(0, first.start - 300)):
+            before = [m for m in sure if lo <= m.start and m.end <= first.start
+                      and not within(m, comp_spans)]
+            if before:
+                return before[-1].region
+        return ctx.focus
+
+
+def _above(focus: Any) -> set[str]:
+    """Adcodes of the units that hold the focus (its province, its city)."""
+    if focus is None or not focus.adcode:
+        return set()
+    code = focus.adcode
+    out = set()
+    if code[2:] != "0000":
+        out.add(code[:2] + "0000")
+    if code[4:] != "00" or focus.zone or focus.town:
+        out.add(code[:4] + "00")
+    out.discard(code)
+    return out
+
+
+def _deepest(ms: list[Any]) -> Any:
+    """The most specific region among mentions (the first of equals), following chains."""
+    best = None
+    for i in range(len(ms)):
+        r = _chain(ms[i:])
+        if best is None or _depth(r) > _depth(best):
+            best = r
+    return best
+
+
+def _inside_region(inner: Any, outer: Any) -> bool:
+    a, b = (inner.adcode or ""), (outer.adcode or "")
+    if not a or not b:
+        return False
+    if b.endswith("0000"):
+        return a[:2] == b[:2]
+    if b.endswith("00"):
+        return a[:4] == b[:4]
+    return a == b
 
 
 def _chain(ms: list[Any]) -> Any:

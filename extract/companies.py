@@ -126,6 +126,13 @@ def find_companies(text: str, places: Protected | None = None,
         core = text[start:head]
         core = core.lstrip("的")
         start = head - len(core)
+        if places is not None:
+            # 南浔区浙江鼎旭智能制造有限公司: a county written before a firm is where it is
+            span = places.span_at(start)
+            if span is not None and span[0] == start and head - span[1] >= 4 \
+                    and text[span[1] - 1] in "区县旗":
+                start = span[1]
+                core = text[start:head]
         if len(core) < 2 or _GENERIC_CORE.match(core) or _COUNTING.search(core):
             continue
         name = text[start:end]

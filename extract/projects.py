@@ -150,12 +150,13 @@ class ProjectFinder:
             k = m.kind
             if k == "capacity" or k == "quantity" or (k == "count" and m.unit in _PROD_UNITS):
                 spans.append((m.start, m.end))
-                if m.end < len(text) and text[m.end] == "的":
+                if k == "capacity" and m.end < len(text) and text[m.end] == "的":
                     de_ok.add(m.end)
             elif k in ("money", "date", "period", "growth", "percent", "land", "area",
                        "duration", "attainment", "rate") or (k == "count" and m.unit in "个项批家"):
                 self.cut_ends.append(m.end)
         self.protected = Protected(spans)
+        self.places = Protected(list(places))
         self.de_ok = frozenset(de_ok)
         self.cut_ends.sort()
         self._company_at = {c.start: c for c in companies}
@@ -274,8 +275,14 @@ class ProjectFinder:
                 continue
             if not self._acceptable(start, hs, he, head, run):
                 continue
+            company = self._company_at.get(start) or self._company_inside(start, hs)
+            if company is not None and company.start > start \
+                    and self.protected.span_at(start) == (start, company.start) \
+                    and text[company.start - 1] in "区县旗":
+                start = company.start  # 南浔区|浙江鼎旭…有限公司年产…项目: the county is where
+                name = text[start:he]
             pm = ProjectMention(start, he, name, NAME, head, weak=head in _WEAK)
-            pm.company = self._company_at.get(start) or self._company_inside(start, hs)
+            pm.company = company
             if out and out[-1].start >= start and out[-1].end <= he:
                 out.pop()  # a shorter name inside this one
             out.append(pm)
@@ -292,12 +299,12 @@ class ProjectFinder:
             p0, p1 = self.index.paragraph(hs)
             return bool(re.fullmatch(r"[\d一二三四五六七八九十]+", core)) and \
                 re.search(r"地铁|轨道交通|轻轨", text[p0:p1]) is not None
-        if not bare and plain and self.protected.covers(start, hs):
-            span = self.protected.span_at(start)
+        if not bare and plain and self.places.covers(start, hs):
+            span = self.places.span_at(start)
             if span is not None and span[1] >= he:
                 return False  # 乌兰浩特市工业园区: a zone, not a project
             bare = "地"  # 滨江产业园, 瑞金机场: a place and a head name a site
-        if len(bare) < 2 and not (bare and self.protected.covers(start, hs)):
+        if len(bare) < 2 and not (bare and self.places.covers(start, hs)):
             return False
         if _BATCH_RE.search(core) or _CLASS_RE.search(core) or _NEGATED_CORE.search(text, start, he):
             return False
@@ -325,7 +332,7 @@ class ProjectFinder:
             return False  # 国家“西电东送”重点工程: a category the next name belongs to
         if not self.protected.covers(start, hs) and is_fragment(core):
             return False
-        c0 = self.index.clause(hs)[0]
+        c0 = max(self.index.clause(hs)[0], wide)
         if _BATCH_RE.search(text, max(c0, start - 16), start):
             return False  # 三个重点对接的欧美工业园项目: several projects, not one
         s0, s1 = self.index.sentence(hs)
@@ -371,8 +378,8 @@ class ProjectFinder:
 
     def _without_places(self, start: int, end: int) -> str:
         """text[start:end] with the places in it removed (桐乡重大 → 重大)."""
-        spans = self.protected.spans
-        k = bisect.bisect_left(self.protected.starts, start)
+        spans = self.places.spans
+        k = bisect.bisect_left(self.places.starts, start)
         parts = []
         pos = start
         while k < len(spans) and spans[k][0] < end:
@@ -453,7 +460,7 @@ class ProjectFinder:
             return True  # 寻乌至全南: a road between two places
         if len(bare) < 2 or is_generic(bare) or _BATCH_RE.fullmatch(name):
             return False
-        if self.protected.covers(a, b) and len(bare) <= 1:
+        if self.places.covers(a, b) and len(bare) <= 1:
             return False
         return _SUPERLATIVE.search(name) is None
 
@@ -555,7 +562,7 @@ _PHASE_WORD = re.compile(r"[一二三四五六七八九十首本]期")
 
 # A head followed by one of these nouns modifies it (办公中心大厅, 国际铁路港, 基地内).
 _MODIFIED_NOUN = re.compile(
-    r"大厅|大楼|港|口岸|局|办|厅|公司|集团|路|街|村|社区|小区|城|区|站|段|内|外|里|周边|附近|设备|标准|工作|终点|起点"
+    r"大厅|大楼|港|口岸|局|办|厅|公司|集团|路|街|村|社区|小区|城|区|站|段|内|外|里|周边|附近|设备|标准|工作|终点|起点|主跑道|跑道|航站楼"
 )
 _COUNT_AFTER = re.compile(r"(?:就有|共有|有|共|达|计)?[\d一二三四五六七八九十百千两几]+[个项批]")
 _NOT_NAME_AFTER = re.compile(
