@@ -19,8 +19,20 @@ _BLANKS = re.compile(r"\n{2,}")
 
 
 def content_hash(text: str) -> str:
-    """The identity of an article's content: sha1 of its clean text."""
+    """The fingerprint of an article's content: sha1 of its clean text."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def identity(raw: RawArticle, data: bytes, text: str) -> str:
+    """What makes two inputs the same stored item.
+
+    The same bytes read again are the same item, so re-ingesting files changes nothing. A page
+    with a URL is the same item while its clean text is, whatever its furniture does. A copy on
+    another site or in another file is a new item, stored and linked as a near-duplicate.
+    """
+    if raw.url:
+        return "url:" + hashlib.sha1(f"{raw.url}\0{text}".encode()).hexdigest()
+    return "raw:" + hashlib.sha1(data).hexdigest()
 
 
 def _raw_bytes(raw: RawArticle) -> bytes:
@@ -34,7 +46,8 @@ def _failed(raw: RawArticle, data: bytes, error: str, encoding: str | None = Non
         raw=data,
         raw_kind=raw.kind,
         text="",
-        content_hash="raw:" + hashlib.sha1(raw.origin.encode() + b"\0" + data).hexdigest(),
+        content_hash="raw:" + hashlib.sha1(data).hexdigest(),
+        identity="failed:" + hashlib.sha1(raw.origin.encode() + b"\0" + data).hexdigest(),
         url=raw.url,
         title=raw.title,
         encoding=encoding,
@@ -129,6 +142,7 @@ def clean(raw: RawArticle) -> Article:
         raw_kind=raw.kind,
         text=body,
         content_hash=content_hash(body),
+        identity=identity(raw, data, body),
         url=raw.url,
         title=title_simple,
         title_original=title if title_simple != title else None,

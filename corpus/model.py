@@ -35,6 +35,7 @@ class Article:
     raw_kind: RawKind
     text: str
     content_hash: str
+    identity: str = ""
     url: str | None = None
     title: str | None = None
     title_original: str | None = None

@@ -27,9 +27,9 @@ class Stored:
     near_dup_score: float | None = None
 
 
-def find_by_hash(db: sqlite_utils.Database, content_hash: str) -> int | None:
-    """The id of the article with this content hash, if stored."""
-    row = db.execute("SELECT id FROM articles WHERE content_hash = ?", [content_hash]).fetchone()
+def find_by_identity(db: sqlite_utils.Database, identity: str) -> int | None:
+    """The id of the stored item with this identity (see corpus.clean.identity), if any."""
+    row = db.execute("SELECT id FROM articles WHERE identity = ?", [identity]).fetchone()
     return int(row[0]) if row else None
 
 
@@ -86,7 +86,7 @@ def insert(
     fts_body: str = "",
 ) -> Stored:
     """Store one article unless its content is already there (then nothing changes)."""
-    existing = find_by_hash(db, row["content_hash"])
+    existing = find_by_identity(db, row["identity"])
     if existing is not None:
         return Stored(existing, "known")
     record = dict(row)

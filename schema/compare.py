@@ -17,6 +17,24 @@ import pandas as pd
 import sqlite_utils
 
 REL_TOL = 0.005
+# How the indicators read in a table (records.md names them in English).
+LABELS = {
+    "fixed_asset_investment": "固定资产投资",
+    "manufacturing_investment": "制造业投资",
+    "industrial_investment": "工业投资",
+    "project_count": "项目数",
+    "project_investment": "项目投资",
+    "contracted_fdi": "合同外资",
+    "actual_fdi": "实到外资",
+    "domestic_capital_attracted": "引进内资",
+    "fiscal_revenue": "财政收入",
+    "industrial_value_added": "工业增加值",
+    "output_value": "产值",
+    "land_cleared": "土地处置",
+}
+# Indicators that name a family of figures: what they count or sum (indicator_text) tells
+# apart claims that must not be merged (新开工项目21个 and 竣工项目9个).
+_BY_TEXT = {"other", "project_count", "project_investment"}
 _COLUMNS = (
     "region", "adcode", "indicator", "indicator_text", "period", "is_target", "value", "unit",
     "count", "growth_pct", "target_pct", "rank", "sources", "disputed", "alternatives",
@@ -73,7 +91,7 @@ def claims_table(
     groups: dict[tuple, list[dict[str, Any]]] = {}
     for r in rows:
         key = (r["adcode"], _region_name(r), r["indicator"],
-               r["indicator_text"] if r["indicator"] == "other" else None,
+               r["indicator_text"] if r["indicator"] in _BY_TEXT else None,
                r["period"], r["is_target"], r["unit"])
         groups.setdefault(key, []).append(r)
     merged: list[dict[str, Any]] = []
@@ -104,9 +122,22 @@ def claims_table(
     return pd.DataFrame(merged, columns=list(_COLUMNS))
 
 
-def _cell(row: pd.Series) -> str:
+def _present(value: Any) -> bool:
+    return value is not None and value == value and value != ""  # NaN is unequal to itself
+
+
+def label(row: pd.Series | dict[str, Any]) -> str:
+    """The indicator as a reader names it (固定资产投资; for families, what is counted)."""
+    text = row.get("indicator_text")
+    if row["indicator"] in _BY_TEXT and _present(text):
+        return str(text)
+    return LABELS.get(row["indicator"], row["indicator"])
+
+
+def cell(row: pd.Series | dict[str, Any]) -> str:
+    """A claim as a reader writes it: 52.40亿元 +12.1% (⚠ when sources disagree)."""
     parts = []
-    if pd.notna(row["value"]):
+    if _present(row["value"]):
         value = float(row["value"])
         if row["unit"] == "CNY":
             parts.append(f"{value / 1e8:,.2f}亿元" if value >= 1e8 else f"{value / 1e4:,.0f}万元")
@@ -114,13 +145,13 @@ def _cell(row: pd.Series) -> str:
             parts.append(f"{value / 1e4:,.0f}万美元")
         else:
             parts.append(f"{value:,.6g}{row['unit'] or ''}")
-    if pd.notna(row["count"]):
+    if _present(row["count"]):
         parts.append(f"{float(row['count']):g}个")
-    if pd.notna(row["growth_pct"]):
+    if _present(row["growth_pct"]):
         parts.append(f"{float(row['growth_pct']):+g}%")
-    if pd.notna(row["target_pct"]):
-        parts.append(f"目标{float(row['target_pct']):g}%")
-    if row["rank"]:
+    if _present(row["target_pct"]):
+        parts.append(f"完成目标{float(row['target_pct']):g}%")
+    if _present(row["rank"]):
         parts.append(str(row["rank"]))
     text = " ".join(parts) or "—"
     return text + (" ⚠" if row["disputed"] else "")
@@ -131,11 +162,19 @@ def side_by_side(table: pd.DataFrame) -> pd.DataFrame:
     if table.empty:
         return pd.DataFrame()
     frame = table.copy()
-    frame["label"] = frame.apply(
-        lambda r: r["indicator"] if r["indicator"] != "other" else f"other: {r['indicator_text'] or ''}", axis=1
-    )
+    frame["label"] = frame.apply(label, axis=1)
     frame["period"] = frame["period"].fillna("—")
-    frame["cell"] = frame.apply(_cell, axis=1)
+    frame["cell"] = frame.apply(cell, axis=1)
     wide = frame.pivot_table(index=["label", "period"], columns="region", values="cell",
                              aggfunc=lambda cells: " / ".join(cells))
     return wide.fillna("")
+
+
+def comparable(table: pd.DataFrame) -> pd.DataFrame:
+    """Only the rows whose indicator and period at least two regions claim."""
+    if table.empty:
+        return table
+    keys = table.apply(label, axis=1) + "|" + table["period"].fillna("")
+    regions_per_key = table.groupby(keys)["region"].nunique()
+    shared = set(regions_per_key[regions_per_key >= 2].index)
+    return table[keys.isin(shared)].sort_values(["indicator", "period", "region"])

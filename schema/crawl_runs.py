@@ -120,11 +120,12 @@ def settle_url(
     `status` is one of new, known, failed, gone, blocked, skipped (settled) or error (retried
     by later crawls until it has failed GIVE_UP_AFTER of them).
     """
-    row = db.execute("SELECT attempts, status FROM crawl_urls WHERE url = ?", [url]).fetchone()
     attempts = 1
-    if row is not None:
+    if status == "error":
+        row = db.execute("SELECT attempts, status FROM crawl_urls WHERE url = ?", [url]).fetchone()
         # Only repeated transient failures count towards giving up.
-        attempts = row[0] + 1 if status == "error" and row[1] == "error" else 1
+        if row is not None and row[1] == "error":
+            attempts = row[0] + 1
     settled = status in SETTLED or (status == "error" and attempts >= GIVE_UP_AFTER)
     with db.conn:
         db.conn.execute(

@@ -64,6 +64,7 @@ def _row(article: Article) -> dict[str, Any]:
         "author": article.author,
         "variant": article.variant,
         "content_hash": article.content_hash,
+        "identity": article.identity,
         "error": article.error,
         "warnings": article.warnings,
     }
@@ -115,7 +116,7 @@ class Ingestor:
             error=article.error,
             warnings=list(article.warnings),
         )
-        known = store.find_by_hash(self.db, article.content_hash)
+        known = store.find_by_identity(self.db, article.identity)
         if known is not None:
             result.article_id = known
             if not article.error:
@@ -331,3 +332,27 @@ def run_demo(path: Path, *, on_item: Callable[[IngestResult], None] | None = Non
             on_item(result)
     extracted = run_extraction(ingestor.db)
     return DemoResult(ingestor.db, ingested, extracted)
+
+
+# ---------------------------------------------------------------- cleaning apart from storing
+
+
+def clean_for_store(raw: RawArticle) -> Article:
+    """Clean one article as Ingestor.add does (a cleaner bug becomes the article's error).
+
+    A plain function of the RawArticle, so crawls can run it in worker processes and store
+    the result with `store_cleaned` (touzi.spiders, TOUZI_CLEAN_WORKERS).
+    """
+    try:
+        return clean(raw)
+    except Exception as exc:  # a cleaner bug must not lose the item or stop the run
+        detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+        return clean(RawArticle(raw.origin, raw.raw, raw.kind, url=raw.url, doc_id=raw.doc_id,
+                                error=f"internal error while cleaning: {detail}"))
+
+
+def store_cleaned(ingestor: Ingestor, article: Article) -> IngestResult:
+    """Store an article cleaned elsewhere, counted as Ingestor.add counts it."""
+    result = ingestor._store(article)
+    ingestor.counts[result.status] += 1
+    return result

@@ -19,13 +19,16 @@ CREATE TABLE articles (
     author TEXT,
     variant TEXT,                      -- simplified | traditional | mixed
     content_hash TEXT NOT NULL,        -- sha1 of clean text (of raw bytes when text is empty)
+    identity TEXT NOT NULL,            -- what makes two inputs the same item: sha1 of the raw
+                                       -- bytes, or of url and clean text for crawled pages
     near_dup_of INTEGER REFERENCES articles(id),
     near_dup_score REAL,
     ingested_at TEXT NOT NULL,
     error TEXT,                        -- why this item could not be read or cleaned
     warnings TEXT                      -- JSON list of non-fatal notes
 );
-CREATE UNIQUE INDEX articles_content_hash ON articles(content_hash);
+CREATE UNIQUE INDEX articles_identity ON articles(identity);
+CREATE INDEX articles_content_hash ON articles(content_hash);
 CREATE INDEX articles_doc_id ON articles(doc_id);
 CREATE INDEX articles_url ON articles(url);
 CREATE INDEX articles_pub_date ON articles(pub_date);

@@ -138,8 +138,8 @@ def test_old_database_is_migrated_forward(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
     conn.executescript(migrations()[0].sql + "\nPRAGMA user_version = 1;")
-    conn.execute("INSERT INTO articles (doc_id, origin, raw_kind, content_hash, ingested_at) "
-                 "VALUES ('a', 'x', 'text', 'h', 'now')")
+    conn.execute("INSERT INTO articles (doc_id, origin, raw_kind, content_hash, identity, ingested_at) "
+                 "VALUES ('a', 'x', 'text', 'h', 'raw:h', 'now')")
     conn.commit()
     conn.close()
     db = connect(path)

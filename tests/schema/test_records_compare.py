@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-
 from touzi.corpus.model import RawArticle
-from touzi.runner import Ingestor
 from touzi.schema import records
 from touzi.schema.compare import claims_table, side_by_side
 from touzi.schema.query import ProjectFilter, projects
+
+from touzi.runner import Ingestor
 
 CHANGXING = {"province": "浙江省", "city": "湖州市", "county": "长兴县", "town": None, "zone": None,
              "adcode": "330522"}
@@ -101,7 +101,7 @@ def test_conflict_rule_most_conservative_figure_alternatives_kept(db: Ingestor) 
     assert len(claims_table(db.db, include_targets=True)) == 3
     wide = side_by_side(table)
     assert list(wide.columns) == ["德清县", "长兴县"]
-    assert wide.loc[("fixed_asset_investment", "2023-H1"), "长兴县"] == "52.40亿元 +12.1% ⚠"
+    assert wide.loc[("固定资产投资", "2023-H1"), "长兴县"] == "52.40亿元 +12.1% ⚠"
     assert len(claims_table(db.db, regions=["德清"])) == 1
     assert len(claims_table(db.db, regions=["330522"])) == 1
     assert claims_table(db.db, period="2022").empty
@@ -132,3 +132,19 @@ def test_project_query_filters(db: Ingestor) -> None:
     assert [p["name"] for p in projects(db.db, ProjectFilter(company="澄禾"))] == ["大项目"]
     assert len(list(projects(db.db, ProjectFilter(event="signed")))) == 3
     assert not list(projects(db.db, ProjectFilter(event="started")))
+
+
+def test_counts_of_different_things_are_not_merged(db: Ingestor) -> None:
+    from touzi.schema.compare import comparable
+
+    a, b = (_article(db, t, f"n{i}.txt") for i, t in enumerate(_texts(2)))
+    started = _claim(CHANGXING, "project_count", None, None, count=21, indicator_text="新开工亿元以上项目")
+    finished = _claim(CHANGXING, "project_count", None, None, count=9, indicator_text="竣工亿元以上项目")
+    other = _claim(DEQING, "project_count", None, None, count=11, indicator_text="新开工亿元以上项目")
+    records.save(db.db, a, [started, finished], extractor="x/1")
+    records.save(db.db, b, [other], extractor="x/1")
+    table = claims_table(db.db)
+    assert len(table) == 3 and not table["disputed"].any()
+    shared = comparable(table)
+    assert sorted(shared["region"]) == ["德清县", "长兴县"]
+    assert set(shared["count"]) == {21, 11}

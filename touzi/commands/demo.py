@@ -26,7 +26,7 @@ def command(
     """Ingest the bundled sample articles, extract their records, and compare the regions."""
     from touzi.runner import run_demo
     from touzi.schema import records
-    from touzi.schema.compare import claims_table, side_by_side
+    from touzi.schema.compare import cell, claims_table, comparable, label
 
     if db.exists() and db != DEMO_DB and not overwrite:
         raise fail(f"{db} exists; pass --overwrite to replace it")
@@ -69,13 +69,12 @@ def command(
                          _money(total), capacity[:24], events[:40])
     out.print(projects)
 
-    table = claims_table(database)
-    wide = side_by_side(table)
-    if not wide.empty:
-        grid = Table("indicator", "period", *[str(c) for c in wide.columns],
-                     title="What the regions claim (touzi compare)")
-        for (label, period), row in wide.iterrows():
-            grid.add_row(label, period, *[str(v) for v in row.values])
+    shared = comparable(claims_table(database))
+    if not shared.empty:
+        grid = Table("indicator", "period", "region", "claim",
+                     title="What several regions claim for the same period (touzi compare)")
+        for row in shared.to_dict("records"):
+            grid.add_row(label(row), row["period"] or "", row["region"], cell(row))
         out.print(grid)
     totals = result.extracted
     console.print(
