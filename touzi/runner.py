@@ -89,15 +89,7 @@ class Ingestor:
 
     def add(self, raw: RawArticle) -> IngestResult:
         """Clean and store one article; never raises for bad input."""
-        try:
-            article = clean(raw)
-        except Exception as exc:  # a cleaner bug must not lose the item or stop the run
-            detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-            article = clean(RawArticle(raw.origin, raw.raw, raw.kind, url=raw.url,
-                                       doc_id=raw.doc_id, error=f"internal error while cleaning: {detail}"))
-        result = self._store(article)
-        self.counts[result.status] += 1
-        return result
+        return store_cleaned(self, clean_for_store(raw))
 
     def add_all(self, raws: Iterable[RawArticle]) -> Iterator[IngestResult]:
         """Store many articles, yielding each result as it is stored."""
