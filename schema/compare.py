@@ -50,16 +50,16 @@ def _region_name(row: dict[str, Any]) -> str:
 
 
 def _matches(row: dict[str, Any], wanted: list[str]) -> bool:
-    for want in wanted:
-        want = want.strip()
+    """Whether a claim speaks for one of the wanted regions (a name or name prefix of the unit
+    that makes the claim, or an adcode prefix). A zone's claims are the zone's, not its county's:
+    长兴县 does not match 长兴经济技术开发区, 长兴 matches both."""
+    name = _region_name(row)
+    for want in (w.strip() for w in wanted):
         if want.isdigit():
             if (row.get("adcode") or "").startswith(want.rstrip("0") or want):
                 return True
-            continue
-        for key in ("province", "city", "county", "town", "zone"):
-            value = row.get(key) or ""
-            if value and (value == want or value.startswith(want)):
-                return True
+        elif name.startswith(want):
+            return True
     return False
 
 
