@@ -48,7 +48,7 @@ _SITE_HEAD = re.compile(r"机场|水电站|电站|水库|铁路|高铁|港|大�
 # Heads that abbreviate each other (高速 for 高速公路).
 _HEAD_CLASS = {"高速": "road", "公路": "road", "铁路": "rail", "高铁": "rail", "城际": "rail"}
 # A place written before these is not where a project is (沈阳铁路局, 富源南路, 鄂尔多斯市援建).
-_NOT_LOCATION_AFTER = re.compile(
+NOT_LOCATION_AFTER = re.compile(
     r"(?:集团|公司|商会|协会|大学|学院|银行|铁路局|电网|日报|电视台|海关|籍|援建|对口援建|支援|"
     r"客商|企业家|[东西南北中]?路|大道|大街|街)"
 )
@@ -364,6 +364,8 @@ class Assembler:
         )
         self.spot_starts = [s[0] for s in self.spots]
         self.used: set[int] = set()  # ids of figures taken by a project
+        # ids of figures stated for coordinated projects (A和B总投资…) → how many
+        self.coordinated: dict[int, int] = {}
 
     # -- where a figure belongs ----------------------------------------------------------
     def _spots_in(self, a: int, b: int) -> list[tuple[int, int, Entity, ProjectMention]]:
@@ -380,10 +382,10 @@ class Assembler:
         for m in self.mentions[k:]:
             if m.start >= f.start:
                 break
-            if m.kind == "count" and m.value not in (None, 1):
+            if m.kind == "count" and m.value not in (None, 1) and m.unit in ("个", "项", "批", "家"):
                 noun = (m.role or "") + self.text[m.end:m.end + 6]
-                if _BATCH_NOUN.search(noun) or _BATCH_NOUN.search(
-                        self.text[max(s0, m.start - 8):m.start]):
+                if _BATCH_NOUN.search(noun) or re.search(
+                        r"项目|工程", self.text[max(s0, m.start - 8):m.start]):
                     return True
         return False
 
@@ -423,6 +425,7 @@ class Assembler:
                                          for s in before):
                 return None  # after a list of projects: a figure of the whole list
             if text[b[1]:b[1] + 1] in ("和", "与", "及", "、") or text.startswith("以及", b[1]):
+                self.coordinated[id(f)] = 2
                 return None  # 小黄河河道改造工程和城区污水管网…总投资: a sum of two
             if _OTHER_SUBJECT.search(text, b[1], f.start):
                 return None  # 上述项目…，“十二五”时期企业在新疆投资…: the firm's, not the project's
@@ -563,6 +566,15 @@ class Assembler:
                     e.company = pick.name
                     break
 
+    def project_sentences(self) -> set[int]:
+        """Numbers of the sentences that speak of a project (a name, item or pointer in them,
+        or a figure given to a project): their amounts are no region's claims."""
+        out = {self.index.sentence_index(s[0]) for s in self.spots}
+        for e in self.entities:
+            for f in e.figures:
+                out.add(self.index.sentence_index(f.start))
+        return out
+
     # -- places -----------------------------------------------------------------------------
     def region(self, ctx: Any, e: Entity) -> Any:
         """Where the project is. For each of its names: a place written in the name (not in a
@@ -585,7 +597,7 @@ class Assembler:
 
         usable = [m for m in ctx.mentions
                   if m.role == "location" and m.region is not None
-                  and not _NOT_LOCATION_AFTER.match(text, m.end)
+                  and not NOT_LOCATION_AFTER.match(text, m.end)
                   and not (m.kind == "generic_zone" and (m.region.confidence < 0.7
                                                          or within(m, name_spans)))
                   and not any(a < m.start < b < m.end or m.start < a < m.end < b

@@ -16,6 +16,7 @@ import bisect
 import re
 from typing import Any
 
+from touzi.extract.assemble import NOT_LOCATION_AFTER
 from touzi.extract.dates import PubDate
 from touzi.extract.events import date_value
 from touzi.extract.mention_type import Mention
@@ -40,16 +41,47 @@ _IND_NAMES = [""] + [name for _, name in _INDICATORS]
 # Money cues that make an unowned amount a regional statement of another kind.
 _OTHER_CUE = re.compile(
     r"(?:[\u4e00-\u9fff]{0,8}?)(?:投资|投入|资金|基金|贷款|债券|规模|税收|到位资金|签约金额|"
-    r"签约资金|完成投资)[\u4e00-\u9fff]{0,4}\Z"
+    r"签约资金|完成投资|总额)[\u4e00-\u9fff]{0,4}\Z"
 )
 _PROJECT_NOUN = re.compile(r"项目|工程")
-_EVENT_WORD = re.compile(r"开工|签约|竣工|投产|在建|落地|开竣工|建设|启动|入驻|完成|实施|推进|通车")
+_COUNTED = re.compile(r"项目|工程|机场|聚集区|电站|水库")
+_CLAUSE_HEAD = re.compile(r"[^，,。；;、！？\n（(]*")
+# Verbs and particles that end the noun a count counts (三项举措解决…项目 counts 举措).
+_NOUN_STOP = re.compile(r"解决|推进|开工|竣工|正在|已经|已|将|在|是|为|有|的|和|与|及|、")
+_COUNT_AFTER_NOUN = re.compile(r"(?:项目|工程)(?:就|共|总数|数)?(?:达|有|为)?$")
+_DISTRIBUTIVE = re.compile(r"(?:项目)?总投资|(?:项目)?投资|中有\d+个总投资")
+_ENUMERATED = re.compile(r"[，,：:]?(?:包括|分别为|分别是|即)")
+_INDICATOR_NOUN = re.compile(r"项目投资(?:完成)?|第[一二三]产业投资(?:完成)?|生产性服务业(?:完成)?投资|"
+                             r"基础设施(?:建设)?(?:完成)?投资|民间投资|房地产开发投资")
+_REGIONAL = frozenset(("domestic_capital_attracted", "contracted_fdi", "actual_fdi"))
+_FIRM_LEVEL = frozenset(("output_value", "industrial_value_added"))
+_AGGREGATE = re.compile(r"全部项目|所有项目|合计|共计|总计")
+_PROJECTS_AFTER = re.compile(r"的(?:重大|重点)?(?:建设)?项目")
+_OTHER_RIGHT = re.compile(r"[^，。；;]{0,10}?(?:资金|基金|专项贷款|专项债券|债券)")
+# Cues that make an amount something other than a regional total.
+_NOT_A_TOTAL = re.compile(r"平均|均|单个|每个|最大|最高")
+_THRESHOLD_AFTER = re.compile(r"(?:以上|以下)?的?(?:项目|重大项目|企业)|以上[的项]")
+_NOT_INVESTMENT = re.compile(
+    r"贷款|税款|利润|效益|经费|募集|募资|收入|销售|营收|中标|价款|工资|预付款|成交|交易|消费|出口|"
+    r"进口|存款|余额|市值|补贴|补助|奖励|资助|增持|收购|购买|援企|稳岗|惠及|税后"
+)
+_BUILD_AFTER = re.compile(
+    r"(?:建设|新建|扩建|改扩建|开建|兴建|用于|设立)[^。；;]{0,20}?(?:生产线|项目|工程|基地|工厂|产业园|企业)"
+)
+_PART_OF = re.compile(r"[\u4e00-\u9fff]{0,10}之一")
+_BREAKDOWN = re.compile(r"其中(?:包括)?|包括|涉及")
+_EVENT_WORD = re.compile(r"开工|签约|竣工|投产|在建|落地|开竣工|建设|启动|入驻|完成|实施|推进|通车|新建|迁建|扩建")
 _GROWTH_PHRASE = re.compile(r"同比|增长|增速|增幅|下降|提高|增加|减少")
 _RANK = re.compile(
     r"(?:位列|位居|居|列|排名|排)[^，。；;]{0,12}?(?:第[一二三四五六七八九十\d]+(?:位|名)?|前列|首位|前茅)"
     r"|[^，。；;]{0,6}(?:前列|首位|第一)"
 )
-_NATIONAL = re.compile(r"全国|我国|国家|中国")
+_NATIONAL = re.compile(r"全国|我国")
+_ORIGIN_BEFORE = re.compile(r"(?:从|来自|自)$")
+# 去年同期, 较上年: a comparison base, not the period; 2021年第二批, 2020年度重大项目: a label
+_COMPARISON_DATE = re.compile(r"同期|同比")
+_COMPARED_BEFORE = re.compile(r"(?:比|较|由|与|同)$")
+_LABEL_YEAR = re.compile(r"第|度|重大|重点|[一二三四五六七八九十]批")
 _PART_BREAK = re.compile(r"[；;。！？!?\n]")
 _PERIOD_KINDS = frozenset(("date", "period"))
 _REL_DAY = re.compile(r"今天|今日|当天|日前|近日|昨天|几天前")
@@ -72,7 +104,13 @@ class ClaimFinder:
     """Finds the claims of one article (see module doc)."""
 
     def __init__(self, text: str, index: TextIndex, mentions: list[Mention],
-                 ctx: ArticleRegions | None, pub: PubDate | None, used: set[int]) -> None:
+                 ctx: ArticleRegions | None, pub: PubDate | None, used: set[int],
+                 project_sentences: set[int] | None = None,
+                 companies: list[Any] | None = None,
+                 coordinated: dict[int, int] | None = None) -> None:
+        self.project_sentences = project_sentences or set()
+        self.coordinated = coordinated or {}
+        self.companies = companies or []
         self.text = text
         self.index = index
         self.mentions = mentions
@@ -80,7 +118,14 @@ class ClaimFinder:
         self.pub = pub
         self.used = used
         self.locations = [m for m in (ctx.mentions if ctx else [])
-                          if m.role == "location" and m.region is not None]
+                          if m.role == "location" and m.region is not None
+                          and not NOT_LOCATION_AFTER.match(text, m.end)
+                          and not _ORIGIN_BEFORE.search(text, max(0, m.start - 2), m.start)]
+        self._dates = [m for m in mentions if m.kind in _PERIOD_KINDS and m.date
+                       and not _COMPARISON_DATE.match(text, m.end)
+                       and not _COMPARED_BEFORE.search(text, max(0, m.start - 2), m.start)
+                       and not (m.precision == "year" and _LABEL_YEAR.match(text, m.end))]
+        self._date_starts = [m.start for m in self._dates]
         self._loc_starts = [m.start for m in self.locations]
 
     # -- context --------------------------------------------------------------------------
@@ -91,66 +136,83 @@ class ClaimFinder:
 
     def region(self, a: int, b: int) -> dict[str, Any]:
         """The region a statement at [a, b) speaks for: the place nearest before the figure in
-        its clause (甘肃兰州新区32个…、黑龙江518个…), else the first place of its sentence,
-        else the nearest place before it in the paragraph (a headline), else the focus."""
+        its clause (甘肃兰州新区32个…、黑龙江518个…), else a place after it in the clause
+        (…等17个重点项目在三亚开工), else the first place of its sentence (with its address
+        chain: 福建漳州), else the nearest place (or 全国) before it in the paragraph or the
+        line before, else the focus."""
         text = self.text
         s0, s1 = self.index.sentence(a)
-        c0 = self.index.clause(a)[0]
+        c0, c1 = self.index.clause(a)
         locs = self.locations
         k = bisect.bisect_left(self._loc_starts, a)
         before = [m for m in locs[max(0, k - 40):k] if m.end <= a]
         in_clause = [m for m in before if m.start >= c0]
-        national = _NATIONAL.search(text, c0, a)
+        national = _last_match_in(_NATIONAL, text, c0, a)
         if in_clause:
-            if national and national.start() > in_clause[-1].end:
+            if national is not None and national.start() > in_clause[-1].end:
                 return dict(NATIONAL)
             return _region_dict(in_clause[-1].region)
-        if national:
+        if national is not None:
             return dict(NATIONAL)
-        in_sentence = [m for m in before if m.start >= s0]
+        after_clause = [m for m in locs[k:k + 10] if m.start >= b and m.end <= c1]
+        if after_clause:
+            return _region_dict(after_clause[0].region)
+        in_sentence = [m for m in locs[max(0, k - 40):k + 20] if m.start >= s0 and m.end <= s1]
         if in_sentence:
-            return _region_dict(in_sentence[0].region)
-        after = [m for m in locs[k:k + 10] if m.end <= s1]
-        if after:
-            return _region_dict(after[0].region)
+            j = locs.index(in_sentence[0])
+            return _region_dict(_chain(locs, j))
         if _NATIONAL.search(text, s0, s1):
             return dict(NATIONAL)
         p0 = self.index.paragraph(a)[0]
         lo = p0 if p0 < s0 else self.index.paragraph(max(0, p0 - 1))[0]
         earlier = [m for m in before if m.start >= lo]
-        if earlier:
+        nat = _last_match_in(_NATIONAL, text, lo, s0)
+        if earlier and (nat is None or earlier[-1].start > nat.start()):
             return _region_dict(earlier[-1].region)
+        if nat is not None:
+            return dict(NATIONAL)
         if self.ctx is not None and self.ctx.focus is not None:
             return _region_dict(self.ctx.focus)
         return _region_dict(None)
 
     def period(self, a: int) -> tuple[str | None, str | None]:
-        """The date or period of the sentence holding `a` (the one nearest before the figure),
-        else of the paragraph before it; relative day words resolve against pub_date."""
+        """The date or period of the statement at `a`: the nearest before it in its sentence,
+        else the first after it there, else a relative day word there (今天), else the nearest
+        before it in the paragraph (300 characters), else the publication month."""
+        text = self.text
         s0, s1 = self.index.sentence(a)
-        p0 = self.index.paragraph(a)[0]
-        best = None
-        for m in self.mentions:
-            if m.start >= s1:
-                break
-            if m.kind in _PERIOD_KINDS and m.date and m.start >= p0:
-                if m.start < a or (m.start < s1 and best is None and m.start >= s0):
-                    if m.start >= s0 or best is None:
-                        best = m
-        if best is not None and best.start >= s0:
-            return date_value(best), best.precision
-        rel = None
-        for r in _REL_DAY.finditer(self.text, p0, a):
-            rel = r
-        if rel is not None and self.pub is not None and self.pub.day:
-            if rel.group() in ("今天", "今日", "当天"):
-                p = self.pub
-                return f"{p.year:04d}-{p.month:02d}-{p.day:02d}", "day"
-            p = self.pub
+        p0 = max(self.index.paragraph(a)[0], a - 300)
+        k = bisect.bisect_left(self._date_starts, a)
+        dates = self._dates
+        before = [m for m in dates[max(0, k - 30):k] if m.end <= a and m.start >= p0]
+        in_sentence = [m for m in before if m.start >= s0]
+        if in_sentence:
+            return date_value(in_sentence[-1]), in_sentence[-1].precision
+        after = [m for m in dates[k:k + 5] if m.start < s1]
+        if after:
+            return date_value(after[0]), after[0].precision
+        rel = _last_match_in(_REL_DAY, text, s0, a) or _last_match_in(_REL_DAY, text, p0, a)
+        para_date = before[-1] if before else None
+        if rel is not None and (para_date is None or rel.start() > para_date.start):
+            return self._relative(rel.group())
+        if para_date is not None:
+            return date_value(para_date), para_date.precision
+        p = self.pub
+        if p is None:
+            return None, None
+        if p.month:
             return f"{p.year:04d}-{p.month:02d}", "month"
-        if best is not None:
-            return date_value(best), best.precision
-        return None, None
+        return f"{p.year:04d}", "year"
+
+    def _relative(self, word: str) -> tuple[str | None, str | None]:
+        p = self.pub
+        if p is None:
+            return None, None
+        if word in ("今天", "今日", "当天") and p.day and p.month:
+            return f"{p.year:04d}-{p.month:02d}-{p.day:02d}", "day"
+        if p.month:
+            return f"{p.year:04d}-{p.month:02d}", "month"
+        return f"{p.year:04d}", "year"
 
     # -- figures near an anchor ---------------------------------------------------------------
     def _after(self, anchor: Mention, kinds: tuple[str, ...], limit: int) -> Mention | None:
@@ -171,42 +233,86 @@ class ClaimFinder:
         """Every claim of the article (see module doc)."""
         text = self.text
         claims: list[dict[str, Any]] = []
-        counts_used: set[int] = set()
+        self.counts_used: set[int] = set()
         ms = self.mentions
         for i, m in enumerate(ms):
             if m.kind != "money" or id(m) in self.used:
                 continue
             s0, s1 = self.index.sentence(m.start)
-            part0 = s0
             left = text[max(s0, m.start - 20):m.start]
+            if _NOT_A_TOTAL.search(left[-6:]) or _THRESHOLD_AFTER.match(text, m.end):
+                continue  # 平均投资规模达6亿元, 10亿元以上的项目: not a total
             ind = None
             im = _last_match(_IND_RE, left)
             if im is not None and im.end() >= len(left) - 12:
                 ind = _IND_NAMES[im.lastindex or 0]
-            count = self._batch_count(i, part0)
+            if ind is None and _NOT_INVESTMENT.search(left[-10:] + text[m.end:m.end + 6]):
+                continue  # 税后利润, 中标价, 贷款…: not investment
+            count = None
+            if ind is None:
+                count = self._batch_count(i, s0) or self._batch_count_after(i, s1)
+            elif ind in _REGIONAL and self._adjacent_count(i, s0):
+                count = self._adjacent_count(i, s0)  # …项目就有3651项，实际完成投资额3326亿元
+                self.counts_used.add(id(count))
             indicator_text = None
-            if ind is None and count is not None:
+            project_sentence = self.index.sentence_index(m.start) in self.project_sentences
+            if ind in _FIRM_LEVEL and (project_sentence or self._firm_before(m.start, s0)):
+                continue  # a project's or a firm's 产值, not the region's
+            if count is None and project_sentence and _AGGREGATE.search(left):
+                project_sentence = False  # 全部项目总投资达到120亿元: the whole batch
+            if count is not None:
+                self.counts_used.add(id(count))
+                if m.qualifier == "over" and _DISTRIBUTIVE.fullmatch(text[count.end:m.start]):
+                    # 17个项目总投资超1亿元: each of them, so a count of projects
+                    claims.append(self._claim(count, "project_count", None, count))
+                    continue
                 ind = "project_investment"
-                counts_used.add(id(count))
-            elif ind is None and _PROJECT_NOUN.search(text, max(s0, m.start - 24), m.start) \
+            elif id(m) in self.coordinated:
+                ind = "project_investment"  # 小黄河河道改造工程和城区污水管网…总投资4.55亿元
+                count = self.coordinated[id(m)]
+            elif project_sentence:
+                continue  # a project's figure (项目建成后…年产值680亿元), not a region's
+            elif ind is not None:
+                pass
+            elif self._firm_before(m.start, s0) or _BUILD_AFTER.search(text, m.end,
+                                                                        min(s1, m.end + 30)):
+                continue  # a firm's or a project's figure (格力电器…宣布投资50亿元)
+            elif _INDICATOR_NOUN.search(left):
+                ind, indicator_text = "other", _INDICATOR_NOUN.search(left).group()
+            elif (_PROJECT_NOUN.search(text, max(s0, m.start - 24), m.start)
+                  or _PROJECTS_AFTER.match(text, m.end)) \
                     and m.role in ("total", "annual", "completed", "other"):
                 ind = "project_investment"
-            elif ind is None:
+            else:
                 oc = _OTHER_CUE.search(left)
-                if oc is None or m.role not in ("total", "annual", "completed", "fund", "other",
-                                                 "loan", "subsidy", "tax"):
+                right = _OTHER_RIGHT.match(text, m.end)
+                attained = self._after(m, ("attainment",), s1) is not None
+                if _NOT_INVESTMENT.search(left + text[m.end:m.end + 6]):
+                    continue
+                if oc is None and right is None and not attained:
                     continue
                 ind = "other"
-                indicator_text = oc.group()[-12:]
-            claims.append(self._claim(m, ind, indicator_text, count))
-        # counts of projects with no amount: 19项重点工程…开工
+                indicator_text = (oc.group()[-12:] if oc is not None else
+                                  right.group() if right is not None else left[-8:])
+            if isinstance(count, Mention) or count is None:
+                claims.append(self._claim(m, ind, indicator_text, count))
+            else:
+                rec = self._claim(m, ind, indicator_text, None)
+                rec["count"] = count
+                claims.append(rec)
+        # counts of projects with no amount: 19项重点工程…开工, 已开工10项
         for m in ms:
-            if m.kind != "count" or id(m) in counts_used or not self._is_project_count(m):
+            if m.kind != "count" or id(m) in self.counts_used or not self._is_project_count(m):
                 continue
             s0, s1 = self.index.sentence(m.start)
-            if not _EVENT_WORD.search(text, s0, s1):
-                continue
-            claims.append(self._claim(m, "project_count", None, m))
+            if not _EVENT_WORD.search(text, s0, s1) or _PART_OF.match(text, m.end) \
+                    or _ENUMERATED.match(text, m.end) or _in_parentheses(text, m.start, s0):
+                continue  # 150项重大水利工程之一, 有9个，包括…, (产业项目8个…)
+            c0 = self.index.clause(m.start)[0]
+            if _BREAKDOWN.search(text, max(s0, c0 - 12), m.start):
+                continue  # 其中包括3个光伏发电项目: a breakdown of the count before
+            later = self._later_count(m, s1)
+            claims.append(self._claim(later or m, "project_count", None, later or m))
         # growth of an indicator with no amount: 全市投资同比增长21.3%
         for m in ms:
             if m.kind != "growth":
@@ -219,26 +325,108 @@ class ClaimFinder:
                 continue
             claims.append(self._claim(m, _IND_NAMES[im.lastindex or 0], None, None,
                                       value=False))
-        return _dedupe(claims)
+        return _dedupe(claims, self.text, self.index)
 
-    def _is_project_count(self, m: Mention) -> bool:
-        if m.value is None or m.unit not in ("个", "项", "批"):
-            return False
-        noun = (m.role or "") + self.text[m.end:m.end + 8]
-        if _PROJECT_NOUN.search(noun[:10]):
-            return True
-        before = self.text[max(0, m.start - 6):m.start]
-        return before.endswith(("项目", "工程"))
-
-    def _batch_count(self, i: int, s0: int) -> Mention | None:
-        """A count of projects before mention i in its sentence (the nearest)."""
-        for j in range(i - 1, -1, -1):
-            c = self.mentions[j]
-            if c.start < s0:
+    def _firm_before(self, pos: int, s0: int) -> bool:
+        """A company named before `pos` in its sentence (格力电器…宣布投资50亿元)."""
+        for c in self.companies:
+            if c.start >= pos:
                 break
-            if c.kind == "count" and self._is_project_count(c):
+            if c.start >= s0:
+                return True
+        return False
+
+    def _batch_count_after(self, i: int, s1: int) -> Mention | None:
+        """总投资超过1万亿元的500个大项目: a count of projects right after the amount."""
+        ms = self.mentions
+        m = ms[i]
+        if i + 1 < len(ms):
+            c = ms[i + 1]
+            if c.kind == "count" and c.start < s1 and c.start - m.end <= 3 \
+                    and self.text[m.end:c.start] in ("的", "", "，") and self._is_project_count(c):
                 return c
         return None
+
+    def _later_count(self, m: Mention, s1: int) -> Mention | None:
+        """129个开工项目已经开工86个, 66项…工程已开工10项: the count after the event word."""
+        c1 = self.index.clause(m.start)[1]
+        for c in self.mentions:
+            if c.start <= m.end:
+                continue
+            if c.start >= min(s1, c1 + 2):
+                break
+            if c.kind == "count" and c.unit == m.unit and _EVENT_WORD.search(
+                    self.text, m.end, c.start):
+                return c
+        return None
+
+    def _is_project_count(self, m: Mention) -> bool:
+        """N个(重大)项目, N项工程, 项目N个, 项目就达N个: a count of projects."""
+        if m.value is None or m.unit not in ("个", "项", "批"):
+            return False
+        noun = _CLAUSE_HEAD.match(self.text, m.end, min(len(self.text), m.end + 24)).group()
+        if noun.startswith(("总投资", "投资")):
+            # 546个总投资约9500亿元的重大项目
+            if _COUNTED.search(noun.split("的", 1)[-1][:8]):
+                return True
+        if _COUNTED.search(_NOUN_STOP.split(noun[:16], 1)[0]):
+            return True
+        return _COUNT_AFTER_NOUN.search(self.text, max(0, m.start - 8), m.start) is not None
+
+    def _batch_count(self, i: int, s0: int) -> Mention | None:
+        """A count of projects before mention i in its sentence (the nearest one no other
+        amount took), else the one count of the sentence before it in the paragraph when this
+        sentence has no place of its own (福建省265个重点项目…。其中…年度计划投资457亿元)."""
+        ms = self.mentions
+        for j in range(i - 1, -1, -1):
+            c = ms[j]
+            if c.start < s0:
+                break
+            if c.kind == "money":
+                return None  # the count belongs to the amount between
+            if c.kind == "count" and c.unit == "个" and _DISTRIBUTIVE.fullmatch(
+                    self.text[c.end:ms[i].start]):
+                return c  # 20个项目中有5个总投资超过10亿元: the 5
+            if c.kind == "count" and (self._is_project_count(c) or self._is_firm_count(c)):
+                if _BREAKDOWN.search(self.text, s0, c.start):
+                    continue  # 其中包括基础设施项目74个…: a part, the total is of the whole
+                return None if id(c) in self.counts_used else c
+        p0 = self.index.paragraph(s0)[0]
+        if s0 <= p0 or self._has_place(s0, ms[i].start):
+            return None
+        q0 = self.index.sentence(s0 - 1)[0]
+        if q0 < p0:
+            return None
+        prev = [c for c in ms if q0 <= c.start < s0 and c.kind in ("count", "money")]
+        counts = [c for c in prev if c.kind == "count" and self._is_project_count(c)]
+        if len(counts) == 1 and not any(c.kind == "money" for c in prev) \
+                and id(counts[0]) not in self.counts_used:
+            return counts[0]
+        return None
+
+    def _adjacent_count(self, i: int, s0: int) -> Mention | None:
+        """A count of projects in the clause right before the amount's, with no building word
+        in its clause (…就有3651项，实际完成投资额…)."""
+        ms = self.mentions
+        c0 = self.index.clause(ms[i].start)[0]
+        for j in range(i - 1, -1, -1):
+            c = ms[j]
+            if c.start < s0 or c.kind == "money":
+                return None
+            if c.kind == "count" and self._is_project_count(c):
+                p0, p1 = self.index.clause(c.start)
+                if p1 >= c0 - 1 and not re.search(r"开工|竣工|投产|签约", self.text[p0:p1]):
+                    return c
+                return None
+        return None
+
+    def _is_firm_count(self, m: Mention) -> bool:
+        """北京10家生物医药企业…集体入驻，总投资28亿元: firms moving in, as a batch."""
+        return m.unit == "家" and "企业" in self.text[m.end:m.end + 10]
+
+    def _has_place(self, a: int, b: int) -> bool:
+        k = bisect.bisect_left(self._loc_starts, a)
+        return k < len(self.locations) and self.locations[k].start < b
 
     def _claim(self, m: Mention, indicator: str, indicator_text: str | None,
                count: Mention | None, value: bool = True) -> dict[str, Any]:
@@ -262,7 +450,7 @@ class ClaimFinder:
             val, unit = m.value, m.unit
         rec["value"] = val
         rec["unit"] = unit
-        rec["count"] = count.value if count is not None else None
+        rec["count"] = count.value if isinstance(count, Mention) else None
         growth = self._after(m, ("growth",), s1) if m.kind != "growth" else m
         rec["growth_pct"] = growth.value if growth is not None and growth.unit in ("%", "％") \
             else None
@@ -280,6 +468,34 @@ class ClaimFinder:
         return rec
 
 
+def _in_parentheses(text: str, pos: int, s0: int) -> bool:
+    """True when `pos` sits inside an open bracket of its sentence: (产业项目8个、…)."""
+    seg = text[s0:pos]
+    return seg.count("(") + seg.count("（") > seg.count(")") + seg.count("）")
+
+
+def _chain(locs: list[Any], j: int) -> Region | None:
+    """The most specific link of the address chain starting at locs[j] (福建漳州 → 漳州)."""
+    cur = locs[j]
+    for m in locs[j + 1:j + 4]:
+        if m.start - cur.end > 1:
+            break
+        a, b = cur.region.adcode or "", m.region.adcode or ""
+        if a and b and (a[2:] == "0000" and b[:2] == a[:2] or a[4:] == "00" and b[:4] == a[:4]):
+            cur = m
+        else:
+            break
+    return cur.region
+
+
+def _last_match_in(pattern: re.Pattern[str], text: str, a: int, b: int) -> re.Match[str] | None:
+    """The last match of `pattern` in text[a:b]."""
+    last = None
+    for last in pattern.finditer(text, a, b):  # noqa: B007 - the loop keeps the last match
+        pass
+    return last
+
+
 def _last_match(pattern: re.Pattern[str], s: str) -> re.Match[str] | None:
     """The last match of `pattern` in `s`."""
     last = None
@@ -288,15 +504,41 @@ def _last_match(pattern: re.Pattern[str], s: str) -> re.Match[str] | None:
     return last
 
 
-def _dedupe(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out = []
-    seen = set()
+def _dedupe(claims: list[dict[str, Any]], text: str, index: TextIndex) -> list[dict[str, Any]]:
+    """One claim per figure: the same amount (within 2%) or the same count stated twice (a
+    headline over its paragraph, 其中…again) keeps the statement from the body text."""
+
+    def headline(c: dict[str, Any]) -> bool:
+        a = c["_anchor"][0]
+        p0, p1 = index.paragraph(a)
+        line = text[p0:p1].strip()
+        return len(line) <= 40 and "。" not in line and p1 < len(text)
+
+    def same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+        if a["value"] is not None and b["value"] is not None:
+            return abs(a["value"] - b["value"]) <= 0.02 * max(abs(b["value"]), 1)
+        if a["value"] is None and b["value"] is None and a["count"] is not None:
+            return a["count"] == b["count"] and a["indicator"] == b["indicator"]
+        if a["count"] is not None and a["count"] == b["count"]:
+            return a["value"] is None or b["value"] is None
+        return False
+
+    keep: list[dict[str, Any]] = []
     for c in claims:
-        key = (c["indicator"], c["value"], c["count"], c["growth_pct"], c["region"].get("adcode"))
-        if key in seen:
+        dup = next((k for k in keep if same(k, c)), None)
+        if dup is None:
+            keep.append(c)
             continue
-        seen.add(key)
+        # prefer the body over a headline, then the fuller statement
+        better = (headline(dup) and not headline(c)) or (
+            headline(dup) == headline(c) and dup["value"] is None and c["value"] is not None)
+        if better:
+            if c["count"] is None and dup["count"] is not None:
+                c["count"] = dup["count"]
+            keep[keep.index(dup)] = c
+        elif dup["count"] is None and c["count"] is not None and dup["value"] is not None:
+            dup["count"] = c["count"]
+    for c in keep:
         c.pop("_growth_id", None)
         c.pop("_anchor", None)
-        out.append(c)
-    return out
+    return keep

@@ -36,13 +36,13 @@ STRONG_HEADS = (
     "大桥", "特大桥", "输电工程", "一级公路", "号线",
 )
 WEAK_HEADS = (
-    "中心", "园区", "公园", "通道", "公路", "港区", "码头", "机组", "车间", "小学", "内陆港",
+    "高速", "中心", "园区", "公园", "通道", "公路", "港区", "码头", "机组", "车间", "小学", "内陆港",
     "中学", "医院", "枢纽", "广场", "综合楼", "大厦",
 )
 _HEAD_SRC = "|".join(sorted(STRONG_HEADS + WEAK_HEADS, key=len, reverse=True))
 # What may not follow a head word for it to end a name (工程师, 中心城区, 项目经理, …之一).
 _HEAD_RE = re.compile(
-    rf"(?:{_HEAD_SRC})"
+    rf"(?:{_HEAD_SRC})(?<!高速(?=公路|发展|增长|运转|运行|铁路|列车|路|通道|时代|化|服务|网络|动车))"
     r"(?![师院局处学队兵部]|经理|负责人|城区|城市|镇区|之一|建设者|[前后]期|审批|资金|用地|库)"
 )
 _WEAK = frozenset(WEAK_HEADS)

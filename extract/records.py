@@ -55,6 +55,8 @@ class Analysis:
     events: list[Event] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
+    project_sentences: set[int] = field(default_factory=set)
+    coordinated: dict[int, int] = field(default_factory=dict)
     projects: list[dict[str, Any]] = field(default_factory=list)
     claims: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
@@ -140,13 +142,16 @@ def stage_assembly(a: Analysis) -> None:
     asm.attach_events(a.events)
     asm.attach_companies()
     a.used = asm.used
+    a.project_sentences = asm.project_sentences()
+    a.coordinated = asm.coordinated
     a.projects = [project_record(a, e, asm) for e in a.entities]
 
 
 def stage_claims(a: Analysis) -> None:
     """Regional aggregate claims from the figures no project took."""
     assert a.index is not None
-    finder = ClaimFinder(a.text, a.index, a.mentions, a.ctx, a.pub, a.used)
+    finder = ClaimFinder(a.text, a.index, a.mentions, a.ctx, a.pub, a.used,
+                         a.project_sentences, a.companies, a.coordinated)
     a.claims = finder.find()
     for c in a.claims:
         c["doc_id"] = a.doc_id
