@@ -159,10 +159,27 @@ class _Clusterer:
         self.companies = companies
         self.entities: list[Entity] = []
         self.recent: list[tuple[int, Entity, ProjectMention]] = []  # (end, entity, mention)
+        self._by_bigram: dict[str, list[int]] = {}
+        self._entity_id: dict[int, int] = {}
+
+    def _candidates(self, name: str) -> list[Entity]:
+        """Entities sharing a character pair with `name` (none else can be an alias), most
+        recent first: the index keeps clustering linear on long reports."""
+        ids: set[int] = set()
+        for g in _bigrams(name):
+            ids.update(self._by_bigram.get(g, ()))
+        return [self.entities[i] for i in sorted(ids, reverse=True)]
+
+    def _index_entity(self, e: Entity, m: ProjectMention) -> None:
+        i = self._entity_id[id(e)]
+        for g in _bigrams(m.name):
+            lst = self._by_bigram.setdefault(g, [])
+            if not lst or lst[-1] != i:
+                lst.append(i)
 
     def _alias_of(self, m: ProjectMention) -> Entity | None:
         # most recent first: 风电项目 after two wind farms is the later one
-        for e in reversed(self.entities):
+        for e in self._candidates(m.name):
             if m.kind == ITEM and e.list_id == m.list_id and m.list_id >= 0:
                 continue  # items of one list are different projects
             for x in e.mentions:
@@ -179,14 +196,14 @@ class _Clusterer:
             rest = _NORM_DROP.sub("", rest)
             if rest.endswith("项目") and len(rest) >= 4:
                 rest = rest[:-2]  # 羊绒衫项目 → 羊绒衫 (…年产40万件羊绒衫加工项目)
-            for e in reversed(self.entities):
+            for e in self._candidates(rest):
                 for x in e.mentions:
                     if x.kind != REF and _company_keys(x) & keys and len(rest) >= 2 \
                             and rest in _NORM_DROP.sub("", x.name):
                         return e
             # 荣盛发展石家庄项目 after 石家庄阿尔卡迪亚一期: the firm's project in that place
             if len(rest) >= 2 and _PLACE_ONLY.fullmatch(rest):
-                for e in reversed(self.entities):
+                for e in self._candidates(rest):
                     if any(x.kind != REF and x.name.startswith(rest) and m.start - x.end < 800
                            for x in e.mentions):
                         return e
@@ -206,7 +223,7 @@ class _Clusterer:
         if not said:
             return None
         raw = _NORM_DROP.sub("", m.name)
-        for e in reversed(self.entities):
+        for e in self._candidates(m.name):
             for x in e.mentions:
                 keys = {k for k in _company_keys(x) if len(k) >= 2}
                 if x.kind != REF and keys and any(k in said for k in keys) \
@@ -221,10 +238,15 @@ class _Clusterer:
         if not self.recent:
             return None
         s0 = self.index.sentence(m.start)[0]
-        same = [r for r in self.recent if r[0] > s0 and r[2].kind == NAME]
+        window = []
+        for r in reversed(self.recent):
+            if m.start - r[0] > max(max_gap, 600):
+                break
+            window.append(r)
+        window.reverse()
+        same = [r for r in window if r[0] > s0 and r[2].kind == NAME]
         if same:
             return same[0][1]
-        window = [r for r in self.recent if m.start - r[0] <= max(max_gap, 600)]
         prev0 = self.index.sentence(max(0, s0 - 1))[0]
         near_text = self.text[prev0:m.start]
         for _, e, _pm in reversed(window):
@@ -258,10 +280,17 @@ class _Clusterer:
                 target = subj
         if target is None:
             target = Entity([m], list_id=m.list_id if m.kind == ITEM else -1)
+            self._entity_id[id(target)] = len(self.entities)
             self.entities.append(target)
         else:
             target.mentions.append(m)
+        self._index_entity(target, m)
         self.recent.append((m.end, target, m))
+
+
+def _bigrams(name: str) -> set[str]:
+    n = _CAP_FORMS.sub("", _NORM_DROP.sub("", name))
+    return {n[i:i + 2] for i in range(len(n) - 1)} or {n}
 
 
 def _firm_keys(e: Entity) -> set[str]:
@@ -277,6 +306,9 @@ def _firm_keys(e: Entity) -> set[str]:
 def subject_entity(text: str, index: TextIndex, companies: list[Company],
                    entities: list[Entity], pos: int) -> Entity | None:
     """The entity the sentence holding `pos` opens with (see _Clusterer.subject)."""
+    firms = [e for e in entities if e.list_id >= 0 or any(x.kind == ITEM for x in e.mentions)]
+    if not firms:
+        return None
     s0, s1 = index.sentence(pos)
     opening = text[s0:min(s1, s0 + 40)].lstrip()
     lead = s1 - s0 - len(text[s0:s1].lstrip())
@@ -287,7 +319,7 @@ def subject_entity(text: str, index: TextIndex, companies: list[Company],
         if c.start >= s0:
             forms = [c.name, *c.short]
             break
-    for e in reversed(entities):
+    for e in reversed(firms):
         keys = _firm_keys(e)
         if not keys:
             continue
@@ -576,6 +608,48 @@ class Assembler:
         return out
 
     # -- places -----------------------------------------------------------------------------
+    def _place_table(self, ctx: Any) -> None:
+        """Places that can be a project's location, once per article: with, for each, the
+        name spans holding it and whether a company's name holds it."""
+        text = self.text
+        name_spans = sorted({(s[0], s[1]) for s in self.spots if s[3].kind != REF})
+        starts = [a for a, _ in name_spans]
+        comp = sorted((c.start, c.end) for c in self.companies)
+        comp_starts = [a for a, _ in comp]
+
+        def holders(m: Any, spans: list[tuple[int, int]], st: list[int]) -> list[tuple[int, int]]:
+            k = bisect.bisect_right(st, m.start)
+            out = []
+            for a, b in spans[max(0, k - 8):k]:
+                if a <= m.start and m.end <= b:
+                    out.append((a, b))
+            return out
+
+        def straddles(m: Any) -> bool:
+            k = bisect.bisect_right(starts, m.end)
+            for a, b in name_spans[max(0, k - 8):k]:
+                if a < m.start < b < m.end or m.start < a < m.end < b:
+                    return True
+            return False
+
+        above = _above(ctx.focus)
+        table = []
+        for m in ctx.mentions:
+            r = m.region
+            if m.role != "location" or r is None or NOT_LOCATION_AFTER.match(text, m.end):
+                continue
+            names = holders(m, name_spans, starts)
+            if m.kind == "generic_zone" and (r.confidence < 0.7 or names):
+                continue
+            if straddles(m):
+                continue
+            # 浙江省 in a 桐乡 article frames the focus; it is no project's location
+            if r.adcode in above and not r.zone and not r.town:
+                continue
+            table.append((m, set(names), bool(holders(m, comp, comp_starts))))
+        self._places = table
+        self._place_starts = [t[0].start for t in table]
+
     def region(self, ctx: Any, e: Entity) -> Any:
         """Where the project is. For each of its names: a place written in the name (not in a
         company's name: 鄂尔多斯羊绒集团 is a firm's home), else the place before it in its
@@ -584,41 +658,28 @@ class Assembler:
         paragraph or the 300 characters before, else the article's focus."""
         if ctx is None:
             return None
-        text = self.text
+        if not hasattr(self, "_places"):
+            self._place_table(ctx)
+        table = self._places
+        pst = self._place_starts
         names = e.names() or e.mentions
         own_spans = {(m.start, m.end) for m in names}
-        other_names = [(s[0], s[1]) for s in self.spots
-                       if s[3].kind != REF and (s[0], s[1]) not in own_spans]
-        name_spans = [(s[0], s[1]) for s in self.spots if s[3].kind != REF]
-        comp_spans = [(c.start, c.end) for c in self.companies]
 
-        def within(m: Any, spans: list[tuple[int, int]]) -> bool:
-            return any(a <= m.start and m.end <= b for a, b in spans)
+        def sure(t: Any) -> bool:
+            return t[0].region.confidence >= 0.5 or t[0].kind == "deictic"
 
-        usable = [m for m in ctx.mentions
-                  if m.role == "location" and m.region is not None
-                  and not NOT_LOCATION_AFTER.match(text, m.end)
-                  and not (m.kind == "generic_zone" and (m.region.confidence < 0.7
-                                                         or within(m, name_spans)))
-                  and not any(a < m.start < b < m.end or m.start < a < m.end < b
-                              for a, b in name_spans)]
-        # 浙江省 in a 桐乡 article frames the focus; it is no project's location
-        above = _above(ctx.focus)
-        usable = [m for m in usable if m.region.adcode not in above or m.region.zone
-                  or m.region.town]
-        sure = [m for m in usable if m.region.confidence >= 0.5 or m.kind == "deictic"]
         best = None  # (rank, -depth, order, region)
         for order, pm in enumerate(names):
-            inside = [m for m in usable if pm.start <= m.start and m.end <= pm.end]
-            own = [m for m in inside if not within(m, comp_spans)]
             s0, s1 = self.index.sentence(pm.start)
-            same = [m for m in sure if s0 <= m.start and m.end <= s1
-                    and not (pm.start <= m.start and m.end <= pm.end)
-                    and not within(m, comp_spans) and not within(m, other_names)]
+            rows = table[bisect.bisect_left(pst, s0):bisect.bisect_left(pst, s1)]
+            inside = [t for t in rows if (pm.start, pm.end) in t[1]]
+            own = [t[0] for t in inside if not t[2]]
+            same = [t[0] for t in rows if sure(t) and (pm.start, pm.end) not in t[1]
+                    and not t[2] and not (t[1] - own_spans) and t[0].end <= s1]
             # a place written right before another name is that name's (德清县启航汽车…)
-            pre = [m for m in same if m.end <= pm.start
-                   and not any(0 <= a - m.end <= 1 for a, _ in other_names)]
-            cands = []
+            pre = [m for m in same if m.end <= pm.start and not any(
+                0 <= sp[0] - m.end <= 1 and sp not in own_spans
+                for sp in self._name_starts_near(m.end))]
             r_own = _deepest(own) if own else None
             r_pre = None
             if pre:
@@ -626,6 +687,7 @@ class Assembler:
                 while k > 0 and same[k].start - same[k - 1].end <= 1:
                     k -= 1  # back to the head of an address chain (湖州市吴兴区…)
                 r_pre = _chain(same[k:])
+            cands = []
             if r_own is not None:
                 if r_pre is not None and _inside_region(r_pre, r_own) \
                         and _depth(r_pre) > _depth(r_own):
@@ -634,8 +696,7 @@ class Assembler:
             elif r_pre is not None:
                 cands.append((1, -_depth(r_pre), order, r_pre))
             else:
-                late = [m for m in inside if within(m, comp_spans)] + \
-                    [m for m in same if m.start >= pm.end]
+                late = [t[0] for t in inside if t[2]] + [m for m in same if m.start >= pm.end]
                 if late:
                     r = max((m.region for m in late), key=_depth)
                     cands.append((2, -_depth(r), order, r))
@@ -647,11 +708,21 @@ class Assembler:
         first = names[0]
         p0 = self.index.paragraph(first.start)[0]
         for lo in (p0, max(0, first.start - 300)):
-            before = [m for m in sure if lo <= m.start and m.end <= first.start
-                      and not within(m, comp_spans)]
+            rows = table[bisect.bisect_left(pst, lo):bisect.bisect_left(pst, first.start)]
+            before = [t[0] for t in rows if sure(t) and not t[2] and t[0].end <= first.start]
             if before:
                 return before[-1].region
         return ctx.focus
+
+    def _name_starts_near(self, pos: int) -> list[tuple[int, int]]:
+        """Name spans starting at `pos` or right after it."""
+        k = bisect.bisect_left(self.spot_starts, pos)
+        out = []
+        while k < len(self.spots) and self.spots[k][0] <= pos + 1:
+            if self.spots[k][3].kind != REF:
+                out.append((self.spots[k][0], self.spots[k][1]))
+            k += 1
+        return out
 
 
 def _above(focus: Any) -> set[str]:
