@@ -1,8 +1,9 @@
 """One site crawl's link to the database: the Ingestor, the run's report row, known URLs.
 
-The spider, its middlewares and its item pipeline share one `CrawlSession`, and so one SQLite
-connection: they all run on Twisted's reactor thread, and two connections writing the same
-file from one thread could wait on each other's open transaction.
+The spider, its middlewares and its item pipeline share one `CrawlSession`, and every
+session on the same database file in a process shares one Ingestor and so one SQLite
+connection: all run on Twisted's reactor thread, where two connections writing one file
+could each wait, forever, for the other's open transaction to end.
 """
 
 from __future__ import annotations
@@ -15,16 +16,39 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from touzi.corpus.model import RawArticle
+from touzi.corpus.model import Article, RawArticle
 from touzi.schema import crawl_runs
 from touzi.spiders.report import CrawlReport, FailureKind
 
-from touzi.runner import Ingestor, IngestResult
+from touzi.runner import Ingestor, IngestResult, store_cleaned
 
 logger = logging.getLogger(__name__)
 # A running crawl refreshes its crawl_runs row at most this often, so a crawl that is killed
 # still shows how far it got.
 CHECKPOINT_SECONDS = 1.0
+
+
+_SHARED: dict[str, list[Any]] = {}  # resolved db path -> [Ingestor, number of sessions]
+
+
+def _acquire(db_path: Path) -> Ingestor:
+    key = str(db_path.resolve())
+    if key not in _SHARED:
+        _SHARED[key] = [Ingestor(db_path), 0]
+    _SHARED[key][1] += 1
+    return _SHARED[key][0]
+
+
+def _release(db_path: Path) -> None:
+    key = str(db_path.resolve())
+    entry = _SHARED.get(key)
+    if entry is None:
+        return
+    entry[1] -= 1
+    if entry[1] <= 0:
+        del _SHARED[key]
+        entry[0].db.conn.commit()
+        entry[0].close()
 
 
 def extract_hook() -> Callable[[Any, int], Any] | None:
@@ -53,7 +77,7 @@ class CrawlSession:
     ) -> None:
         self.db_path = Path(db_path)
         self.site = site
-        self.ingestor = Ingestor(self.db_path)
+        self.ingestor = _acquire(self.db_path)
         self.db = self.ingestor.db
         if fast_sync:
             # WAL with synchronous=NORMAL syncs at checkpoints instead of every commit: a killed
@@ -107,7 +131,8 @@ class CrawlSession:
         data = report.to_dict()
         if report.run_id is not None:
             crawl_runs.finish_run(self.db, report.run_id, report.status, reason, data)
-        self.ingestor.close()
+        self.db.conn.commit()
+        _release(self.db_path)
         self.closed = True
         return data
 
@@ -149,7 +174,13 @@ class CrawlSession:
 
     def ingest(self, raw: RawArticle, url: str) -> IngestResult:
         """Hand one fetched article to the Ingestor, settle its URL, extract it if asked."""
-        result = self.ingestor.add(raw)
+        return self._landed(self.ingestor.add(raw), url)
+
+    def store(self, article: Article, url: str) -> IngestResult:
+        """Store an article a worker process cleaned; then as `ingest`."""
+        return self._landed(store_cleaned(self.ingestor, article), url)
+
+    def _landed(self, result: IngestResult, url: str) -> IngestResult:
         if result.status == "new":
             self.report.articles_new += 1
         elif result.status == "known":
