@@ -88,7 +88,7 @@ def build_news_site(
     saved, with the charset their index declares in the Content-Type header (none if none).
     """
     ordered = sorted(pages, key=lambda p: (p.date, p.key), reverse=True)
-    links = [(article_path(p), p.date) for p in ordered] + [(x, "2024-01-01") for x in extra_links]
+    links = [(article_path(p, prefix), p.date) for p in ordered] + [(x, "2024-01-01") for x in extra_links]
     for page in ordered:
         site.add(article_path(page, prefix), page.data, charset=page.charset)
     chunks = [links[i : i + per_page] for i in range(0, len(links), per_page)] or [[]]

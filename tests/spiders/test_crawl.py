@@ -132,6 +132,42 @@ def test_since_and_max_pages_bound_a_crawl(mock_site: MockSite, corpus_dir: Path
     assert report["stop_reasons"][mock_site.url("/news/index.html")] == "max_pages (page 2)"
 
 
+def test_cleaning_in_worker_processes_stores_the_same_articles(
+    mock_site: MockSite, corpus_dir: Path, tmp_path: Path
+) -> None:
+    pages = corpus_pages(corpus_dir, limit=10)
+    build_news_site(mock_site, pages, per_page=5)
+    sites = write_config(tmp_path / "sites", "sample", mock_site)
+    db = tmp_path / "crawl.db"
+    code, (report,), stderr = run_crawl(["sample"], db, sites, settings={"TOUZI_CLEAN_WORKERS": 2})
+    assert code == 0, stderr[-2000:]
+    assert report["article_pages"] == len(pages) and report["errors"] == 0
+    stored = dict(rows(db, "SELECT url, content_hash FROM articles"))
+    for page in pages:
+        direct = clean(RawArticle(str(page.file), page.data, "html", declared_encoding=page.charset))
+        assert stored[mock_site.url(article_path(page))] == direct.content_hash
+    assert len(stored) == len(pages) == report["articles_new"] + report["articles_failed"]
+
+
+def test_two_sites_crawl_side_by_side_into_one_database(
+    mock_site: MockSite, corpus_dir: Path, tmp_path: Path
+) -> None:
+    pages = corpus_pages(corpus_dir, limit=24)
+    build_news_site(mock_site, pages[:12], per_page=5, prefix="/news")
+    build_news_site(mock_site, pages[12:], per_page=5, prefix="/more")
+    sites = write_config(tmp_path / "sites", "alpha", mock_site, start="/news/index.html")
+    write_config(sites, "beta", mock_site, start="/more/index.html")
+    db = tmp_path / "crawl.db"
+    code, reports, stderr = run_crawl(["alpha", "beta"], db, sites)
+    assert code == 0, stderr[-2000:]
+    assert [(r["site"], r["status"], r["article_pages"]) for r in reports] == [
+        ("alpha", "finished", 12), ("beta", "finished", 12)]
+    assert rows(db, "SELECT site, count(*) FROM crawl_urls GROUP BY site ORDER BY site") == [
+        ("alpha", 12), ("beta", 12)]
+    assert rows(db, "SELECT site, status FROM crawl_runs ORDER BY site") == [
+        ("alpha", "finished"), ("beta", "finished")]
+
+
 def test_scrapy_crawl_news_works_from_the_repository_root(
     mock_site: MockSite, corpus_dir: Path, tmp_path: Path
 ) -> None:

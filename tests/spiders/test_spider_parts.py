@@ -199,3 +199,21 @@ def test_urls_settle_and_transient_errors_give_up(db_path: Path) -> None:
     assert not crawl_runs.settle_url(db, "https://x.cn/once", "s", "error", None)
     assert crawl_runs.known_urls(db, ["https://x.cn/gone", "https://x.cn/flaky", "https://x.cn/once"]) == {
         "https://x.cn/gone", "https://x.cn/flaky"}
+
+
+def test_extract_flag_without_the_extractor_hook_says_pending(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from touzi.spiders.session import CrawlSession
+
+    from touzi import runner
+
+    monkeypatch.delattr(runner, "extract_article")
+    session = CrawlSession(db_path, "demo", extract=True)
+    session.open()
+    assert session.report.extract == "pending"
+    report = session.close("finished")
+    assert report["extract"] == "pending"
+    plain = CrawlSession(db_path, "demo")
+    assert plain.report.extract == "off"
+    plain.close("finished")
