@@ -15,6 +15,7 @@ from touzi.commands import (
     demo,
     eval,
     export,
+    extract,
     ingest,
     mentions,
     projects,
@@ -39,5 +40,6 @@ COMMANDS: list[tuple[str, Callable[..., None]]] = [
     ("serve", serve.command),
     ("region", region.command),
     ("mentions", mentions.command),
+    ("extract", extract.command),
     ("eval", eval.command),
 ]
