@@ -131,8 +131,9 @@ class NewsSpider(scrapy.Spider):
             return
         resumed = int(self.crawler.stats.get_value("frontier/resumed", 0) or 0)
         run_id = self.session.open(resumed=resumed > 0)
-        # One download slot per site, so politeness limits hold across the site's hosts; a
-        # site config may ask for a longer delay or fewer parallel requests.
+        # One download slot per site, so politeness limits hold across the site's hosts (and
+        # for every config of one domain); a config may ask for a longer delay or fewer
+        # parallel requests.
         slot: dict[str, Any] = {}
         if self.config.download_delay is not None:
             slot["delay"] = self.config.download_delay
@@ -160,8 +161,8 @@ class NewsSpider(scrapy.Spider):
 
     @property
     def slot_key(self) -> str:
-        """The download slot all of this site's requests share."""
-        return f"touzi:{self.config.name}"
+        """The download slot all of this site's requests share (and any site on its domain)."""
+        return f"touzi:{self.config.allowed_domains[0]}"
 
     def _done(self, request: scrapy.Request | None) -> None:
         if request is not None:

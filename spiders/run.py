@@ -64,6 +64,8 @@ def crawl(
     (default: beside the database); a crawl that was killed resumes from there.
     """
     since = since_date(since)
+    if not Path(db).parent.is_dir():
+        raise ValueError(f"no folder {Path(db).parent} for the database {db}")
     configs = [load_site(site, sites_dirs) for site in sites]
     settings = crawl_settings(db, sites_dirs=sites_dirs, overrides=overrides, log_level=log_level)
     root = Path(jobdir) if jobdir is not None else default_jobdir(db)

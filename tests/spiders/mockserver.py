@@ -42,6 +42,7 @@ class MockSite:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.hits: Counter[str] = Counter()
+        self.times: list[tuple[float, str]] = []  # (time.monotonic, path) of each request
         self.user_agents: set[str] = set()
         self.lock = threading.Lock()
         self.server: ThreadingHTTPServer | None = None
@@ -75,6 +76,7 @@ class MockSite:
         """Forget the hits so far."""
         with self.lock:
             self.hits.clear()
+            self.times.clear()
 
     # -- server -------------------------------------------------------------------------
     def start(self) -> MockSite:
@@ -89,6 +91,7 @@ class MockSite:
 
             def do_GET(self) -> None:  # noqa: N802 - http.server's naming
                 with site.lock:
+                    site.times.append((time.monotonic(), self.path))
                     site.hits[self.path] += 1
                     hit = site.hits[self.path]
                     site.user_agents.add(self.headers.get("User-Agent", ""))

@@ -188,6 +188,29 @@ def test_scrapy_crawl_news_works_from_the_repository_root(
     assert mock_site.count(lambda p: p == list_path("/news", 2)) == 1
 
 
+def test_a_site_whose_start_page_fails_is_a_failed_crawl(mock_site: MockSite, tmp_path: Path) -> None:
+    mock_site.add("/news/index.html", status=500)
+    sites = write_config(tmp_path / "sites", "down", mock_site)
+    code, (report,), _ = run_crawl(["down"], tmp_path / "crawl.db", sites)
+    assert code == 1
+    assert report["status"] == "failed" and report["errors_by_kind"] == {"http_500": 1}
+    assert report["stop_reasons"] == {mock_site.url("/news/index.html"): "error http_500 (page 1)"}
+    assert rows(tmp_path / "crawl.db", "SELECT status FROM crawl_runs") == [("failed",)]
+
+
+def test_a_site_config_can_ask_for_a_longer_delay(mock_site: MockSite, corpus_dir: Path, tmp_path: Path) -> None:
+    pages = corpus_pages(corpus_dir, limit=5)
+    build_news_site(mock_site, pages, per_page=10)
+    sites = write_config(tmp_path / "sites", "slow", mock_site, extra="download_delay = 0.4\nmax_concurrency = 1")
+    code, _, _ = run_crawl(["slow"], tmp_path / "crawl.db", sites, settings={"DOWNLOAD_DELAY_JITTER": 0})
+    assert code == 0
+    # The list page and the articles share the site's download slot: one at a time, 0.4 s apart.
+    times = sorted(t for t, path in mock_site.times if path.startswith("/news/"))
+    assert len(times) == 6
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    assert min(gaps) >= 0.35, gaps
+
+
 def test_touzi_sites_and_bad_crawl_arguments(tmp_path: Path) -> None:
     def touzi(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([sys.executable, "-m", "touzi.cli", *args], cwd=REPO,
@@ -202,6 +225,8 @@ def test_touzi_sites_and_bad_crawl_arguments(tmp_path: Path) -> None:
     assert unknown.returncode == 2 and "no site config named" in unknown.stderr
     bad_since = touzi("crawl", "zjol", "--since", "yesterday", "--db", str(tmp_path / "x.db"))
     assert bad_since.returncode == 2 and "since must be a date" in bad_since.stderr
+    no_folder = touzi("crawl", "zjol", "--db", str(tmp_path / "missing" / "x.db"))
+    assert no_folder.returncode == 2 and "no folder" in no_folder.stderr
     (tmp_path / "broken.toml").write_text('name = "broken"\n', encoding="utf-8")
     broken = touzi("sites", "--sites-dir", str(tmp_path))
     assert broken.returncode == 1 and "broken config" in broken.stderr

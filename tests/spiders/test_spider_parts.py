@@ -217,3 +217,15 @@ def test_extract_flag_without_the_extractor_hook_says_pending(
     plain = CrawlSession(db_path, "demo")
     assert plain.report.extract == "off"
     plain.close("finished")
+
+
+def test_polite_defaults() -> None:
+    from touzi.spiders import settings
+
+    assert settings.ROBOTSTXT_OBEY is True
+    assert settings.AUTOTHROTTLE_ENABLED is True
+    assert settings.CONCURRENT_REQUESTS_PER_DOMAIN <= 2
+    assert settings.DOWNLOAD_DELAY >= 1
+    assert settings.RETRY_TIMES >= 2 and settings.RETRY_BACKOFF_BASE >= 1
+    assert settings.USER_AGENT.startswith("touzi/") and "+http" in settings.USER_AGENT
+    assert settings.DOWNLOADER_MIDDLEWARES["scrapy.downloadermiddlewares.retry.RetryMiddleware"] is None

@@ -28,7 +28,9 @@ def command(
     sites: Annotated[list[str], typer.Argument(help="Site config names (`touzi sites`) or .toml files.")],
     db: DbOption = None,  # type: ignore[assignment]
     since: Annotated[
-        str | None, typer.Option(help="Leave out articles dated before this day (YYYY-MM-DD or YYYY-MM).")
+        str | None,
+        typer.Option(help="Skip links dated before this day; stop at list pages of older ones "
+                          "(YYYY-MM-DD or YYYY-MM)."),
     ] = None,
     max_pages: Annotated[
         int | None, typer.Option("--max-pages", min=1, help="Follow at most N list pages per site.")
