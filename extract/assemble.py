@@ -2,7 +2,7 @@
 and pointers merged), with the figures, events, company and place that belong to it.
 
 Attachment follows how these reports are written:
-- 总投资326亿元的吉利新能源汽车项目: a figure joined to the next name by 的 is that name's;
+- 总投资50亿元的华泰新能源汽车项目: a figure joined to the next name by 的 is that name's;
 - X项目总投资350亿元, 年产能…: a figure after a name in its sentence is the name's;
 - 该项目 / 这个总投资90亿元的项目 / 项目 / 总投资… at a clause start point back to the project
   the paragraph is about (its subject, or the one whose company the sentence names);
@@ -211,7 +211,7 @@ class _Clusterer:
 
     def subject(self, pos: int) -> Entity | None:
         """The entity a sentence opens with: one of its listed names (中核苏阀是…) or a
-        company whose name holds one (莱克电气绿能科技（苏州）有限公司由…)."""
+        company whose name holds one (远航科技（苏州）有限公司由…)."""
         return subject_entity(self.text, self.index, self.companies, self.entities, pos)
 
     def _company_alias(self, m: ProjectMention) -> Entity | None:
@@ -350,7 +350,7 @@ def cluster(mentions: list[ProjectMention], index: TextIndex, text: str = "",
 
 
 def _merge_headlines(entities: list[Entity], index: TextIndex, text: str) -> None:
-    """国内联播快讯-style digests: 中国沙特两国共建重大石化项目开工 over a paragraph whose first
+    """国内联播快讯-style digests: 两国共建石化项目开工 over a paragraph whose first
     sentence names 精细化工及原料工程 are one project."""
     by_line: dict[int, list[Entity]] = {}
     for e in entities:
@@ -441,7 +441,7 @@ class Assembler:
         inside = [s for s in spots if s[0] <= f.start and f.end <= s[1]]
         if inside:
             return inside[0][2]  # 年产15万辆乘用车项目: the figure is part of the name
-        # 总投资326亿元的吉利…项目: the next name in the clause chain, joined by 的
+        # 总投资50亿元的华泰…项目: the next name in the clause chain, joined by 的
         after = [s for s in spots if s[0] >= f.end and s[3].kind != REF]
         if after:
             nxt = after[0]
@@ -458,7 +458,7 @@ class Assembler:
                 return None  # after a list of projects: a figure of the whole list
             if text[b[1]:b[1] + 1] in ("和", "与", "及", "、") or text.startswith("以及", b[1]):
                 self.coordinated[id(f)] = 2
-                return None  # 小黄河河道改造工程和城区污水管网…总投资: a sum of two
+                return None  # 河道改造工程和污水管网…总投资: a sum of two
             if _OTHER_SUBJECT.search(text, b[1], f.start):
                 return None  # 上述项目…，“十二五”时期企业在新疆投资…: the firm's, not the project's
             return b[2]
@@ -471,9 +471,9 @@ class Assembler:
         if not spots:
             subj = subject_entity(text, self.index, self.companies, self.entities, f.start)
             if subj is not None:
-                return subj  # 莱克电气绿能科技（苏州）有限公司由莱克电气投资15亿元设立
+                return subj  # 远航科技（苏州）有限公司由远航集团投资8亿元设立
         if after:
-            # 公司计划一期投资6600万元，主要建设手术医疗设备研发及生产基地
+            # 公司一期投资3000万元，建设医疗设备生产基地
             nxt = after[0]
             between = text[f.end:nxt[0]]
             money_between = any(m.kind == "money" and f.end <= m.start < nxt[0]
@@ -559,7 +559,7 @@ class Assembler:
                         s[2].events.append(ev)
             else:
                 targets = {id(chosen[2]): chosen[2]}
-                # 年产15万辆乘用车项目和年产60万台变速器项目也于…: coordinated names share it
+                # 年产10万辆整车项目和年产20万台电机项目也于…: coordinated names share it
                 for s in before[:-1] if before else []:
                     between = self.text[s[1]:chosen[0]]
                     if len(between) <= 2 and (not between or between in "和与及、"):

@@ -136,7 +136,7 @@ class ClaimFinder:
 
     def region(self, a: int, b: int) -> dict[str, Any]:
         """The region a statement at [a, b) speaks for: the place nearest before the figure in
-        its clause (甘肃兰州新区32个…、黑龙江518个…), else a place after it in the clause
+        its clause (甲市12个…、乙省300个…), else a place after it in the clause
         (…等17个重点项目在三亚开工), else the first place of its sentence (with its address
         chain: 福建漳州), else the nearest place (or 全国) before it in the paragraph or the
         line before, else the focus."""
@@ -268,7 +268,7 @@ class ClaimFinder:
                     continue
                 ind = "project_investment"
             elif id(m) in self.coordinated:
-                ind = "project_investment"  # 小黄河河道改造工程和城区污水管网…总投资4.55亿元
+                ind = "project_investment"  # 河道改造工程和污水管网…总投资3亿元
                 count = self.coordinated[id(m)]
             elif project_sentence:
                 continue  # a project's figure (项目建成后…年产值680亿元), not a region's
@@ -337,7 +337,7 @@ class ClaimFinder:
         return False
 
     def _batch_count_after(self, i: int, s1: int) -> Mention | None:
-        """总投资超过1万亿元的500个大项目: a count of projects right after the amount."""
+        """总投资超过2000亿元的80个大项目: a count of projects right after the amount."""
         ms = self.mentions
         m = ms[i]
         if i + 1 < len(ms):
@@ -366,7 +366,7 @@ class ClaimFinder:
             return False
         noun = _CLAUSE_HEAD.match(self.text, m.end, min(len(self.text), m.end + 24)).group()
         if noun.startswith(("总投资", "投资")):
-            # 546个总投资约9500亿元的重大项目
+            # 120个总投资约900亿元的重大项目
             if _COUNTED.search(noun.split("的", 1)[-1][:8]):
                 return True
         if _COUNTED.search(_NOUN_STOP.split(noun[:16], 1)[0]):
@@ -386,7 +386,7 @@ class ClaimFinder:
                 return None  # the count belongs to the amount between
             if c.kind == "count" and c.unit == "个" and _DISTRIBUTIVE.fullmatch(
                     self.text[c.end:ms[i].start]):
-                return c  # 20个项目中有5个总投资超过10亿元: the 5
+                return c  # 30个项目中有4个总投资超过10亿元: the 4
             if c.kind == "count" and (self._is_project_count(c) or self._is_firm_count(c)):
                 if _BREAKDOWN.search(self.text, s0, c.start):
                     continue  # 其中包括基础设施项目74个…: a part, the total is of the whole

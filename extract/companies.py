@@ -1,5 +1,5 @@
 """Company names: full legal names (…有限公司, …集团), the short forms an article uses for them
-(烟台氨纶股份有限公司 → 烟台氨纶, 首钢伊犁钢铁公司(下称“伊钢”) → 伊钢), and well-known
+(烟台氨纶股份有限公司 → 烟台氨纶, 远航钢铁公司(下称“远钢”) → 远钢), and well-known
 investors written without a legal form (吉利, 华能, 三一重工; extract/company_names.txt).
 
     find_companies(text, places) -> list[Company]   # sorted by start, non-overlapping
@@ -45,7 +45,7 @@ _INDUSTRY = re.compile(
 # Words before a company that end the text before it, beyond the shared stops: company
 # names are joined by conjunctions (A与B合资), while project names keep them (研发及生产基地).
 _COMPANY_STOPS = re.compile(r"重组|收购|控股|联合|携手|根据|委托|通过|愿意|公司|集团|基地|中心|项目|工程|[和与及向而]")
-# An alias declared after the name: (下称“伊钢”), （以下简称“X”）, （青松建化）.
+# An alias declared after the name: (下称“远钢”), （以下简称“X”）, （远航股份）.
 _ALIAS = re.compile(
     r"[（(](?:以下|下文)?(?:简称|下称|简称为)?[“\"「]?([\u4e00-\u9fffA-Za-z0-9]{2,8})[”\"」]?[）)]"
 )
@@ -86,7 +86,7 @@ def short_forms(name: str, place_prefix: int = 0) -> list[str]:
     (烟台氨纶股份有限公司 → 烟台氨纶, 氨纶); forms shorter than 2 characters are dropped."""
     out: list[str] = []
     core = _LEGAL_TAIL.sub("", name)
-    core = re.sub(r"[（(][^）)]{1,8}[）)]", "", core)  # 莱克电气绿能科技（苏州）→ …科技
+    core = re.sub(r"[（(][^）)]{1,8}[）)]", "", core)  # 远航科技（苏州）→ 远航科技
     if len(core) >= 2 and core != name and not _INDUSTRY.match(core):
         out.append(core)
     rest = core[place_prefix:] if place_prefix else core
@@ -127,7 +127,7 @@ def find_companies(text: str, places: Protected | None = None,
         core = core.lstrip("的")
         start = head - len(core)
         if places is not None:
-            # 南浔区浙江鼎旭智能制造有限公司: a county written before a firm is where it is
+            # 南湖区浙江远航电子有限公司: a county written before a firm is where it is
             span = places.span_at(start)
             if span is not None and span[0] == start and head - span[1] >= 4 \
                     and text[span[1] - 1] in "区县旗":

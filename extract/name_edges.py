@@ -141,7 +141,7 @@ def last_stop(text: str, start: int, end: int, protected: Protected | None = Non
               keep: int = 1, de_ok: frozenset[int] | set[int] = frozenset()) -> int:
     """Offset just after the last stop word in text[start:end] that leaves at least `keep`
     characters before `end`; `start` when there is none. A 的 at an offset in `de_ok`
-    (年产50万吨的煤基乙醇项目: the capacity figure owns it) is not a stop."""
+    (年产30万吨的乙醇项目: the capacity figure owns it) is not a stop."""
     cut = start
     limit = end - keep
     for m in _STOP_RE.finditer(text, start, limit):

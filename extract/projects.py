@@ -3,7 +3,7 @@
 Three kinds of mention come out, sorted by start:
 - `name`: a name ending in a head word (项目, 工程, 生产线, 基地, 电站, 铁路…) whose left edge
   is the clause boundary or the last verb, preposition or time word before it
-  (总投资326亿元的吉利新能源汽车项目 → 吉利新能源汽车项目);
+  (总投资50亿元的华泰新能源汽车项目 → 华泰新能源汽车项目);
 - `item`: an item of a list closed by 等…项目 (上力、国千、铁流等7个项目), which may be a bare
   company or a capacity (新澳3万锭);
 - `ref`: a pointer back to a project named before (该项目, 这个总投资90亿元的项目, 项目).
@@ -183,7 +183,7 @@ class ProjectFinder:
                 if cut == nv.start():
                     return head_start
         start = cut
-        # A name coordinated after a complete one: 年产15万辆乘用车项目和年产60万台变速器项目
+        # A name coordinated after a complete one: 年产10万辆整车项目和年产20万台电机项目
         seg = text[start:head_start]
         for m in _COORD_AFTER_HEAD.finditer(seg):
             start_c = start + m.end()
@@ -240,7 +240,7 @@ class ProjectFinder:
                 if plain and _MODIFIED_NOUN.match(text, he):
                     continue
             if _APPOSITION_AFTER.match(text, he):
-                continue  # 国家重点工程——辽河地下储气库群项目: a descriptor
+                continue  # 国家重点工程——某地储气库项目: a descriptor
             if _COUNT_AFTER.match(text, he):
                 continue  # 水利补短板工程37项: a batch
             if _NOT_NAME_AFTER.match(text, he) or he in self._company_at:
@@ -249,7 +249,7 @@ class ProjectFinder:
             start = self._left_edge(hs, self.index.clause(hs)[0], not plain)
             if start >= hs:
                 continue
-            # an inner head followed by more name: 2022年亚运会配套工程湖杭铁路 → 湖杭铁路
+            # an inner head followed by more name: 运动会配套工程甲乙铁路 → 甲乙铁路
             inner = None
             for im in _INNER_HEAD.finditer(text, start, hs):
                 if im.end() < hs - 1 and not _PHASE_TAIL.match(text, im.end()):
@@ -346,11 +346,11 @@ class ProjectFinder:
             if _CONNECTED_BEFORE.search(text, max(s0, start - 4), start) \
                     or _CONNECTED.search(text, run, start):
                 return False  # 东连福州至银川国家高速公路: what a project connects to
-            # 在陕西榆林国家级能源化工基地，年产50万吨的煤基乙醇项目…: where, not what
+            # 在某国家级化工基地，年产30万吨的乙醇项目…: where, not what
             if head in _AREA_HEADS and _LOCATIVE_BEFORE.search(text, max(s0, start - 3), start) \
                     and he < s1 and (text[he] not in "，,。；;" or _HEAD_RE.search(text, he + 1, s1)):
                 return False
-            # 张吉怀铁路也实现古丈隧道的顺利贯通: a part of the project named before it
+            # 甲乙铁路也实现丙丁隧道贯通: a part of the project named before it
             if head in _COMPONENT_HEADS:
                 for h in _WHOLE_HEAD.finditer(text, s0, start):
                     if self.index.sentence(h.start())[0] == s0:
@@ -429,7 +429,7 @@ class ProjectFinder:
                 while b > a and text[b - 1] == "等":
                     b -= 1
                 if _BATCH_RE.search(text, a, b):
-                    found = []  # 甘肃兰州新区32个招商项目、黑龙江518个项目: batches
+                    found = []  # 甲市12个招商项目、乙省300个项目: batches
                     break
                 if k == last or k == 0:
                     a2 = self._stop(a, b, True, nominal_ok=True)
@@ -578,7 +578,7 @@ _DESCRIBED = re.compile(
 )
 # 重点工程, 配套工程: a category when it closes the core before 项目/工程.
 # Over the sentence before the name (across 、 and ，): 世界级聚烯烃、化学品生产基地 after
-# 的, 一批批体量大、前景好的壁挂炉项目, …公司，是…的大型氮肥装置项目.
+# 的, 一批批前景好的锅炉项目, …公司，是…的大型氮肥装置项目.
 _DESCRIBED_WIDE = re.compile(r"[，,]是|一批批|打造成|建设成为|将成为|成为了|第[\d一二三四五六七八九十]+个")
 _CATEGORY_END = re.compile(r"(?:重点|重大|配套|重要|标志性|骨干|龙头|示范|民生|重点建设|重大建设|大)$")
 _VENUE_AFTER = re.compile(r"举行|举办|召开|开幕|隆重举行")
