@@ -41,6 +41,7 @@ _SUBJECT_REF = re.compile(
     r"(?:其中|该项目|项目|此次|本次|该工程|工程|一期|二期|三期|首期|整个项目|总投资|计划总投资|"
     r"计划投资|注册资本|占地|建成后|投产后|达产后)"
 )
+_CONJUNCTIONS = frozenset(("和", "与", "及", "、", "以及"))
 _OTHER_SUBJECT = re.compile(r"企业在|公司在|集团在|全[市省区县]|我[市省区县]|全国")
 _BUILD_LINK = re.compile(r"建设|兴建|扩建|新建|建|用于|投向|打造|实施|摘牌|竞得|促成")
 _PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{2,4}")
@@ -456,7 +457,8 @@ class Assembler:
             if b[3].kind == ITEM and any(s[3].list_id == b[3].list_id and s is not b
                                          for s in before):
                 return None  # after a list of projects: a figure of the whole list
-            if text[b[1]:b[1] + 1] in ("和", "与", "及", "、") or text.startswith("以及", b[1]):
+            if text[b[1]:b[1] + 1] in ("和", "与", "及", "、") or text.startswith("以及", b[1]) \
+                    or (len(before) > 1 and text[before[-2][1]:b[0]] in _CONJUNCTIONS):
                 self.coordinated[id(f)] = 2
                 return None  # 河道改造工程和污水管网…总投资: a sum of two
             if _OTHER_SUBJECT.search(text, b[1], f.start):

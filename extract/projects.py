@@ -308,6 +308,8 @@ class ProjectFinder:
             return False
         if _BATCH_RE.search(core) or _CLASS_RE.search(core) or _NEGATED_CORE.search(text, start, he):
             return False
+        if head in ("中心", "枢纽") and _CITY_ROLE.fullmatch(bare):
+            return False  # 国际金融中心, 区域交通枢纽: what a city becomes, not a project
         if is_generic(bare):
             # 公司…投资9000万元扩建二期工厂: a firm's new plant named by its phase
             if not (head in _PLANT_HEADS and _PHASE_WORD.fullmatch(bare)
@@ -589,6 +591,11 @@ _WHOLE_HEAD = re.compile(
 )
 # A core that is only a phase (with the kind of work): 一期技改工程, 二期工程, 本次一期项目.
 _PHASE_REF = re.compile(r"(?:本次|此次|该|其)?(?:[一二三四五首本后续]期)(?:技改|扩建|新建|建设|主体)?")
+_CITY_ROLE = re.compile(
+    r"(?:国际|区域|全国|全球|东方|西部|中部|[东西南北]部)?(?:性)?"
+    r"(?:经济|金融|贸易|航运|科技创新|科创|创新|消费|商贸|制造|"
+    r"服务|辐射|门户|综合|和|、)*"
+)
 _NEGATED_CORE = re.compile(r"不通|无高速|无铁路|没有|未通|尚无")
 _CONNECTED_BEFORE = re.compile(r"(?:连|接|连接|连通|途经|经过|通往|直达|对接|衔接)$")
 _CONNECTED = re.compile(r"[东西南北]连|[东西南北]接|终点接|起点接|连接(?!线)|途经|连通|衔接")

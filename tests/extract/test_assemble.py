@@ -1,0 +1,153 @@
+"""Assembly: which project a figure, an event, a company and a place belong to; pointers,
+batches, coordinated names, 分别; and the dev-set accuracy of amounts and places on the
+projects the scorer matches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from touzi.extract.assemble import same_project
+from touzi.extract.gold import load_gold
+from touzi.extract.records import extract_records
+
+GOLD = Path(__file__).resolve().parents[1] / "gold"
+
+
+def projects(text: str, pub: str = "2021-06-15") -> dict[str, dict]:
+    return {r["name"]: r for r in extract_records(text, pub_date=pub) if r["kind"] == "project"}
+
+
+def amounts(rec: dict) -> list[int | float]:
+    return [x["amount"] for x in rec["investment"]]
+
+
+def test_figure_joined_by_de_goes_to_the_next_name() -> None:
+    p = projects("去年12月，总投资50亿元的华泰新能源汽车项目签约落户南江县。")
+    rec = p["华泰新能源汽车项目"]
+    assert amounts(rec) == [5_000_000_000]
+    assert rec["investment"][0]["type"] == "total"
+    assert rec["investment"][0]["text"] == "总投资50亿元"
+    assert rec["events"][0]["type"] == "signed"
+    assert rec["events"][0]["date"] == "2020-12"
+
+
+def test_pointer_sentences_continue_the_project() -> None:
+    text = ("东岭化工园项目今天开工。该项目总投资80亿元，一期投资30亿元，"
+            "占地1200亩，计划2023年建成投产。")
+    rec = projects(text)["东岭化工园项目"]
+    assert sorted(amounts(rec)) == [3_000_000_000, 8_000_000_000]
+    assert {x["type"] for x in rec["investment"]} == {"total", "phase"}
+    assert [x["quantity"] for x in rec["land"]] == [1200]
+    types = {(e["type"], e["date"]) for e in rec["events"]}
+    assert ("started", "2021-06-15") in types
+    assert ("planned", "2023") in types
+
+
+def test_batch_figure_is_a_claim_not_a_projects() -> None:
+    text = "今天，东岭化工园项目等38个重大项目集中开工，总投资363.5亿元。"
+    recs = extract_records(text, pub_date="2021-06-15")
+    proj = [r for r in recs if r["kind"] == "project"]
+    assert proj and all(not r["investment"] for r in proj)
+    claims = [r for r in recs if r["kind"] == "claim"]
+    assert [(c["indicator"], c["value"], c["count"]) for c in claims] == [
+        ("project_investment", 36_350_000_000, 38)]
+
+
+def test_coordinated_names_share_no_figure() -> None:
+    text = "东湖河道改造工程和污水管网工程总投资3亿元，已完成投资1亿元。"
+    for rec in projects(text).values():
+        assert rec["investment"] == []
+
+
+def test_respective_amounts_follow_the_list() -> None:
+    text = ("资金投向甲城一期、乙城二期、丙城三期三个项目，总投资9亿元，"
+            "分别使用资金4亿元、3亿元和2亿元。")
+    p = projects(text)
+    assert amounts(p["甲城一期"]) == [400_000_000]
+    assert amounts(p["乙城二期"]) == [300_000_000]
+    assert amounts(p["丙城三期"]) == [200_000_000]
+
+
+def test_wages_and_advances_are_not_investment() -> None:
+    text = "在东川西岭高速公路建设现场，相关部门已支付预付款13亿元，支付工资1500万元。"
+    rec = next(iter(projects(text).values()))
+    assert rec["investment"] == []
+
+
+def test_investors_home_is_not_the_projects_region() -> None:
+    """A place that names where an investor comes from (商会, 援建, a firm's name) is not where
+    the project is."""
+    text = ("今年，吴兴区高新区拜访上海温州商会，远航智能装备项目落户吴兴区，"
+            "该项目总投资5亿元。")
+    rec = projects(text, "2019-03-01")["远航智能装备项目"]
+    assert rec["region"]["adcode"] == "330502"
+    assert amounts(rec) == [500_000_000]
+
+
+def test_place_written_in_the_name_wins() -> None:
+    rec = projects("今天，东岭水库工程在四川大邑开工建设。")["东岭水库工程"]
+    assert rec["region"]["adcode"] == "510129"
+
+
+def test_county_before_a_firm_names_the_region() -> None:
+    text = "湖州市考察名单：南浔区浙江远航电子有限公司年产500万套智能终端项目。"
+    rec = next(iter(projects(text, "2020-04-05").values()))
+    assert rec["company"] == "浙江远航电子有限公司"
+    assert rec["region"]["adcode"] == "330503"
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("锦屏二级水电站", "雅砻江锦屏二级水电站", True),
+    ("抚吉高速", "抚州至吉安高速公路", True),
+    ("乐西高速公路", "乐山至西昌高速公路", True),
+    ("年产1000吨芳纶产业化项目", "1000吨/年芳纶产业化项目", True),
+    ("哈密光伏发电项目", "和田光伏发电项目", False),
+    ("年产180万片抛光片生产线", "年产540万片抛光片生产线", False),
+    ("南水北调中线工程", "南水北调中线穿黄隧洞主体工程", False),
+])
+def test_same_project(a: str, b: str, same: bool) -> None:
+    assert same_project(a, b) is same
+
+
+@pytest.fixture(scope="module")
+def dev_pairs(corpus_dir: Path):
+    """(gold, prediction) pairs the scorer matches on the dev set (non-borderline gold)."""
+    from touzi.extract.evaluate import _pairs
+
+    out = []
+    for doc in load_gold([GOLD / "dev"], corpus_dir=corpus_dir):
+        preds = [r for r in extract_records(doc.text, pub_date=doc.pub_date, doc_id=doc.doc_id)
+                 if r["kind"] == "project"]
+        golds = doc.projects
+        for gi, pi in _pairs("project", golds, preds):
+            if not golds[gi].get("borderline"):
+                out.append((golds[gi], preds[pi]))
+    return out
+
+
+def test_dev_investment_on_matched(dev_pairs) -> None:
+    from touzi.extract.evaluate import money_agrees
+
+    n = ok = 0
+    for g, p in dev_pairs:
+        for x in g.get("investment", []):
+            if x.get("amount") is None:
+                continue
+            n += 1
+            ok += any(money_agrees(x, y) for y in p["investment"])
+    assert n >= 40
+    assert ok / n >= 0.9
+
+
+def test_dev_region_on_matched(dev_pairs) -> None:
+    from touzi.extract.evaluate import region_agrees
+
+    n = ok = 0
+    for g, p in dev_pairs:
+        code = (g.get("region") or {}).get("adcode")
+        if code:
+            n += 1
+            ok += region_agrees(code, (p.get("region") or {}).get("adcode") or "")
+    assert n >= 100
+    assert ok / n >= 0.9
