@@ -7,6 +7,7 @@ stored with its error and reported, and the rest go on.
 
 from __future__ import annotations
 
+import json
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -348,3 +349,44 @@ def store_cleaned(ingestor: Ingestor, article: Article) -> IngestResult:
     result = ingestor._store(article)
     ingestor.counts[result.status] += 1
     return result
+
+
+# ---------------------------------------------------------------- explain
+
+
+def explain_html(db: sqlite_utils.Database, article_id: int) -> str | None:
+    """An HTML page showing what the extractor found in one stored article (displaCy spans)."""
+    import html
+
+    from spacy import displacy
+
+    from touzi.extract.pipeline import SPANS_KEY, load
+
+    item = _article_input(db, article_id)
+    if item is None:
+        return None
+    nlp = load()
+    doc = nlp.make_doc(item["text"] or "")
+    for key in ("source", "title", "url", "doc_id"):
+        setattr(doc._, key, item[key])
+    doc._.pub_date = (item["pub_date"] or "")[:10] or None
+    doc = nlp(doc)
+    spans = displacy.render(doc, style="span", page=False, options={"spans_key": SPANS_KEY})
+    rows = []
+    for record in (doc._.projects or []) + (doc._.claims or []):
+        region = record.get("region") or {}
+        what = record.get("name") or record.get("indicator_text") or record.get("indicator")
+        rows.append(f"<tr><td>{html.escape(record['kind'])}</td><td>{html.escape(str(what))}</td>"
+                    f"<td>{html.escape(str(region.get('adcode') or ''))}</td>"
+                    f"<td>{html.escape(json.dumps(record, ensure_ascii=False)[:400])}</td></tr>")
+    title = html.escape(item["title"] or f"article {article_id}")
+    return (
+        "<!DOCTYPE html><html lang='zh'><head><meta charset='utf-8'>"
+        f"<title>touzi explain: {title}</title>"
+        "<style>body{font-family:sans-serif;max-width:70em;margin:2em auto}"
+        "td{vertical-align:top;border-bottom:1px solid #ddd;padding:2px 6px;font-size:90%}</style>"
+        f"</head><body><h1>{title}</h1><p>article {article_id} · {html.escape(item['pub_date'] or '')}"
+        f" · {html.escape(item['source'] or '')} · {html.escape(extractor_version())}</p>"
+        f"{spans}<h2>Records</h2><table><tr><th>kind</th><th>name / indicator</th><th>adcode</th>"
+        f"<th>record</th></tr>{''.join(rows)}</table></body></html>"
+    )

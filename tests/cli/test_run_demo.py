@@ -121,3 +121,15 @@ def test_demo_runs_offline_and_ends_with_a_summary(cli, tmp_path: Path, monkeypa
     assert again.stdout.count("澄禾") == result.stdout.count("澄禾")
     refused = cli(["demo", "--db", db])
     assert refused.exit_code == 1 and "--overwrite" in refused.stderr
+
+
+def test_explain_writes_the_spans_and_records(cli, sample_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "one.html"
+    result = cli(["explain", "1", "--db", sample_db, "-o", out])
+    assert result.exit_code == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    for label in ("PROJECT", "MONEY", "PLACE", "DATE"):
+        assert label in page
+    assert "澄禾(长兴)新材料产业园项目" in page and "330522" in page
+    missing = cli(["explain", "999", "--db", sample_db, "-o", out])
+    assert missing.exit_code == 1 and "no article 999" in missing.stderr
