@@ -53,6 +53,8 @@ _DISTRIBUTIVE = re.compile(r"(?:项目)?总投资|(?:项目)?投资|中有\d+个
 _ENUMERATED = re.compile(r"[，,：:]?(?:包括|分别为|分别是|即)")
 _INDICATOR_NOUN = re.compile(r"项目投资(?:完成)?|第[一二三]产业投资(?:完成)?|生产性服务业(?:完成)?投资|"
                              r"基础设施(?:建设)?(?:完成)?投资|民间投资|房地产开发投资")
+# A sentence about "the project" (项目建成后…, 该项目…) states no region's figures.
+_PROJECT_SUBJECT = re.compile(r"(?:该|本|此)?(?:项目|工程)(?!投资|数量|个数|总数)|(?:建成|投产|达产)后")
 _REGIONAL = frozenset(("domestic_capital_attracted", "contracted_fdi", "actual_fdi"))
 _FIRM_LEVEL = frozenset(("output_value", "industrial_value_added"))
 _AGGREGATE = re.compile(r"全部项目|所有项目|合计|共计|总计")
@@ -255,7 +257,8 @@ class ClaimFinder:
                 count = self._adjacent_count(i, s0)  # …项目就有3651项，实际完成投资额3326亿元
                 self.counts_used.add(id(count))
             indicator_text = None
-            project_sentence = self.index.sentence_index(m.start) in self.project_sentences
+            project_sentence = self.index.sentence_index(m.start) in self.project_sentences \
+                or _PROJECT_SUBJECT.match(text[s0:s0 + 8].lstrip())
             if ind in _FIRM_LEVEL and (project_sentence or self._firm_before(m.start, s0)):
                 continue  # a project's or a firm's 产值, not the region's
             if count is None and project_sentence and _AGGREGATE.search(left):
