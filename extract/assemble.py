@@ -162,6 +162,7 @@ class _Clusterer:
         self.recent: list[tuple[int, Entity, ProjectMention]] = []  # (end, entity, mention)
         self._by_bigram: dict[str, list[int]] = {}
         self._entity_id: dict[int, int] = {}
+        self._firms: list[Entity] = []  # entities named by a list item (a firm's short name)
 
     def _candidates(self, name: str) -> list[Entity]:
         """Entities sharing a character pair with `name` (none else can be an alias), most
@@ -213,7 +214,9 @@ class _Clusterer:
     def subject(self, pos: int) -> Entity | None:
         """The entity a sentence opens with: one of its listed names (中核苏阀是…) or a
         company whose name holds one (远航科技（苏州）有限公司由…)."""
-        return subject_entity(self.text, self.index, self.companies, self.entities, pos)
+        if not self._firms:
+            return None
+        return subject_entity(self.text, self.index, self.companies, self._firms, pos)
 
     def _company_alias(self, m: ProjectMention) -> Entity | None:
         """风电项目 in a sentence that names 华能: the recent 华能 project that holds the name."""
@@ -286,12 +289,23 @@ class _Clusterer:
         else:
             target.mentions.append(m)
         self._index_entity(target, m)
+        if m.kind == ITEM and target not in self._firms:
+            self._firms.append(target)
         self.recent.append((m.end, target, m))
+
+
+# Pairs most names share (heads and generic words): they find no alias worth checking.
+_COMMON_PAIRS = frozenset((
+    "项目", "工程", "建设", "产业", "中心", "基地", "园区", "生产", "产线", "业园", "重点", "重大",
+    "科技", "发展", "有限", "限公", "公司", "集团", "技术", "创新", "智能", "年产", "新能", "能源",
+    "研究", "究院", "实验", "验室", "综合", "合体", "改造", "扩建", "一期", "二期", "示范",
+))
 
 
 def _bigrams(name: str) -> set[str]:
     n = _CAP_FORMS.sub("", _NORM_DROP.sub("", name))
-    return {n[i:i + 2] for i in range(len(n) - 1)} or {n}
+    grams = {n[i:i + 2] for i in range(len(n) - 1)} - _COMMON_PAIRS
+    return grams or {n}
 
 
 def _firm_keys(e: Entity) -> set[str]:
