@@ -41,6 +41,9 @@ _SUBJECT_REF = re.compile(
     r"(?:其中|该项目|项目|此次|本次|该工程|工程|一期|二期|三期|首期|整个项目|总投资|计划总投资|"
     r"计划投资|注册资本|占地|建成后|投产后|达产后)"
 )
+_DE_BEFORE_NAME = re.compile(r"[^，,。；;]{0,3}的")  # event …的 name: an attribute
+_WITH_LIST = re.compile(r"[与和同跟]")
+_TOGETHER = re.compile(r"一起|一道|同时|一并")
 _CONJUNCTIONS = frozenset(("和", "与", "及", "、", "以及"))
 _OTHER_SUBJECT = re.compile(r"企业在|公司在|集团在|全[市省区县]|我[市省区县]|全国")
 _BUILD_LINK = re.compile(r"建设|兴建|扩建|新建|建|用于|投向|打造|实施|摘牌|竞得|促成")
@@ -568,11 +571,27 @@ class Assembler:
                         e.events.append(ev)
                 continue
             before = [s for s in spots if s[1] <= ev.start]
-            chosen = before[-1] if before else spots[0]
+            if not before:
+                after = [s for s in spots if s[3].kind != REF]
+                if after and _DE_BEFORE_NAME.fullmatch(self.text, ev.end, after[0][0]):
+                    after = after[:1]  # 今年4月获批的X项目: the name the event describes
+                # 今天北京地铁四条新线通车，6号线…，8号线、9号线…: every name after the event
+                for e in {id(s[2]): s[2] for s in after}.values():
+                    e.events.append(ev)
+                continue
+            chosen = before[-1]
             if chosen[3].kind == ITEM:
                 for s in spots:
                     if s[3].kind == ITEM and s[3].list_id == chosen[3].list_id:
                         s[2].events.append(ev)
+                # X项目…将与A、B等项目一起投产: the project written first shares it
+                lead = [s for s in before if s[3].kind == NAME and s[0] < chosen[0]]
+                first_item = min(s[0] for s in spots if s[3].kind == ITEM
+                                 and s[3].list_id == chosen[3].list_id)
+                if lead and _WITH_LIST.search(self.text, max(lead[-1][1], first_item - 4),
+                                              first_item) and _TOGETHER.search(
+                        self.text, chosen[1], ev.start):
+                    lead[-1][2].events.append(ev)
             else:
                 targets = {id(chosen[2]): chosen[2]}
                 # 年产10万辆整车项目和年产20万台电机项目也于…: coordinated names share it
@@ -582,6 +601,27 @@ class Assembler:
                         targets[id(s[2])] = s[2]
                 for e in targets.values():
                     e.events.append(ev)
+
+    def inherit_list_events(self, events: list[Event]) -> None:
+        """三菱树脂、横滨轮胎等7个外资项目 after a sentence telling the batch's 开工 on 3月25日:
+        listed projects with no event of their own take the events of the sentence before
+        them in the paragraph when no project took those."""
+        taken = {id(ev) for e in self.entities for ev in e.events}
+        lists: dict[int, list[Entity]] = {}
+        for e in self.entities:
+            if e.list_id >= 0 and not e.events:
+                lists.setdefault(e.list_id, []).append(e)
+        starts = [ev.start for ev in events]
+        for members in lists.values():
+            first = min(m.start for e in members for m in e.mentions if m.list_id >= 0)
+            s0 = self.index.sentence(first)[0]
+            p0 = self.index.paragraph(first)[0]
+            if s0 <= p0:
+                continue
+            k0, k1 = bisect.bisect_left(starts, max(p0, s0 - 300)), bisect.bisect_left(starts, s0)
+            free = [ev for ev in events[k0:k1] if id(ev) not in taken and ev.date is not None]
+            for e in members:
+                e.events.extend(free)
 
     def attach_companies(self) -> None:
         """The investor of each entity: a company in its name, else the company the sentence

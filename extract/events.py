@@ -25,29 +25,45 @@ SIGNED, APPROVED, STARTED, COMPLETED, PRODUCTION, FULL, PLANNED = (
 # (word, type). Longer words first; 建成投产 yields completed and production (two words).
 _WORDS: list[tuple[str, str]] = [
     ("签约", SIGNED), ("签订", SIGNED), ("签署", SIGNED), ("落户", SIGNED), ("摘牌", SIGNED),
-    ("获批", APPROVED), ("立项", APPROVED), ("备案", APPROVED), ("获国家核准", APPROVED),
+    ("获批", APPROVED), ("(?<!成)立项", APPROVED), ("备案", APPROVED), ("获国家核准", APPROVED),
     ("核准", APPROVED), ("批复", APPROVED),
     ("桩基进场", STARTED), ("桩基动工", STARTED), ("开工", STARTED), ("动工", STARTED),
     ("开建", STARTED), ("奠基", STARTED), ("破土", STARTED), ("展开施工", STARTED),
     ("竣工", COMPLETED), ("完工", COMPLETED), ("建成", COMPLETED),
     ("试生产", PRODUCTION), ("生产调试", PRODUCTION), ("投产", PRODUCTION), ("并网", PRODUCTION),
     ("通车", PRODUCTION), ("启用", PRODUCTION), ("投运", PRODUCTION), ("投入运营", PRODUCTION),
-    ("投入使用", PRODUCTION), ("试运行", PRODUCTION), ("开通", PRODUCTION),
+    ("投入使用", PRODUCTION), ("试运行", PRODUCTION), ("开通", PRODUCTION), ("通水", PRODUCTION),
+    ("产出", PRODUCTION),
     ("达产", FULL),
+    ("竞得", SIGNED), ("摘得", SIGNED), ("正式启动", STARTED), ("启动建设", STARTED),
+    # 将于2011年在乌鲁木齐…建设: building as a plan (a plain 建设 is no event)
+    ("建设", PLANNED),
 ]
-_TYPE = dict(_WORDS)
+_TYPE = {w.replace("(?<!成)", ""): t for w, t in _WORDS}
 _EVENT_RE = re.compile(
     "(?:" + "|".join(sorted((w for w, _ in _WORDS), key=len, reverse=True)) + ")"
-    # not the noun uses: 开工率, 投产后 (a condition), 建成区, 签约仪式 keeps its event
-    r"(?![率区面后期])"
+    # not the noun uses: 开工率, 建成区, 投产期 (签约仪式 keeps its event)
+    r"(?![率区面期])"
 )
+# 建成投产后…, 投产后每年…: a condition, an event only when a date makes it a plan
+_AFTER = re.compile(r"(?:(?:" + "|".join(w for w, _ in _WORDS) + r"))*后")
+# 2020年重点项目, 2021年第二批: a year that labels a batch, not when something happened
+_LABEL_YEAR = re.compile(r"第|度|重大|重点|[一二三四五六七八九十]批")
+# 此次开工的项目: the event told before, with its date
+_COMMA = re.compile(r"[，,；;]")
+_NAMED_AFTER = re.compile(r"[，,]?(?:分别为|分别是|即|：|:)")
+_AT_THAT_TIME = re.compile(r"届时|到时|彼时")
+_THIS_TIME = re.compile(r"(?:此次|这次|本次|当天|同时)\Z")
+# A count of projects by the event word: the batch's event, no single project's
+_BATCH_NEAR = re.compile(r"[\d一二三四五六七八九十百千两]+[项个](?:[\u4e00-\u9fff]{0,6}(?:项目|工程))?")
 # 未能开工, 迟迟未开工, 复工: no event. 复产/复工 (restart) is not an event type.
 _NEGATED = re.compile(r"(?:未能?|没有|尚未|还没|迟迟未|不能|无法)[\u4e00-\u9fff]{0,3}\Z")
 _PLAN = re.compile(
     r"将|计划|预计|力争|争取|有望|拟|规划|确保|年内|年底前|月底前|底前|即将|准备|目标|要在|要"
 )
 # Relative day words the figures finder leaves alone.
-_REL_DAY = re.compile(r"今天|今日|当天|当日|昨天|昨日|近日|日前|近期|目前|前不久|几天前|本周|上周|下周")
+_REL_DAY = re.compile(
+    r"今天|今日|当天|当日|昨天|昨日|近日|日前|近期|目前|前不久|几天前|前几天|本周|上周|下周")
 _DATE_KINDS = frozenset(("date", "period"))
 
 
@@ -78,9 +94,9 @@ class Event:
 def _relative(word: str, pub: PubDate | None) -> tuple[str | None, str | None]:
     if pub is None:
         return None, None
-    if word in ("今天", "今日", "当天", "当日") and pub.day:
+    if word in ("今天", "今日", "当天", "当日") and pub.day and pub.month:
         return f"{pub.year:04d}-{pub.month:02d}-{pub.day:02d}", "day"
-    if word in ("昨天", "昨日") and pub.day:
+    if word in ("昨天", "昨日") and pub.day and pub.month:
         d = _dt.date(pub.year, pub.month or 1, pub.day) - _dt.timedelta(days=1)
         return d.isoformat(), "day"
     if pub.month:
@@ -115,6 +131,13 @@ def _after(date: str | None, pub: PubDate | None) -> bool:
     return int(parts[2]) > pub.day
 
 
+def _last(pattern: re.Pattern[str], text: str, a: int, b: int) -> re.Match[str] | None:
+    last = None
+    for last in pattern.finditer(text, a, b):  # noqa: B007 - the loop keeps the last match
+        pass
+    return last
+
+
 def date_value(m: Mention) -> str | None:
     """A date mention's value as the gold writes it: 2019-01/2019-02 for a range."""
     if m.date is None:
@@ -127,9 +150,11 @@ def date_value(m: Mention) -> str | None:
 def find_events(text: str, index: TextIndex, mentions: list[Mention],
                 pub: PubDate | None) -> list[Event]:
     """Every event word in `text` with its date (see module doc), sorted by start."""
-    dates = [m for m in mentions if m.kind in _DATE_KINDS and m.date]
+    dates = [m for m in mentions if m.kind in _DATE_KINDS and m.date
+             and not (m.precision == "year" and _LABEL_YEAR.match(text, m.end))]
     starts = [m.start for m in dates]
     out: list[Event] = []
+    last_dated: dict[str, Event] = {}
     for m in _EVENT_RE.finditer(text):
         a, b = m.start(), m.end()
         word = m.group()
@@ -138,6 +163,11 @@ def find_events(text: str, index: TextIndex, mentions: list[Mention],
         if word == "建成" and text.startswith(("为", "成"), b):
             continue  # 建成为…: becomes, not completed
         s0, s1 = index.sentence(a)
+        c0, c1 = index.clause(a)
+        bn = _BATCH_NEAR.search(text, b, min(c1, b + 12))
+        if bn is not None and not _NAMED_AFTER.match(text, bn.end()):
+            continue  # 新开工水利补短板工程37项: the batch's event
+        conditional = _AFTER.match(text, b) is not None
         # nearest date before the word in the sentence, else right after it (于2月15日投产)
         k = bisect.bisect_right(starts, a) - 1
         date = precision = None
@@ -152,8 +182,38 @@ def find_events(text: str, index: TextIndex, mentions: list[Mention],
             if rel is not None:
                 date, precision = _relative(rel.group(), pub)
                 dstart = rel.start()
-        c0 = max(s0, a - 20)
-        planned = _PLAN.search(text, max(c0, dstart if dstart < a else c0), a) is not None \
-            or _after(date, pub)
-        out.append(Event(a, b, word, _TYPE[word], date, precision, planned, dstart))
+        if date is None and _THIS_TIME.search(text, max(0, a - 3), a):
+            prev = last_dated.get(_TYPE[word])
+            if prev is not None:
+                date, precision = prev.date, prev.precision
+        if date is None and _AT_THAT_TIME.search(text, s0, a):
+            # 9月…将举办集中开工仪式。届时，A、B等项目将集中开工: the date said before
+            k2 = bisect.bisect_left(starts, s0) - 1
+            p0 = index.paragraph(a)[0]
+            if k2 >= 0 and dates[k2].start >= max(p0, s0 - 200):
+                dm = dates[k2]
+                date, precision, dstart = date_value(dm), dm.precision, dm.start
+        w0 = max(s0, a - 20)
+        cue = _last(_PLAN, text, w0, a)
+        planned = cue is not None or _after(date, pub) or conditional
+        first_cue = _PLAN.search(text, s0, a)
+        if cue is not None and date is not None and first_cue is not None \
+                and first_cue.start() > dstart and _COMMA.search(text, dstart, cue.start()) \
+                and not _AT_THAT_TIME.search(text, s0, a):
+            # 8月3日举行开工仪式…，预计一期工程6个月后竣工: the date is the ceremony's
+            date = precision = None
+        if conditional and date is not None and _COMMA.search(text, dstart, a):
+            date = precision = None  # 5月16日开工，建成后…: the condition has no date
+        etype = _TYPE[word]
+        if etype == PLANNED and (date is None or not planned):
+            continue  # a plain 建设: no event
+        if (conditional or planned) and date is None:
+            continue  # 建成投产后每年可…, 预计…竣工 with no date: no event to date
+        if etype == APPROVED and text[max(0, a - 2):a] == "项目":
+            continue  # 项目环评、项目立项: steps of work, not an approval
+        ev = Event(a, b, word, etype if etype != PLANNED else COMPLETED, date, precision,
+                   planned, dstart)
+        if date is not None and not planned:
+            last_dated[ev.type] = ev
+        out.append(ev)
     return out

@@ -140,6 +140,7 @@ def stage_assembly(a: Analysis) -> None:
     asm = Assembler(a.text, a.index, a.mentions, a.entities, a.companies)
     asm.attach_figures()
     asm.attach_events(a.events)
+    asm.inherit_list_events(a.events)
     asm.attach_companies()
     a.used = asm.used
     a.project_sentences = asm.project_sentences()
@@ -274,13 +275,19 @@ def project_record(a: Analysis, e: Entity, asm: Assembler) -> dict[str, Any]:
     seen_ev: set[tuple[Any, ...]] = set()
     for ev in sorted(e.events, key=lambda v: v.start):
         r = ev.to_record(text)
-        key = (r["type"], r["date"])
+        # 计划2025年建成投运: two plans on one date stay two events
+        key = (r["type"], r["date"], ev.type if r["type"] == "planned" else None)
         if key in seen_ev:
             continue
         seen_ev.add(key)
         events.append(r)
     dated = {ev["type"] for ev in events if ev["date"] is not None}
     events = [ev for ev in events if ev["date"] is not None or ev["type"] not in dated]
+    # 今年 and 今年7月 for one plan: the more precise date stays
+    events = [ev for ev in events if not any(
+        o is not ev and o["type"] == ev["type"] and ev["date"] and o["date"]
+        and len(o["date"]) > len(ev["date"]) and o["date"].startswith(ev["date"])
+        for o in events)]
     name = e.best_name()
     aliases = sorted({m.name for m in e.mentions if m.kind != "ref" and m.name != name})
     evidence = []
