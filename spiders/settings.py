@@ -24,10 +24,15 @@ BOT_NAME = "touzi"
 SPIDER_MODULES = ["touzi.spiders.news"]
 NEWSPIDER_MODULE = "touzi.spiders"
 
-# The project's public page: site operators who see the crawler in their logs can read what
-# it is and who runs it. Set TOUZI_CONTACT to your own page or address when you crawl.
-PROJECT_URL = os.environ.get("TOUZI_CONTACT", "https://github.com/touzi-project/touzi")
-USER_AGENT = f"touzi/{__version__} (+{PROJECT_URL}; research crawler of public news)"
+# Site operators who see the crawler in their logs should be able to tell what it is and who
+# runs it: set TOUZI_CONTACT to your own page or address when you crawl.
+# No address is invented for the project: the User-Agent names a contact only when one is set.
+CONTACT = os.environ.get("TOUZI_CONTACT", "").strip()
+USER_AGENT = (
+    f"touzi/{__version__} (+{CONTACT}; research crawler of public news)"
+    if CONTACT
+    else f"touzi/{__version__} (research crawler of public news)"
+)
 
 # Politeness.
 ROBOTSTXT_OBEY = True

@@ -227,5 +227,5 @@ def test_polite_defaults() -> None:
     assert settings.CONCURRENT_REQUESTS_PER_DOMAIN <= 2
     assert settings.DOWNLOAD_DELAY >= 1
     assert settings.RETRY_TIMES >= 2 and settings.RETRY_BACKOFF_BASE >= 1
-    assert settings.USER_AGENT.startswith("touzi/") and "+http" in settings.USER_AGENT
+    assert settings.USER_AGENT.startswith("touzi/") and "research crawler" in settings.USER_AGENT
     assert settings.DOWNLOADER_MIDDLEWARES["scrapy.downloadermiddlewares.retry.RetryMiddleware"] is None
