@@ -625,10 +625,14 @@ class Assembler:
 
     def attach_companies(self) -> None:
         """The investor of each entity: a company in its name, else the company the sentence
-        ties to it (由X投资, X投资…建设, X的Y项目), else the item itself when it is a firm."""
+        ties to it (由X投资, X投资…建设, X的Y项目; firms listed together: 中煤集团、国电集团等
+        央企投资建设的…), else the firm the sentence opens with (…有限公司…，公司在…投资扩建
+        二期工厂), else a firm named by the name's first words (金能科技一期项目, 中节能(桐乡)…),
+        else the item itself when it is a firm."""
         text = self.text
         comps = self.companies
         starts = [c.start for c in comps]
+        name_spans = [(s[0], s[1]) for s in self.spots if s[3].kind != REF]
         for e in self.entities:
             first = e.first
             if first.kind == ITEM and first.company is None and _FIRM_ITEM.fullmatch(first.name):
@@ -647,12 +651,50 @@ class Assembler:
                 i = bisect.bisect_left(starts, s0)
                 cands = []
                 while i < len(comps) and comps[i].start < s1:
-                    cands.append(comps[i])
+                    c = comps[i]
+                    # a firm inside another project's name is that project's investor
+                    if not any(a <= c.start and c.end <= b and (a, b) != (pm.start, pm.end)
+                               for a, b in name_spans):
+                        cands.append(c)
                     i += 1
-                pick = _linked_company(text, pm, cands)
+                pick = _linked_company(text, pm, cands, name_spans)
                 if pick is not None:
-                    e.company = pick.name
+                    e.company = _with_partners(text, pick, cands)
                     break
+            if e.company is not None:
+                continue
+            e.company = self._opening_firm(e) or self._firm_prefix(e)
+
+    def _opening_firm(self, e: Entity) -> str | None:
+        """The firm whose legal name opens the sentence of a name (or of the sentence before,
+        when this one opens with 此次/该/公司): 国家管网集团首个…项目——山东龙口…接收站."""
+        for pm in e.names():
+            s0, s1 = self.index.sentence(pm.start)
+            lead = s0 + len(self.text[s0:s1]) - len(self.text[s0:s1].lstrip())
+            if self.text.startswith(("此次", "该", "公司", "其", "这"), lead) and s0 > 0:
+                s0 = self.index.sentence(s0 - 1)[0]
+                lead = s0 + len(self.text[s0:pm.start]) - len(self.text[s0:pm.start].lstrip())
+            k = bisect.bisect_left([c.start for c in self.companies], lead)
+            if k < len(self.companies):
+                c = self.companies[k]
+                if c.full and c.start <= lead + 1 and c.end <= pm.start:
+                    return c.name
+        return None
+
+    def _firm_prefix(self, e: Entity) -> str | None:
+        """A firm named by a name's first words: a known firm's leading characters
+        (中节能 of 中节能环保集团), or words ending like a firm (金能科技一期项目)."""
+        for pm in e.names():
+            name = pm.name
+            for c in self.companies:
+                for form in (c.name, *c.short):
+                    if len(form) >= 4 and len(name) > 4 and name[:3] == form[:3] \
+                            and not name.startswith(form):
+                        return c.name
+            m = _FIRM_PREFIX.match(name)
+            if m is not None:
+                return m.group(1)
+        return None
 
     def project_sentences(self) -> set[int]:
         """Numbers of the sentences that speak of a project (a name, item or pointer in them,
@@ -846,16 +888,26 @@ _FIRM_ITEM = re.compile(
     r"[\u4e00-\u9fffA-Za-z]{2,10}(?:[\d.．]+万?[吨锭辆台套件片]?[\u4e00-\u9fff]{0,4})?"
 )
 _CAPACITY_TAIL = re.compile(r"[\d.．]+.*$")
+_JOINTLY = re.compile(r"共同|合资|联合|一起")
+# 金能科技一期项目: leading words that end like a firm, before a phase, a capacity or 新
+_FIRM_PREFIX = re.compile(
+    r"([\u4e00-\u9fff]{2,6}?(?:科技|电子|电器|电气|化工|化纤|药业|制药|光电|实业|重工|机械|"
+    r"石化|钢铁|股份|控股|新材料|精密|装备|环保|生物|医药|纺织|建材|水泥|铝业|矿业|动力|"
+    r"锂电|乳业|食品))(?=[一二三四五首]期|新|年产|[\d])"
+)
 _INVEST_LINK = re.compile(r"投资|出资|捐资|建设|兴建|实施|承建|设立|开建|扩建|新建|运营|打造")
 
 
-def _linked_company(text: str, pm: ProjectMention, cands: list[Company]) -> Company | None:
+def _linked_company(text: str, pm: ProjectMention, cands: list[Company],
+                    name_spans: list[tuple[int, int]] | None = None) -> Company | None:
     """A company the sentence ties to the project: 由X投资(建设)的Y, X投资…建设Y, X的Y,
-    Y由X投资."""
+    Y由X投资; never across another project's name (X捐资建设的A和B: A only)."""
     best = None
     for c in cands:
         if c.end <= pm.start:
             between = text[c.end:pm.start]
+            if name_spans and any(c.end <= a and b <= pm.start for a, b in name_spans):
+                continue
             if len(between) <= 40 and (_INVEST_LINK.search(between) or between in ("", "的")):
                 if not any(ch in between for ch in "。；;"):
                     best = c  # the nearest before wins
@@ -864,3 +916,21 @@ def _linked_company(text: str, pm: ProjectMention, cands: list[Company]) -> Comp
             if best is None and len(between) <= 6 and between.endswith("由"):
                 return c
     return best
+
+
+def _with_partners(text: str, pick: Company, cands: list[Company]) -> str:
+    """The picked firm with the firms written right before it in a list (中煤集团、国电集团)
+    or joined to it by 与/和…共同 (由首钢公司与…福建凯西钢铁有限公司共同出资)."""
+    names = [pick.name]
+    k = cands.index(pick) if pick in cands else -1
+    j = k - 1
+    while j >= 0 and text[cands[j].end:cands[j + 1].start] in ("、", "和", "与", "及"):
+        names.insert(0, cands[j].name)
+        j -= 1
+    if k >= 0 and k + 1 < len(cands):
+        nxt = cands[k + 1]
+        between = text[pick.end:nxt.start]
+        if len(between) <= 20 and between[:1] in ("与", "和", "同") \
+                and _JOINTLY.match(text, nxt.end):
+            names.append(nxt.name)
+    return "、".join(dict.fromkeys(names))

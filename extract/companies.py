@@ -19,7 +19,7 @@ from touzi.extract.name_edges import Protected, last_stop, walk_left
 # Legal forms and group words that end a company name, longest first.
 _LEGAL = re.compile(
     r"(?:（集团）|\(集团\))?(?:集团股份有限公司|集团有限责任公司|集团有限公司|股份有限公司|有限责任公司|"
-    r"有限公司|股份公司|集团公司|控股集团|集团|公司)"
+    r"有限公司|股份公司|集团公司|控股集团|集团|公司|铁路局)"
     r"(?![\u4e00-\u9fff]{0,2}(?:负责人|董事|总经理|领导|党委|员工|职工|人士))"
 )
 _LEGAL_TAIL = re.compile(
