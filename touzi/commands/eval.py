@@ -60,8 +60,8 @@ def _print_misses(report: Any) -> None:
 def command(
     paths: Annotated[
         list[Path],
-        typer.Argument(metavar="GOLD... [PRED]", help="Gold JSONL files or folders (tests/gold/dev), "
-                       "then the predictions JSONL; with --predict, gold only."),
+        typer.Argument(metavar="PATHS", help="GOLD... PRED: gold JSONL files or folders "
+                       "(tests/gold/dev), then the predictions JSONL; with --predict, gold only."),
     ],
     predict: Annotated[
         bool, typer.Option("--predict", help="Run touzi's extractor on the gold articles and score it."),
