@@ -249,6 +249,14 @@ class ProjectFinder:
             start = self._left_edge(hs, self.index.clause(hs)[0], not plain)
             if start >= hs:
                 continue
+            # 会泽6万吨/年粗铅、10万吨/年电锌及渣综合利用工程: capacities listed inside a name
+            while start > 1 and text[start - 1] == "、" and text[start].isdigit():
+                prev0 = self.index.clause(start - 2)[0]
+                piece_start = self._left_edge(start - 1, prev0, not plain)
+                if piece_start >= start - 1 or not _CAPACITY_PIECE.search(
+                        text, piece_start, start - 1):
+                    break
+                start = piece_start
             # an inner head followed by more name: 运动会配套工程甲乙铁路 → 甲乙铁路
             inner = None
             for im in _INNER_HEAD.finditer(text, start, hs):
@@ -567,6 +575,7 @@ _MODIFIED_NOUN = re.compile(
     r"大厅|大楼|港|口岸|局|办|厅|公司|集团|路|街|村|社区|小区|城|区|站|段|内|外|里|周边|附近|设备|标准|工作|终点|起点|主跑道|跑道|航站楼"
 )
 _COUNT_AFTER = re.compile(r"(?:就有|共有|有|共|达|计)?[\d一二三四五六七八九十百千两几]+[个项批]")
+_CAPACITY_PIECE = re.compile(r"[\d.．]+万?(?:吨|台|套|件|辆|片)(?:/年)?[\u4e00-\u9fff]{1,6}$")
 _NOT_NAME_AFTER = re.compile(
     r"为(?:重点|依托|核心|主|抓手|龙头|载体|平台)|[\d一二三四五六七八九十两几]+[幢栋座]")
 # Words that make a name a description (首个, 最大) or a role (成为…, 之一).
