@@ -48,13 +48,21 @@ _COUNTED = re.compile(r"项目|工程|机场|聚集区|电站|水库")
 _CLAUSE_HEAD = re.compile(r"[^，,。；;、！？\n（(]*")
 # Verbs and particles that end the noun a count counts (三项举措解决…项目 counts 举措).
 _NOUN_STOP = re.compile(r"解决|推进|开工|竣工|正在|已经|已|将|在|是|为|有|的|和|与|及|、")
-_COUNT_AFTER_NOUN = re.compile(r"(?:项目|工程)(?:就|共|总数|数)?(?:达|有|为)?$")
+_COUNT_AFTER_NOUN = re.compile(
+    r"(?:项目|工程)(?:新开工?|开工|竣工|投产|签约|落地|开竣工)?(?:就|共|总数|数)?(?:达|有|为)?$")
+_LEADING_EVENT = re.compile(r"(?:新开工|开工|竣工|投产|签约|在建|开竣工|新签约|新建)")
+_SIBLING = re.compile(r"、(?:新开工?|开工|竣工|投产|签约|落地|开竣工)?$")
 _DISTRIBUTIVE = re.compile(r"(?:项目)?总投资|(?:项目)?投资|中有\d+个总投资")
 _ENUMERATED = re.compile(r"[，,：:]?(?:包括|分别为|分别是|即)")
 _INDICATOR_NOUN = re.compile(r"项目投资(?:完成)?|第[一二三]产业投资(?:完成)?|生产性服务业(?:完成)?投资|"
                              r"基础设施(?:建设)?(?:完成)?投资|民间投资|房地产开发投资")
 # A sentence about "the project" (项目建成后…, 该项目…) states no region's figures.
 _PROJECT_SUBJECT = re.compile(r"(?:该|本|此)?(?:项目|工程)(?!投资|数量|个数|总数)|(?:建成|投产|达产)后")
+# The words before an amount that belong to it (after 并/及/、/，, a new verb phrase starts).
+_OWN_CUE = re.compile(r"[并及、，,；;]|同时|以及")
+_LAND_CUE = re.compile(r"土地|用地|熟地|地块|征地|供地|腾空|拓展|政策处理|收储|盘活|处置")
+_LAND_THRESHOLD = re.compile(r"(?:以上|以下)?的?(?:工业)?(?:企业|项目)")
+_LAND_CLEARED = re.compile(r"处置|盘活|清理|腾空|政策处理|征迁|拆迁|收储|清零")
 _REGIONAL = frozenset(("domestic_capital_attracted", "contracted_fdi", "actual_fdi"))
 _FIRM_LEVEL = frozenset(("output_value", "industrial_value_added"))
 _AGGREGATE = re.compile(r"全部项目|所有项目|合计|共计|总计")
@@ -248,7 +256,8 @@ class ClaimFinder:
             im = _last_match(_IND_RE, left)
             if im is not None and im.end() >= len(left) - 12:
                 ind = _IND_NAMES[im.lastindex or 0]
-            if ind is None and _NOT_INVESTMENT.search(left[-10:] + text[m.end:m.end + 6]):
+            own = _OWN_CUE.split(left)[-1]  # the words of this figure's own verb phrase
+            if ind is None and _NOT_INVESTMENT.search(own[-10:] + text[m.end:m.end + 6]):
                 continue  # 税后利润, 中标价, 贷款…: not investment
             count = None
             if ind is None:
@@ -273,6 +282,8 @@ class ClaimFinder:
             elif id(m) in self.coordinated:
                 ind = "project_investment"  # 河道改造工程和污水管网…总投资3亿元
                 count = self.coordinated[id(m)]
+            elif ind is not None and ind not in _FIRM_LEVEL:
+                pass  # 完成工业性投入3.23亿元 after a list of projects: still the region's
             elif project_sentence:
                 continue  # a project's figure (项目建成后…年产值680亿元), not a region's
             elif ind is not None:
@@ -290,7 +301,7 @@ class ClaimFinder:
                 oc = _OTHER_CUE.search(left)
                 right = _OTHER_RIGHT.match(text, m.end)
                 attained = self._after(m, ("attainment",), s1) is not None
-                if _NOT_INVESTMENT.search(left + text[m.end:m.end + 6]):
+                if _NOT_INVESTMENT.search(own + text[m.end:m.end + 6]):
                     continue
                 if oc is None and right is None and not attained:
                     continue
@@ -303,6 +314,21 @@ class ClaimFinder:
                 rec = self._claim(m, ind, indicator_text, None)
                 rec["count"] = count
                 claims.append(rec)
+        # land a region clears, supplies or plans: 去年累计处置土地约3万亩, 确保2万亩建设用地
+        for m in ms:
+            if m.kind != "land" or id(m) in self.used or m.unit not in ("亩", "公顷", "平方公里"):
+                continue
+            s0, s1 = self.index.sentence(m.start)
+            if self.index.sentence_index(m.start) in self.project_sentences \
+                    or _PROJECT_SUBJECT.match(text[s0:s0 + 8].lstrip()):
+                continue
+            around = text[max(s0, m.start - 16):min(s1, m.end + 16)]
+            if not _LAND_CUE.search(around) or _LAND_THRESHOLD.match(text, m.end):
+                continue  # 用地3亩以上工业企业: a threshold
+            cleared = _LAND_CLEARED.search(around) is not None
+            rec = self._claim(m, "land_cleared" if cleared else "other",
+                              None if cleared else _LAND_CUE.search(around).group(), None)
+            claims.append(rec)
         # counts of projects with no amount: 19项重点工程…开工, 已开工10项
         for m in ms:
             if m.kind != "count" or id(m) in self.counts_used or not self._is_project_count(m):
@@ -372,9 +398,20 @@ class ClaimFinder:
             # 120个总投资约900亿元的重大项目
             if _COUNTED.search(noun.split("的", 1)[-1][:8]):
                 return True
-        if _COUNTED.search(_NOUN_STOP.split(noun[:16], 1)[0]):
+        head = noun[:16]
+        lead = _LEADING_EVENT.match(head)
+        k = lead.end() if lead else 0
+        if _COUNTED.search(head[:k] + _NOUN_STOP.split(head[k:], 1)[0]):
             return True
-        return _COUNT_AFTER_NOUN.search(self.text, max(0, m.start - 8), m.start) is not None
+        if _COUNT_AFTER_NOUN.search(self.text, max(0, m.start - 10), m.start) is not None:
+            return True
+        # 项目新开20个、竣工12个: a count listed after a count of projects
+        sib = _SIBLING.search(self.text, max(0, m.start - 8), m.start)
+        if sib is not None:
+            for c in self.mentions:
+                if c.kind == "count" and c.end == sib.start() and c is not m:
+                    return self._is_project_count(c)
+        return False
 
     def _batch_count(self, i: int, s0: int) -> Mention | None:
         """A count of projects before mention i in its sentence (the nearest one no other
