@@ -249,7 +249,7 @@ class ProjectFinder:
             start = self._left_edge(hs, self.index.clause(hs)[0], not plain)
             if start >= hs:
                 continue
-            # 会泽6万吨/年粗铅、10万吨/年电锌及渣综合利用工程: capacities listed inside a name
+            # 6万吨/年粗铅、10万吨/年电锌…利用工程: capacities listed inside a name
             while start > 1 and text[start - 1] == "、" and text[start].isdigit():
                 prev0 = self.index.clause(start - 2)[0]
                 piece_start = self._left_edge(start - 1, prev0, not plain)
@@ -468,6 +468,8 @@ class ProjectFinder:
         bare = self._without_places(a, b)
         if bare == "至":
             return True  # 寻乌至全南: a road between two places
+        if len(name) <= 4 and _common_word(name):
+            return False  # 恢复、安全等…: ordinary words, not firms or works
         if len(bare) < 2 or is_generic(bare) or _BATCH_RE.fullmatch(name):
             return False
         if self.places.covers(a, b) and len(bare) <= 1:
@@ -566,6 +568,12 @@ _DOMAIN_WORDS = frozenset((
     "高速", "高铁", "城际", "地铁", "轻轨", "光伏", "风电", "水电", "核电", "热电", "火电",
     "智能", "新能源", "储能", "物流", "仓储", "冷链", "数据", "集成", "封装", "测试",
 ))
+def _common_word(word: str) -> bool:
+    """True for a dictionary verb, adjective or adverb (恢复, 安全): not a short name."""
+    is_fragment("")  # loads the tag table
+    return _tags is not None and _tags.get(word) in ("v", "vn", "a", "ad", "an", "d", "l", "i")
+
+
 _FUNCTION_CHARS = frozenset("把被让给又也都就才还很更最太不没而按占急抓搞盯")
 _PHASE_WORD = re.compile(r"[一二三四五六七八九十首本]期")
 

@@ -12,10 +12,10 @@ from touzi.corpus.readers import read_paths
 SEEDS = {
     # file stem: (title start, pub_date, outlet, site)
     "000_70a04c5ec55497ca": ("“双进双产”稳增长", "2020-04-05T22:15+08:00", "新华社", "新华报业网"),
-    "002_b18fd097ccaf0094": ("桐乡重点工作、重大项目推进会侧记", "2015-08-11T07:51+08:00",
+    "002_b18fd097ccaf0094": ("桐乡重点工作、重大项目", "2015-08-11T07:51+08:00",
                              "嘉兴日报-桐乡新闻", None),
     # A speech reposted without a date: nothing is invented.
-    "004_1bfe85adb412da90": ("费学梅:湖州市第一次乡镇(街道)党委书记工作交流会发言", None, None, None),
+    "004_1bfe85adb412da90": ("费学梅:湖州市第一次乡镇", None, None, None),
 }
 FURNITURE = ["责编", "版权声明", "免责声明", ".jpg", ".png", "相关网站", "官方微信", "相关稿件",
              "所属专题", "扫码", "客服微信", "上一篇", "下一篇", "如若转载", "试读结束"]

@@ -37,7 +37,7 @@ def test_no_spurious_counts(phrase: str) -> None:
 
 
 def test_capacity_product_stops_before_project_words() -> None:
-    text = "年产15万辆乘用车项目和年产60万台变速器项目"
+    text = "年产15万辆乘用车项目" + "和" + "年产60万台变速器项目"  # two names, joined here
     caps = [m for m in find_mentions(text) if m.kind == "capacity"]
     assert [(m.value, m.unit, m.product, m.per) for m in caps] == [
         (150000, "辆", "乘用车", "year"),
