@@ -148,14 +148,16 @@ def date_value(m: Mention) -> str | None:
 
 
 def find_events(text: str, index: TextIndex, mentions: list[Mention],
-                pub: PubDate | None) -> list[Event]:
-    """Every event word in `text` with its date (see module doc), sorted by start."""
+                pub: PubDate | None, ranges: list[tuple[int, int]] | None = None) -> list[Event]:
+    """Every event word in `text` (or in the sorted `ranges` of it: the paragraphs that name
+    projects) with its date (see module doc), sorted by start."""
     dates = [m for m in mentions if m.kind in _DATE_KINDS and m.date
              and not (m.precision == "year" and _LABEL_YEAR.match(text, m.end))]
     starts = [m.start for m in dates]
     out: list[Event] = []
     last_dated: dict[str, Event] = {}
-    for m in _EVENT_RE.finditer(text):
+    spans = ranges if ranges is not None else [(0, len(text))]
+    for m in (x for lo, hi in spans for x in _EVENT_RE.finditer(text, lo, hi)):
         a, b = m.start(), m.end()
         word = m.group()
         if _NEGATED.search(text, max(0, a - 8), a):

@@ -136,7 +136,17 @@ def stage_assembly(a: Analysis) -> None:
     """Entities with their figures, events, companies, regions → project records."""
     assert a.index is not None
     a.entities = cluster(a.project_mentions, a.index, a.text, a.companies)
-    a.events = find_events(a.text, a.index, a.mentions, a.pub)
+    # events matter only near named projects: their paragraphs and the 400 characters before
+    # them (a batch's 集中开工 told before its list of projects)
+    paras: list[tuple[int, int]] = []
+    for pm in a.project_mentions:
+        p0, p1 = a.index.paragraph(pm.start)
+        p0 = a.index.paragraph(max(0, p0 - 400))[0] if p0 > 0 else 0
+        if paras and p0 <= paras[-1][1]:
+            paras[-1] = (paras[-1][0], max(paras[-1][1], p1))
+        else:
+            paras.append((p0, p1))
+    a.events = find_events(a.text, a.index, a.mentions, a.pub, paras)
     asm = Assembler(a.text, a.index, a.mentions, a.entities, a.companies)
     asm.attach_figures()
     asm.attach_events(a.events)
