@@ -736,6 +736,8 @@ class Assembler:
             r = m.region
             if m.role != "location" or r is None or NOT_LOCATION_AFTER.match(text, m.end):
                 continue
+            if m.text[:1] in "和与及" and m.start > 0 and text[m.start - 1] in "区县市镇":
+                continue  # 衢江区和龙游县: 和龙 straddles a conjunction
             names = holders(m, name_spans, starts)
             if m.kind == "generic_zone" and (r.confidence < 0.7 or names):
                 continue

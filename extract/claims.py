@@ -391,7 +391,7 @@ class ClaimFinder:
 
     def _is_project_count(self, m: Mention) -> bool:
         """N个(重大)项目, N项工程, 项目N个, 项目就达N个: a count of projects."""
-        if m.value is None or m.unit not in ("个", "项", "批"):
+        if m.value is None or m.value == 1 or m.unit not in ("个", "项", "批"):
             return False
         noun = _CLAUSE_HEAD.match(self.text, m.end, min(len(self.text), m.end + 24)).group()
         if noun.startswith(("总投资", "投资")):

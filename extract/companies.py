@@ -44,7 +44,8 @@ _INDUSTRY = re.compile(
 )
 # Words before a company that end the text before it, beyond the shared stops: company
 # names are joined by conjunctions (A与B合资), while project names keep them (研发及生产基地).
-_COMPANY_STOPS = re.compile(r"重组|收购|控股|联合|携手|根据|委托|通过|愿意|公司|集团|基地|中心|项目|工程|[和与及向而]")
+_COMPANY_STOPS = re.compile(
+    r"重组|收购|控股|联合|携手|根据|委托|通过|愿意|下属|旗下|公司|集团|基地|中心|项目|工程|[和与及向而继]")
 # An alias declared after the name: (下称“远钢”), （以下简称“X”）, （远航股份）.
 _ALIAS = re.compile(
     r"[（(](?:以下|下文)?(?:简称|下称|简称为)?[“\"「]?([\u4e00-\u9fffA-Za-z0-9]{2,8})[”\"」]?[）)]"

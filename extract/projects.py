@@ -74,7 +74,7 @@ _GENERIC_WORDS = (
     "脱贫攻坚", "全产业链", "产业链", "国道", "省道", "县道", "乡道", "二级", "一级", "经营性",
     "危房", "危房改造", "棚户区", "棚改", "老旧小区", "高速", "农村公路", "长", "短", "补短板",
     "改扩建", "新建及改扩建", "道路", "地产", "房地产", "募投", "募集资金", "援疆", "援建",
-    "对口支援", "现代化", "冶炼", "煤炭", "高速公路", "公路", "铁路", "高铁", "规划", "防护林",
+    "对口支援", "现代化", "冶炼", "煤炭", "规范", "基础", "国省干线", "干线", "高速公路", "公路", "铁路", "高铁", "规划", "防护林",
 )
 _GENERIC_RE = re.compile(
     "(?:" + "|".join(sorted(_GENERIC_WORDS, key=len, reverse=True))
@@ -89,7 +89,8 @@ _REF_RE = re.compile(
     r"|(?<![\u4e00-\u9fffA-Za-z0-9）)”])(?:项目|工程)(?=[总一二三首主整全建投计位于占将已由的预共])"
 )
 # A batch: a count of projects (38个重大项目, 7个外资项目) is a claim's subject, not a name.
-_BATCH_RE = re.compile(r"[\d一二三四五六七八九十百千两几多余]+[个项批家座条](?!月|小时)")
+_BATCH_RE = re.compile(
+    r"[\d一二三四五六七八九十百千两几多余]+[个项批家座条](?!月|小时)|(?<![\u4e00-\u9fff])[两三四五六七八九十]大")
 # Words in a sentence that make it talk about building or investing.
 _INVEST_CONTEXT = re.compile(
     r"投资|开工|动工|奠基|签约|落户|建设|施工|建成|竣工|投产|并网|达产|通车|启用|开通|"
@@ -272,6 +273,8 @@ class ProjectFinder:
                         part = im
                 if part is not None and part.start() > start:
                     hs, he, head = part.start(), part.end(), part.group()
+            while start < hs and text[start] in "”’」』）)》":
+                start += 1  # “十二五”期间…: a closing quote does not open a name
             name = text[start:he]
             core = text[start:hs]
             if _DEICTIC_RE.match(core):
@@ -465,6 +468,8 @@ class ProjectFinder:
 
     def _item_ok(self, a: int, b: int) -> bool:
         name = self.text[a:b]
+        if "…" in name or "..." in name or not is_name_char(name[0]):
+            return False
         bare = self._without_places(a, b)
         if bare == "至":
             return True  # 寻乌至全南: a road between two places
