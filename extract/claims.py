@@ -431,7 +431,7 @@ class ClaimFinder:
                 if _BREAKDOWN.search(self.text, s0, c.start) and any(
                         x.kind == "count" and x is not c and s0 <= x.start < ms[i].start
                         and self._is_project_count(x) for x in ms[max(0, j - 6):i]):
-                    continue  # 其中包括基础设施项目74个、产业项目147个…，年度计划投资…: the whole's
+                    continue  # 其中包括甲类项目40个、乙类项目80个…，计划投资…: the whole's
                 return None if id(c) in self.counts_used else c
         p0 = self.index.paragraph(s0)[0]
         if s0 <= p0 or self._has_place(s0, ms[i].start):
