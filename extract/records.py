@@ -163,11 +163,18 @@ def stage_claims(a: Analysis) -> None:
     assert a.index is not None
     finder = ClaimFinder(a.text, a.index, a.mentions, a.ctx, a.pub, a.used,
                          a.project_sentences, a.companies, a.coordinated)
-    a.claims = finder.find()
-    for c in a.claims:
-        c["doc_id"] = a.doc_id
-        c["confidence"] = 0.6
-        c["extractor"] = EXTRACTOR
+    claims = []
+    for c in finder.find():
+        # named indicators and counted batches are surer than `other` amounts
+        conf = 0.5 if c["indicator"] == "other" else 0.7
+        if c["indicator"] in ("project_investment", "project_count") and c["count"]:
+            conf = 0.8
+        if c.get("growth_pct") is not None or c.get("target_pct") is not None:
+            conf += 0.1
+        claims.append({"kind": "claim", "doc_id": a.doc_id, **{k: v for k, v in c.items()
+                                                             if k != "kind"},
+                       "confidence": round(min(conf, 0.9), 2), "extractor": EXTRACTOR})
+    a.claims = claims
 
 
 STAGES: list[tuple[str, Callable[[Analysis], None]]] = [
