@@ -166,14 +166,20 @@ class _Clusterer:
         self._by_bigram: dict[str, list[int]] = {}
         self._entity_id: dict[int, int] = {}
         self._firms: list[Entity] = []  # entities named by a list item (a firm's short name)
+        self._company_starts = [c.start for c in companies]
+        self._names_of: dict[int, set[str]] = {}  # distinct names of each entity
+        self._last_pos: dict[int, int] = {}  # where each entity was last mentioned
+        self._pos = 0
 
     def _candidates(self, name: str) -> list[Entity]:
         """Entities sharing a character pair with `name` (none else can be an alias), most
-        recent first: the index keeps clustering linear on long reports."""
+        recent first, at most 40: the index keeps clustering linear on long reports."""
         ids: set[int] = set()
         for g in _bigrams(name):
-            ids.update(self._by_bigram.get(g, ()))
-        return [self.entities[i] for i in sorted(ids, reverse=True)]
+            ids.update(self._by_bigram.get(g, ())[-40:])
+        # an alias comes within a few thousand characters of its project's last mention
+        return [e for e in (self.entities[i] for i in sorted(ids, reverse=True)[:40])
+                if self._pos - self._last_pos.get(id(e), 0) < 6000]
 
     def _index_entity(self, e: Entity, m: ProjectMention) -> None:
         i = self._entity_id[id(e)]
@@ -187,8 +193,8 @@ class _Clusterer:
         for e in self._candidates(m.name):
             if m.kind == ITEM and e.list_id == m.list_id and m.list_id >= 0:
                 continue  # items of one list are different projects
-            for x in e.mentions:
-                if x.kind != REF and same_project(x.name, m.name):
+            for x in self._names_of.get(id(e), ()):
+                if same_project(x, m.name):
                     return e
         # 华能风电项目 after 华能托克逊…风电项目: the company's project of that kind
         keys = _company_keys(m)
@@ -219,7 +225,8 @@ class _Clusterer:
         company whose name holds one (远航科技（苏州）有限公司由…)."""
         if not self._firms:
             return None
-        return subject_entity(self.text, self.index, self.companies, self._firms, pos)
+        return subject_entity(self.text, self.index, self.companies, self._firms, pos,
+                              self._company_starts)
 
     def _company_alias(self, m: ProjectMention) -> Entity | None:
         """风电项目 in a sentence that names 华能: the recent 华能 project that holds the name."""
@@ -271,6 +278,7 @@ class _Clusterer:
         return None
 
     def add(self, m: ProjectMention, max_gap: int) -> None:
+        self._pos = m.start
         if m.kind == REF:
             e = self._ref_target(m, max_gap)
             if e is not None:
@@ -292,6 +300,8 @@ class _Clusterer:
         else:
             target.mentions.append(m)
         self._index_entity(target, m)
+        self._names_of.setdefault(id(target), set()).add(m.name)
+        self._last_pos[id(target)] = m.end
         if m.kind == ITEM and target not in self._firms:
             self._firms.append(target)
         self.recent.append((m.end, target, m))
@@ -322,22 +332,24 @@ def _firm_keys(e: Entity) -> set[str]:
 
 
 def subject_entity(text: str, index: TextIndex, companies: list[Company],
-                   entities: list[Entity], pos: int) -> Entity | None:
-    """The entity the sentence holding `pos` opens with (see _Clusterer.subject)."""
-    firms = [e for e in entities if e.list_id >= 0 or any(x.kind == ITEM for x in e.mentions)]
+                   firms: list[Entity], pos: int,
+                   company_starts: list[int] | None = None) -> Entity | None:
+    """The entity the sentence holding `pos` opens with (see _Clusterer.subject): `firms` are
+    the entities named by list items."""
     if not firms:
         return None
     s0, s1 = index.sentence(pos)
     opening = text[s0:min(s1, s0 + 40)].lstrip()
     lead = s1 - s0 - len(text[s0:s1].lstrip())
     forms: list[str] = []
-    for c in companies:
-        if c.start > s0 + lead + 2:
-            break
-        if c.start >= s0:
-            forms = [c.name, *c.short]
-            break
+    starts = company_starts if company_starts is not None else [c.start for c in companies]
+    k = bisect.bisect_left(starts, s0)
+    if k < len(companies) and companies[k].start <= s0 + lead + 2:
+        c = companies[k]
+        forms = [c.name, *c.short]
     for e in reversed(firms):
+        if e.first.start < s0 - 3000:
+            break  # a firm listed long before does not open this sentence
         keys = _firm_keys(e)
         if not keys:
             continue
@@ -414,6 +426,9 @@ class Assembler:
         )
         self.spot_starts = [s[0] for s in self.spots]
         self.used: set[int] = set()  # ids of figures taken by a project
+        self._company_starts = [c.start for c in companies]
+        self._firms = [e for e in entities if e.list_id >= 0
+                       or any(x.kind == ITEM for x in e.mentions)]
         # ids of figures stated for coordinated projects (A和B总投资…) → how many
         self.coordinated: dict[int, int] = {}
 
@@ -428,7 +443,7 @@ class Assembler:
 
     def _batch_before(self, f: Mention, s0: int) -> bool:
         """A count of projects before the figure in its sentence makes it a batch's."""
-        k = bisect.bisect_left(self._mention_starts, s0)
+        k = bisect.bisect_left(self._mention_starts, max(s0, f.start - 300))
         for m in self.mentions[k:]:
             if m.start >= f.start:
                 break
@@ -488,7 +503,8 @@ class Assembler:
             if e is not None or head.startswith(("此次", "本次", "其中")):
                 return e
         if not spots:
-            subj = subject_entity(text, self.index, self.companies, self.entities, f.start)
+            subj = subject_entity(text, self.index, self.companies, self._firms, f.start,
+                                  self._company_starts)
             if subj is not None:
                 return subj  # 远航科技（苏州）有限公司由远航集团投资8亿元设立
         if after:
@@ -632,7 +648,6 @@ class Assembler:
         text = self.text
         comps = self.companies
         starts = [c.start for c in comps]
-        name_spans = [(s[0], s[1]) for s in self.spots if s[3].kind != REF]
         for e in self.entities:
             first = e.first
             if first.kind == ITEM and first.company is None and _FIRM_ITEM.fullmatch(first.name):
@@ -654,16 +669,22 @@ class Assembler:
                     c = comps[i]
                     # a firm inside another project's name is that project's investor
                     if not any(a <= c.start and c.end <= b and (a, b) != (pm.start, pm.end)
-                               for a, b in name_spans):
+                               for a, b in self._names_around(c.start)):
                         cands.append(c)
                     i += 1
-                pick = _linked_company(text, pm, cands, name_spans)
+                pick = _linked_company(text, pm, cands, self._names_around(s0, s1))
                 if pick is not None:
                     e.company = _with_partners(text, pick, cands)
                     break
             if e.company is not None:
                 continue
             e.company = self._opening_firm(e) or self._firm_prefix(e)
+
+    def _names_around(self, a: int, b: int | None = None) -> list[tuple[int, int]]:
+        """Name spans (not pointers) starting in [a - 60, b or a]."""
+        lo = bisect.bisect_left(self.spot_starts, a - 60)
+        hi = bisect.bisect_right(self.spot_starts, b if b is not None else a)
+        return [(x[0], x[1]) for x in self.spots[lo:hi] if x[3].kind != REF]
 
     def _opening_firm(self, e: Entity) -> str | None:
         """The firm whose legal name opens the sentence of a name (or of the sentence before,
@@ -674,7 +695,7 @@ class Assembler:
             if self.text.startswith(("此次", "该", "公司", "其", "这"), lead) and s0 > 0:
                 s0 = self.index.sentence(s0 - 1)[0]
                 lead = s0 + len(self.text[s0:pm.start]) - len(self.text[s0:pm.start].lstrip())
-            k = bisect.bisect_left([c.start for c in self.companies], lead)
+            k = bisect.bisect_left(self._company_starts, lead)
             if k < len(self.companies):
                 c = self.companies[k]
                 if c.full and c.start <= lead + 1 and c.end <= pm.start:
@@ -684,13 +705,18 @@ class Assembler:
     def _firm_prefix(self, e: Entity) -> str | None:
         """A firm named by a name's first words: a known firm's leading characters
         (中节能 of 中节能环保集团), or words ending like a firm (金能科技一期项目)."""
-        for pm in e.names():
-            name = pm.name
+        if not hasattr(self, "_prefixes"):
+            self._prefixes: dict[str, list[tuple[str, str]]] = {}
             for c in self.companies:
                 for form in (c.name, *c.short):
-                    if len(form) >= 4 and len(name) > 4 and name[:3] == form[:3] \
-                            and not name.startswith(form):
-                        return c.name
+                    if len(form) >= 4:
+                        self._prefixes.setdefault(form[:3], []).append((form, c.name))
+        for pm in e.names():
+            name = pm.name
+            if len(name) > 4:
+                for form, full in self._prefixes.get(name[:3], ()):
+                    if not name.startswith(form):
+                        return full
             m = _FIRM_PREFIX.match(name)
             if m is not None:
                 return m.group(1)

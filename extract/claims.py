@@ -120,6 +120,8 @@ class ClaimFinder:
                  coordinated: dict[int, int] | None = None) -> None:
         self.project_sentences = project_sentences or set()
         self.coordinated = coordinated or {}
+        self._mention_starts = [m.start for m in mentions]
+        self._company_starts = [c.start for c in (companies or [])]
         self.companies = companies or []
         self.text = text
         self.index = index
@@ -228,9 +230,8 @@ class ClaimFinder:
     def _after(self, anchor: Mention, kinds: tuple[str, ...], limit: int) -> Mention | None:
         """The first mention of `kinds` after the anchor in its sentence part, before the next
         amount or count."""
-        for m in self.mentions:
-            if m.start < anchor.end:
-                continue
+        k = bisect.bisect_left(self._mention_starts, anchor.end)
+        for m in self.mentions[k:]:
             if m.start > limit:
                 break
             if m.kind in kinds:
@@ -358,12 +359,8 @@ class ClaimFinder:
 
     def _firm_before(self, pos: int, s0: int) -> bool:
         """A company named before `pos` in its sentence (格力电器…宣布投资50亿元)."""
-        for c in self.companies:
-            if c.start >= pos:
-                break
-            if c.start >= s0:
-                return True
-        return False
+        k = bisect.bisect_left(self._company_starts, pos) - 1
+        return k >= 0 and self.companies[k].start >= s0
 
     def _batch_count_after(self, i: int, s1: int) -> Mention | None:
         """总投资超过2000亿元的80个大项目: a count of projects right after the amount."""
@@ -379,9 +376,8 @@ class ClaimFinder:
     def _later_count(self, m: Mention, s1: int) -> Mention | None:
         """129个开工项目已经开工86个, 66项…工程已开工10项: the count after the event word."""
         c1 = self.index.clause(m.start)[1]
-        for c in self.mentions:
-            if c.start <= m.end:
-                continue
+        k = bisect.bisect_right(self._mention_starts, m.end)
+        for c in self.mentions[k:]:
             if c.start >= min(s1, c1 + 2):
                 break
             if c.kind == "count" and c.unit == m.unit and _EVENT_WORD.search(
@@ -408,7 +404,8 @@ class ClaimFinder:
         # 项目新开20个、竣工12个: a count listed after a count of projects
         sib = _SIBLING.search(self.text, max(0, m.start - 8), m.start)
         if sib is not None:
-            for c in self.mentions:
+            k = bisect.bisect_left(self._mention_starts, sib.start() - 12)
+            for c in self.mentions[k:k + 6]:
                 if c.kind == "count" and c.end == sib.start() and c is not m:
                     return self._is_project_count(c)
         return False
@@ -439,7 +436,9 @@ class ClaimFinder:
         q0 = self.index.sentence(s0 - 1)[0]
         if q0 < p0:
             return None
-        prev = [c for c in ms if q0 <= c.start < s0 and c.kind in ("count", "money")]
+        lo, hi = bisect.bisect_left(self._mention_starts, q0), bisect.bisect_left(
+            self._mention_starts, s0)
+        prev = [c for c in ms[lo:hi] if c.kind in ("count", "money")]
         counts = [c for c in prev if c.kind == "count" and self._is_project_count(c)]
         if len(counts) == 1 and not any(c.kind == "money" for c in prev) \
                 and id(counts[0]) not in self.counts_used:
@@ -546,6 +545,13 @@ def _last_match(pattern: re.Pattern[str], s: str) -> re.Match[str] | None:
     return last
 
 
+def _bucket(value: float) -> int:
+    """Buckets 1% wide on a log scale: figures within 2% share a bucket or its neighbours."""
+    import math
+
+    return int(math.log(abs(value) + 1) * 100)
+
+
 def _dedupe(claims: list[dict[str, Any]], text: str, index: TextIndex) -> list[dict[str, Any]]:
     """One claim per figure: the same amount (within 2%) or the same count stated twice (a
     headline over its paragraph, 其中…again) keeps the statement from the body text."""
@@ -566,8 +572,30 @@ def _dedupe(claims: list[dict[str, Any]], text: str, index: TextIndex) -> list[d
         return False
 
     keep: list[dict[str, Any]] = []
+    by_value: dict[int, list[dict[str, Any]]] = {}  # claims by the magnitude of their figure
+    by_count: dict[Any, list[dict[str, Any]]] = {}
+    kept: set[int] = set()
+
+    def near(c: dict[str, Any]) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        if c["value"] is not None:
+            b = _bucket(c["value"])
+            for k in (b - 1, b, b + 1):
+                out.extend(by_value.get(k, ()))
+        if c["count"] is not None:
+            out.extend(by_count.get(c["count"], ()))
+        return out
+
     for c in claims:
-        dup = next((k for k in keep if same(k, c)), None)
+        dup = next((k for k in near(c) if id(k) in kept and same(k, c)), None)
+        if dup is None:
+            keep.append(c)
+            kept.add(id(c))
+            if c["value"] is not None:
+                by_value.setdefault(_bucket(c["value"]), []).append(c)
+            if c["count"] is not None:
+                by_count.setdefault(c["count"], []).append(c)
+            continue
         if dup is None:
             keep.append(c)
             continue
@@ -578,6 +606,12 @@ def _dedupe(claims: list[dict[str, Any]], text: str, index: TextIndex) -> list[d
             if c["count"] is None and dup["count"] is not None:
                 c["count"] = dup["count"]
             keep[keep.index(dup)] = c
+            kept.discard(id(dup))
+            kept.add(id(c))
+            if c["value"] is not None:
+                by_value.setdefault(_bucket(c["value"]), []).append(c)
+            if c["count"] is not None:
+                by_count.setdefault(c["count"], []).append(c)
         elif dup["count"] is None and c["count"] is not None and dup["value"] is not None:
             dup["count"] = c["count"]
     for c in keep:

@@ -183,7 +183,6 @@ def find_companies(text: str, places: Protected | None = None,
 
 
 def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
-    for s, e in spans:
-        if s < b and a < e:
-            return True
-    return False
+    """True when [a, b) overlaps one of the sorted, non-overlapping `spans`."""
+    k = bisect.bisect_left(spans, (b, b))
+    return any(s < b and a < e for s, e in spans[max(0, k - 2):k])

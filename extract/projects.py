@@ -161,6 +161,7 @@ class ProjectFinder:
         self.de_ok = frozenset(de_ok)
         self.cut_ends.sort()
         self._company_at = {c.start: c for c in companies}
+        self._company_starts = [c.start for c in companies]
 
     # -- names ending in a head word ---------------------------------------------------
     def _left_edge(self, head_start: int, floor: int, verbs: bool = False) -> int:
@@ -373,21 +374,21 @@ class ProjectFinder:
     def _without_figures(self, start: int, end: int) -> str:
         """text[start:end] without the capacity figures in it (二期600MW → 二期)."""
         out = self.text[start:end]
-        for s, e in self.protected.spans:
-            if s >= start and e <= end and self.text[s:e] and self.text[s].isdigit():
+        k = bisect.bisect_left(self.protected.starts, start)
+        for s, e in self.protected.spans[k:]:
+            if s >= end:
+                break
+            if e <= end and self.text[s:e] and self.text[s].isdigit():
                 out = out.replace(self.text[s:e], "")
         return re.sub(r"[\d.．]+(?:MW|GW|万千瓦|千瓦|兆瓦|万吨|吨)", "", out)
 
     def _company_before(self, pos: int) -> Company | None:
         """A company earlier in the sentence of `pos`."""
         s0 = self.index.sentence(pos)[0]
-        best = None
-        for c in self.companies:
-            if c.start >= pos:
-                break
-            if c.start >= s0:
-                best = c
-        return best
+        k = bisect.bisect_left(self._company_starts, pos) - 1
+        if k >= 0 and self.companies[k].start >= s0:
+            return self.companies[k]
+        return None
 
     def _without_places(self, start: int, end: int) -> str:
         """text[start:end] with the places in it removed (桐乡重大 → 重大)."""
@@ -406,10 +407,11 @@ class ProjectFinder:
         return "".join(parts)
 
     def _company_inside(self, start: int, end: int) -> Company | None:
-        for c in self.companies:
+        k = bisect.bisect_left(self._company_starts, start)
+        for c in self.companies[k:k + 4]:
             if c.start >= end:
                 break
-            if c.start >= start and c.end <= end and c.start - start <= 6:
+            if c.end <= end and c.start - start <= 6:
                 return c
         return None
 
@@ -432,8 +434,8 @@ class ProjectFinder:
             if "、" not in seg and not m.group().startswith("等"):
                 continue
             pieces = _split_items(seg, seg_start)
-            if not pieces:
-                continue
+            if not pieces or len(pieces) > 60:
+                continue  # no list, or a run of 、 too long to be one
             list_id += 1
             found: list[ProjectMention] = []
             last = len(pieces) - 1
@@ -498,13 +500,15 @@ class ProjectFinder:
         items = self.items()
         refs = self.refs()
         spans = sorted((n.start, n.end) for n in names)
+        starts = [a for a, _ in spans]
+
+        def overlaps(a: int, b: int) -> bool:
+            k = bisect.bisect_left(starts, b)
+            return any(s < b and a < e for s, e in spans[max(0, k - 4):k])
+
         allm = list(names)
-        for it in items:
-            if not any(s < it.end and it.start < e for s, e in spans):
-                allm.append(it)
-        for r in refs:
-            if not any(s < r.end and r.start < e for s, e in spans):
-                allm.append(r)
+        allm += [it for it in items if not overlaps(it.start, it.end)]
+        allm += [r for r in refs if not overlaps(r.start, r.end)]
         allm.sort(key=lambda p: (p.start, -p.end))
         return allm
 

@@ -49,20 +49,21 @@ class TextIndex:
         return start, ends[i]
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        """The sentence holding offset `pos`."""
-        return self._span(self._sent, pos)
+        """The sentence holding offset `pos` (at most 600 characters around it: text without
+        full stops must not make every lookup scan the whole article)."""
+        return _capped(self._span(self._sent, pos), pos, 300)
 
     def clause(self, pos: int) -> tuple[int, int]:
         """The clause (between commas, colons, 、 or sentence breaks) holding `pos`."""
         if self._clause is None:
             self._clause = _ends(_CLAUSE_RE, self.text)
-        return self._span(self._clause, pos)
+        return _capped(self._span(self._clause, pos), pos, 200)
 
     def paragraph(self, pos: int) -> tuple[int, int]:
-        """The line (paragraph) holding `pos`."""
+        """The line (paragraph) holding `pos` (at most 2,000 characters around it)."""
         if self._para is None:
             self._para = _ends(_PARA_RE, self.text)
-        return self._span(self._para, pos)
+        return _capped(self._span(self._para, pos), pos, 1000)
 
     def sentence_index(self, pos: int) -> int:
         """The number of the sentence holding `pos` (0-based)."""
@@ -85,6 +86,14 @@ class TextIndex:
     def same_sentence(self, a: int, b: int) -> bool:
         """True when offsets a and b lie in one sentence."""
         return self.sentence_index(a) == self.sentence_index(b)
+
+
+def _capped(span: tuple[int, int], pos: int, half: int) -> tuple[int, int]:
+    """`span` cut to `half` characters either side of `pos` when it is longer than that."""
+    start, end = span
+    if end - start <= 2 * half:
+        return span
+    return max(start, pos - half), min(end, pos + half)
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -115,3 +115,19 @@ def test_megabyte_article(corpus_dir: Path) -> None:
     recs = extract_records(big, pub_date="2020-01-01")
     check(big, recs)
     assert sum(r["kind"] == "project" for r in recs) > 100
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "总投资1亿元的甲乙项目，" * 5000,                 # one sentence, one name, 5,000 times
+        "、甲乙" * 20000 + "等项目",                        # a 20,000-item run of 、
+        "全市完成固定资产投资12亿元，同比增长5%。" * 3000,   # the same claim 3,000 times
+        "远航有限公司投资建设东岭项目" * 3000,              # no punctuation at all
+    ],
+)
+def test_repetitive_inputs(text: str) -> None:
+    """Inputs that make naive rules quadratic finish and keep the record shape."""
+    recs = extract_records(text, pub_date="2021-01-01")
+    check(text, recs)
+    assert sum(r["kind"] == "project" for r in recs) <= 2
