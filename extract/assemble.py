@@ -17,6 +17,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from touzi.extract.companies import Company
@@ -103,6 +104,7 @@ def _subsequence(short: str, long: str) -> bool:
     return all(c in it for c in short)
 
 
+@lru_cache(maxsize=16384)
 def same_project(a: str, b: str) -> bool:
     """True when two names written in one article name the same project: one holds the
     other (锦屏二级水电站 / 雅砻江锦屏二级水电站), abbreviates it in order (抚吉高速 /
@@ -315,10 +317,11 @@ _COMMON_PAIRS = frozenset((
 ))
 
 
-def _bigrams(name: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _bigrams(name: str) -> frozenset[str]:
     n = _CAP_FORMS.sub("", _NORM_DROP.sub("", name))
-    grams = {n[i:i + 2] for i in range(len(n) - 1)} - _COMMON_PAIRS
-    return grams or {n}
+    grams = frozenset(n[i:i + 2] for i in range(len(n) - 1)) - _COMMON_PAIRS
+    return grams or frozenset((n,))
 
 
 def _firm_keys(e: Entity) -> set[str]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from touzi.extract.companies import Company
 from touzi.extract.mention_type import Mention
@@ -131,6 +132,7 @@ class ProjectMention:
     weak: bool = False
 
 
+@lru_cache(maxsize=8192)
 def is_generic(core: str) -> bool:
     """True when the words before the head name nothing (重大, 5000万元以上的投资…)."""
     return not core or _GENERIC_RE.fullmatch(core) is not None
@@ -537,6 +539,7 @@ _NOMINAL_VERBS = frozenset((
 _tags: dict[str, str] | None = None
 
 
+@lru_cache(maxsize=8192)
 def is_fragment(core: str) -> bool:
     """True when the words before the head read as a verb phrase or function words (聚焦,
     纷纷直陈, 筛选全省) rather than a name: jieba splits the core and its dictionary tags
