@@ -251,7 +251,8 @@ class ClaimFinder:
                 continue
             s0, s1 = self.index.sentence(m.start)
             left = text[max(s0, m.start - 20):m.start]
-            if _NOT_A_TOTAL.search(left[-6:]) or _THRESHOLD_AFTER.match(text, m.end):
+            if _NOT_A_TOTAL.search(left[-6:]) or (
+                    m.qualifier in ("over", "under") and _THRESHOLD_AFTER.match(text, m.end)):
                 continue  # 平均投资规模达6亿元, 10亿元以上的项目: not a total
             ind = None
             im = _last_match(_IND_RE, left)
@@ -271,9 +272,11 @@ class ClaimFinder:
                 or _PROJECT_SUBJECT.match(text[s0:s0 + 8].lstrip())
             if ind in _FIRM_LEVEL and (project_sentence or self._firm_before(m.start, s0)):
                 continue  # a project's or a firm's 产值, not the region's
-            if count is None and project_sentence and _AGGREGATE.search(left):
-                project_sentence = False  # 全部项目总投资达到120亿元: the whole batch
-            if count is not None:
+            if count is not None and ind is not None:
+                pass  # …项目就有3651项，实际完成投资额3326亿元: the named indicator, counted
+            elif count is None and ind is None and _AGGREGATE.search(left[-10:]):
+                ind = "project_investment"  # 全部项目总投资达到120亿元: the whole batch
+            elif count is not None:
                 self.counts_used.add(id(count))
                 if m.qualifier == "over" and _DISTRIBUTIVE.fullmatch(text[count.end:m.start]):
                     # 17个项目总投资超1亿元: each of them, so a count of projects
