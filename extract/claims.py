@@ -91,6 +91,10 @@ _ORIGIN_BEFORE = re.compile(r"(?:从|来自|自)$")
 # 去年同期, 较上年: a comparison base, not the period; 2021年第二批, 2020年度重大项目: a label
 _COMPARISON_DATE = re.compile(r"同期|同比")
 _COMPARED_BEFORE = re.compile(r"(?:比|较|由|与|同)$")
+_PRECISE = {"day": 5, "month": 4, "quarter": 3, "half": 2, "year": 1, "": 0}
+_AS_OF = re.compile(r"截至|截止|到$")
+# 预计年内…, 计划到2025年…: when something is planned, not the period a figure covers
+_PLANNED_DATE = re.compile(r"预计|计划|力争|争取|将|有望|到$")
 _LABEL_YEAR = re.compile(r"第|度|重大|重点|[一二三四五六七八九十]批")
 _PART_BREAK = re.compile(r"[；;。！？!?\n]")
 _PERIOD_KINDS = frozenset(("date", "period"))
@@ -187,10 +191,12 @@ class ClaimFinder:
             return _region_dict(self.ctx.focus)
         return _region_dict(None)
 
-    def period(self, a: int) -> tuple[str | None, str | None]:
-        """The date or period of the statement at `a`: the nearest before it in its sentence,
-        else the first after it there, else a relative day word there (今天), else the nearest
-        before it in the paragraph (300 characters), else the publication month."""
+    def period(self, a: int, batch: bool = False) -> tuple[str | None, str | None]:
+        """The date or period of the statement at `a`: the nearest before it in its sentence
+        (for a batch of projects started or signed, the most precise date there: 一季度…今天
+        (2月19日)集中开工 happened on the day), else the first after it there, else a relative
+        day word there (今天), else the nearest before it in the paragraph (300 characters),
+        else the publication month."""
         text = self.text
         s0, s1 = self.index.sentence(a)
         p0 = max(self.index.paragraph(a)[0], a - 300)
@@ -199,12 +205,24 @@ class ClaimFinder:
         before = [m for m in dates[max(0, k - 30):k] if m.end <= a and m.start >= p0]
         in_sentence = [m for m in before if m.start >= s0]
         if in_sentence:
-            return date_value(in_sentence[-1]), in_sentence[-1].precision
+            best = in_sentence[-1]
+            if batch and _EVENT_WORD.search(text, s0, s1):
+                best = max(in_sentence, key=lambda m: (_PRECISE[m.precision or ""], m.start))
+            rel = _last_match_in(_REL_DAY, text, s0, s1)
+            if best.precision == "year" and rel is not None:
+                return self._relative(rel.group())  # 2022年，…近日陆续开工
+            if best.text.endswith("底") and _AS_OF.search(text, max(0, best.start - 3),
+                                                           best.start):
+                return _month_end(best.date), "day"  # 截至3月底: as of the month's last day
+            return date_value(best), best.precision
         after = [m for m in dates[k:k + 5] if m.start < s1]
         if after:
             return date_value(after[0]), after[0].precision
         rel = _last_match_in(_REL_DAY, text, s0, a) or _last_match_in(_REL_DAY, text, p0, a)
-        para_date = before[-1] if before else None
+        # from the paragraph, not a date another statement plans for (预计年内…)
+        settled = [m for m in before if m.text not in ("年内", "年底前", "年底")
+                   and not _PLANNED_DATE.search(text, max(0, m.start - 4), m.start)]
+        para_date = settled[-1] if settled else None
         if rel is not None and (para_date is None or rel.start() > para_date.start):
             return self._relative(rel.group())
         if para_date is not None:
@@ -484,7 +502,8 @@ class ClaimFinder:
         }
         if indicator_text:
             rec["indicator_text"] = indicator_text
-        period, precision = self.period(anchor_start)
+        period, precision = self.period(
+            anchor_start, indicator in ("project_investment", "project_count"))
         rec["period"] = period
         rec["period_precision"] = precision
         val = unit = None
@@ -510,6 +529,16 @@ class ClaimFinder:
         rec["evidence"] = [{"start": anchor_start, "end": m.end}]
         rec["_anchor"] = (m.start, m.end)
         return rec
+
+
+def _month_end(date: str | None) -> str | None:
+    """2011-03 → 2011-03-31."""
+    import calendar
+
+    if not date or len(date) != 7:
+        return date
+    y, m = int(date[:4]), int(date[5:7])
+    return f"{date}-{calendar.monthrange(y, m)[1]:02d}"
 
 
 def _in_parentheses(text: str, pos: int, s0: int) -> bool:
