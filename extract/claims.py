@@ -94,7 +94,9 @@ _COMPARED_BEFORE = re.compile(r"(?:比|较|由|与|同)$")
 _PRECISE = {"day": 5, "month": 4, "quarter": 3, "half": 2, "year": 1, "": 0}
 _AS_OF = re.compile(r"截至|截止|到$")
 # 预计年内…, 计划到2025年…: when something is planned, not the period a figure covers
-_PLANNED_DATE = re.compile(r"预计|计划|力争|争取|将|有望|到$")
+_PLANNED_DATE = re.compile(r"预计|计划|力争|争取|将|有望")
+# 记者4月19日从…获悉: when it was reported, not the period a figure covers
+_REPORTED_AFTER = re.compile(r"[^，。]{0,3}?(?:从|获悉|消息|公布|发布|报道|宣布)")
 _LABEL_YEAR = re.compile(r"第|度|重大|重点|[一二三四五六七八九十]批")
 _PART_BREAK = re.compile(r"[；;。！？!?\n]")
 _PERIOD_KINDS = frozenset(("date", "period"))
@@ -140,7 +142,8 @@ class ClaimFinder:
         self._dates = [m for m in mentions if m.kind in _PERIOD_KINDS and m.date
                        and not _COMPARISON_DATE.match(text, m.end)
                        and not _COMPARED_BEFORE.search(text, max(0, m.start - 2), m.start)
-                       and not (m.precision == "year" and _LABEL_YEAR.match(text, m.end))]
+                       and not (m.precision == "year" and _LABEL_YEAR.match(text, m.end))
+                       and not (m.precision == "day" and _REPORTED_AFTER.match(text, m.end))]
         self._date_starts = [m.start for m in self._dates]
         self._loc_starts = [m.start for m in self.locations]
 
@@ -209,7 +212,7 @@ class ClaimFinder:
             if batch and _EVENT_WORD.search(text, s0, s1):
                 best = max(in_sentence, key=lambda m: (_PRECISE[m.precision or ""], m.start))
             rel = _last_match_in(_REL_DAY, text, s0, s1)
-            if best.precision == "year" and rel is not None:
+            if best.precision == "year" and rel is not None and rel.start() > best.start:
                 return self._relative(rel.group())  # 2022年，…近日陆续开工
             if best.text.endswith("底") and _AS_OF.search(text, max(0, best.start - 3),
                                                            best.start):
