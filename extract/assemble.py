@@ -84,7 +84,7 @@ class Entity:
         names = self.names()
         best = names[0].name if names else self.mentions[0].name
         for m in names[1:]:
-            if len(m.name) > len(best) and _norm(best) in _norm(m.name):
+            if len(_norm(m.name)) > len(_norm(best)) and _norm(best) in _norm(m.name):
                 best = m.name
         return best
 
@@ -712,7 +712,8 @@ class Assembler:
             self._prefixes: dict[str, list[tuple[str, str]]] = {}
             for c in self.companies:
                 for form in (c.name, *c.short):
-                    if len(form) >= 4:
+                    # a leading place (科右前旗…) is no firm's name
+                    if len(form) >= 4 and form[3] not in "省市县区旗州盟镇":
                         self._prefixes.setdefault(form[:3], []).append((form, c.name))
         for pm in e.names():
             name = pm.name

@@ -43,7 +43,9 @@ WEAK_HEADS = (
 _HEAD_SRC = "|".join(sorted(STRONG_HEADS + WEAK_HEADS, key=len, reverse=True))
 # What may not follow a head word for it to end a name (工程师, 中心城区, 项目经理, …之一).
 _HEAD_RE = re.compile(
-    rf"(?:{_HEAD_SRC})(?<!高速(?=公路|发展|增长|运转|运行|铁路|列车|路|通道|时代|化|服务|网络|动车))"
+    rf"(?:{_HEAD_SRC})"
+    # 抚吉高速 is a road only before punctuation or a verb (not 高速发展, 高速线材)
+    r"(?<!高速(?![，。、；：,.;:！？\s）)”]|投资|项目|建设|开工|全线|通车|是|将|的|全长|总|已|正|于|在|和|与|及|等))"
     r"(?![师院局处学队兵部]|经理|负责人|城区|城市|镇区|之一|建设者|[前后]期|审批|资金|用地|库)"
 )
 _WEAK = frozenset(WEAK_HEADS)
