@@ -35,6 +35,10 @@ INVEST_ROLES = frozenset((
     "total", "phase", "annual", "completed", "added", "registered_capital", "land_price",
 ))
 _OTHER_INVEST = re.compile(r"投资|投入|出资")
+_SALES = re.compile(r"销售收入|销售额|营业收入")
+_UNIT_SPEC = re.compile(r"单机|单台|每台|单套|单线")
+# Words before a quantity that make it what a project can do (吞吐量, 年发电量, 每年可供…)
+_CAPACITY_CUE = re.compile(r"年|吞吐|发电量|输送|产能|能力|可供|处理|生产")
 # Counts whose noun makes the figure after them a batch's (38个重大项目…总投资).
 _BATCH_NOUN = re.compile(r"项目|工程|企业|重点|重大|签约|开工|在建|新建|竣工|投产|产业")
 # A sentence opening that continues the project of the sentences before it.
@@ -551,9 +555,22 @@ class Assembler:
                     c0 = self.index.clause(f.start)[0]
                     if not _OTHER_INVEST.search(text, max(c0, f.start - 10), f.start):
                         continue
+                elif f.role == "revenue":
+                    if not _SALES.search(text, max(0, f.start - 8), f.start):
+                        continue  # 年销售收入12亿多元: a project's yearly sales
                 elif f.role not in INVEST_ROLES and f.role != "output_value":
                     continue
-            elif k not in ("capacity", "land"):
+            elif k == "capacity":
+                if _UNIT_SPEC.search(text, max(0, f.start - 4), f.start):
+                    continue  # 单机容量为1500千瓦的风机: a unit's size, not the project's
+            elif k == "quantity":
+                # 150万吨乙烯 in a name, 年旅客吞吐量3300万人次 after one: a capacity
+                inside = [s for s in self._spots_in(max(0, f.start - 40), f.end)
+                          if s[0] <= f.start and f.end <= s[1] and s[3].kind != REF]
+                if not inside and not _CAPACITY_CUE.search(
+                        text, max(self.index.clause(f.start)[0], f.start - 12), f.start):
+                    continue
+            elif k != "land":
                 continue
             e = self.owner(f)
             if e is not None:

@@ -228,7 +228,7 @@ _CUE_BEFORE = re.compile(
     r"(?:计划总投资|总投资额?|投资总额|估算总投资|概算总投资|项目总投资|总投入|计划投资|"
     r"[一二三首]期(?:工程)?(?:总)?投资|累计完成投资|已完成投资|完成投资|增加总投资|"
     r"增加注册资本|注册资本金?|投资规模|总额|投资|出资|增资|产值|年产值|摘牌|年产能?|占地面积|"
-    r"用地面积|占地|征地|面积)"
+    r"用地面积|占地|征地|面积|年销售收入|销售收入|销售额|吞吐量|发电量)"
     r"(?:额|概算)?(?:为|达|达到|约|近|超过?|逾|可达|将达)?\Z"
 )
 
@@ -266,8 +266,9 @@ def project_record(a: Analysis, e: Entity, asm: Assembler) -> dict[str, Any]:
             if key in seen:
                 continue
             seen.add(key)
-            if f.role == "output_value":
-                output.append({"type": "annual_output", "amount_cny": f.amount_cny,
+            if f.role in ("output_value", "revenue"):
+                output.append({"type": "annual_output" if f.role == "output_value"
+                               else "annual_sales", "amount_cny": f.amount_cny,
                                "qualifier": f.qualifier, "text": _phrase(text, f)})
                 continue
             investment.append({
@@ -275,13 +276,14 @@ def project_record(a: Analysis, e: Entity, asm: Assembler) -> dict[str, Any]:
                 "unit": _unit_word(f), "currency": f.currency, "qualifier": f.qualifier,
                 "text": _phrase(text, f),
             })
-        elif f.kind == "capacity":
+        elif f.kind in ("capacity", "quantity"):
             key = ("c", f.value, f.unit, f.product)
             if key in seen:
                 continue
             seen.add(key)
-            capacity.append({"quantity": f.value, "unit": f.unit, "product": f.product,
-                             "per": f.per, "text": _phrase(text, f)})
+            capacity.append({"quantity": f.value, "unit": f.unit,
+                             "product": f.product or _product_after(text, f),
+                             "per": f.per or _per_year(text, f), "text": _phrase(text, f)})
         elif f.kind == "land":
             key = ("l", f.value, f.unit)
             if key in seen:
@@ -339,6 +341,21 @@ def project_record(a: Analysis, e: Entity, asm: Assembler) -> dict[str, Any]:
         "confidence": round(min(confidence, 0.95), 2),
         "extractor": EXTRACTOR,
     }
+
+
+_PRODUCT_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,8}?(?=项目|工程|生产线|装置|基地|、|，|。|和|及|$)")
+_PER_YEAR_CUE = re.compile(r"年|每年")
+
+
+def _product_after(text: str, m: Mention) -> str | None:
+    """The product written right after a quantity (150万吨乙烯 → 乙烯)."""
+    p = _PRODUCT_AFTER.match(text, m.end, min(len(text), m.end + 12))
+    return p.group() if p is not None and p.group() else None
+
+
+def _per_year(text: str, m: Mention) -> str | None:
+    """year when 年/每年 is written just before the figure (年旅客吞吐量3300万人次)."""
+    return "year" if _PER_YEAR_CUE.search(text, max(0, m.start - 8), m.start) else None
 
 
 def _unit_word(m: Mention) -> str | None:
