@@ -151,3 +151,14 @@ def test_dev_region_on_matched(dev_pairs) -> None:
             ok += region_agrees(code, (p.get("region") or {}).get("adcode") or "")
     assert n >= 100
     assert ok / n >= 0.9
+
+
+def test_capacity_and_sales() -> None:
+    text = ("东岭石化年产80万吨乙烯项目今天开工，项目建成后年销售收入可达120亿元。"
+            "该项目配套建设30万吨聚丙烯装置，将安装单机容量为1500千瓦的机组。")
+    rec = projects(text)["东岭石化年产80万吨乙烯项目"]
+    caps = {(c["quantity"], c["unit"], c["product"], c["per"]) for c in rec["capacity"]}
+    assert (800_000, "吨", "乙烯", "year") in caps
+    assert not any(c["quantity"] == 1500 for c in rec["capacity"])
+    assert [(o["type"], o["amount_cny"]) for o in rec["output_value"]] == [
+        ("annual_sales", 12_000_000_000)]
