@@ -502,9 +502,8 @@ class ClaimFinder:
             "kind": "claim",
             "region": self.region(anchor_start, m.end),
             "indicator": indicator,
+            "indicator_text": indicator_text or None,  # the words of an `other` indicator
         }
-        if indicator_text:
-            rec["indicator_text"] = indicator_text
         period, precision = self.period(
             anchor_start, indicator in ("project_investment", "project_count"))
         rec["period"] = period

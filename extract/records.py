@@ -3,6 +3,18 @@
     from touzi.extract.records import extract_records
     records = extract_records(text, pub_date="2020-04-05", doc_id="000_70a04c5ec55497ca")
 
+Keys (stable; beyond records.md: `aliases`, `confidence`, `extractor`, `region.confidence`,
+`period_precision`, `qualifier`, `indicator_text` always present):
+- project: kind, doc_id, name, company, region {province, city, county, town, zone, adcode,
+  confidence}, investment [{type, amount_cny, amount, unit, currency, qualifier, text}],
+  capacity [{quantity, unit, product, per, text}], output_value [{type (annual_output or
+  annual_sales), amount_cny, qualifier, text}], land [{quantity, unit, text}], events [{type,
+  date, precision, text}], aliases, evidence [{start, end}], confidence, extractor;
+- claim: kind, doc_id, region, indicator, indicator_text, period, period_precision, value,
+  unit, count, growth_pct, target_pct, rank, qualifier, text (the sentence), evidence,
+  confidence, extractor;
+- error: kind, doc_id, component, message, extractor.
+
 The work runs in stages over one `Analysis` (figures → places → companies → projects →
 assembly → claims); each stage reads what the earlier ones left. A stage that fails is recorded
 as a {"kind": "error", "component": …, "message": …} record and the others go on with what
