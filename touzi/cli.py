@@ -48,7 +48,14 @@ def build() -> typer.Typer:
 
 def main() -> None:
     """Entry point of the `touzi` console script."""
-    build()()
+    from touzi.schema.db import SchemaTooNew
+
+    try:
+        build()(standalone_mode=True)
+    except SchemaTooNew as exc:
+        # A database from a newer touzi is refused with one line, not a traceback.
+        typer.echo(f"error: {exc}", err=True)
+        raise SystemExit(2) from exc
 
 
 if __name__ == "__main__":

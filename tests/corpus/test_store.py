@@ -145,3 +145,20 @@ def test_old_database_is_migrated_forward(tmp_path: Path) -> None:
     db = connect(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == latest_version()
     assert db.execute("SELECT doc_id FROM articles").fetchone()[0] == "a"
+
+
+def test_cli_refuses_a_newer_database_in_one_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "new.db"
+    connect(path).conn.close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {latest_version() + 1}")
+    conn.close()
+    for args in (["articles"], ["ingest", str(tmp_path / "none.txt")]):
+        proc = subprocess.run([sys.executable, "-m", "touzi.cli", *args, "--db", str(path)],
+                              capture_output=True, text=True)
+        assert proc.returncode == 2
+        assert "newer than this touzi knows" in proc.stderr
+        assert "Traceback" not in proc.stderr

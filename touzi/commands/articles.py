@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from touzi.commands.common import DbOption, default_db, fail, out
+from touzi.commands.common import DbOption, open_db, out
 
 
 def command(
@@ -26,15 +26,10 @@ def command(
 ) -> None:
     """List stored articles, newest first, or the best matches of a search."""
     from touzi.runner import search_articles
-    from touzi.schema.db import connect
 
     if fmt not in ("table", "csv", "json"):
         raise typer.BadParameter("--format must be table, csv or json")
-    path = db or default_db()
-    try:
-        database = connect(path, readonly=True)
-    except FileNotFoundError as exc:
-        raise fail(f"{exc}; run `touzi ingest` first") from exc
+    database = open_db(db)
     rows = search_articles(
         database, query, source=source, since=since, until=until,
         errors=True if errors else None, canonical=canonical, limit=limit or None,

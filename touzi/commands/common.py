@@ -30,6 +30,17 @@ def default_db() -> Path:
     return Path(os.environ.get("TOUZI_DB", DEFAULT_DB))
 
 
+def open_db(db: Path | None, *, hint: str = "run `touzi ingest` first"):
+    """Open the database read-only, or exit with one clear line when it is missing."""
+    from touzi.schema.db import connect
+
+    path = db or default_db()
+    try:
+        return connect(path, readonly=True)
+    except FileNotFoundError as exc:
+        raise fail(f"{exc}; {hint}") from exc
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one error line to stderr and return the Exit to raise."""
     console.print(f"[red]error:[/red] {message}", highlight=False)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from touzi.commands.common import DbOption, default_db, fail, out
+from touzi.commands.common import DbOption, open_db, out
 
 
 def _num(value: object, spec: str) -> str:
@@ -29,14 +29,10 @@ def command(
 ) -> None:
     """Compare what regions claim: indicators by period, regions as columns."""
     from touzi.schema.compare import claims_table, side_by_side
-    from touzi.schema.db import connect
 
     if fmt not in ("table", "csv", "json"):
         raise typer.BadParameter("--format must be table, csv or json")
-    try:
-        database = connect(db or default_db(), readonly=True)
-    except FileNotFoundError as exc:
-        raise fail(f"{exc}; run `touzi ingest` and `touzi run` first") from exc
+    database = open_db(db, hint="run `touzi ingest` and `touzi run` first")
     table = claims_table(database, regions=regions, indicators=indicator, period=period,
                          include_targets=targets)
     if fmt == "json":

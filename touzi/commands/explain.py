@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from touzi.commands.common import DbOption, console, default_db, fail
+from touzi.commands.common import DbOption, console, fail, open_db
 
 
 def command(
@@ -17,12 +17,8 @@ def command(
 ) -> None:
     """Write an HTML page with the article's projects, companies, figures, places and claims marked."""
     from touzi.runner import explain_html
-    from touzi.schema.db import connect
 
-    try:
-        database = connect(db or default_db(), readonly=True)
-    except FileNotFoundError as exc:
-        raise fail(str(exc)) from exc
+    database = open_db(db)
     page = explain_html(database, article_id)
     if page is None:
         raise fail(f"no article {article_id} with text")

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from touzi.commands.common import DbOption, default_db, fail
+from touzi.commands.common import DbOption, open_db
 
 _CSV = {
     "project": ["article_id", "doc_id", "name", "company", "province", "city", "county", "town",
@@ -41,7 +41,6 @@ def command(
 ) -> None:
     """Write stored records to stdout."""
     from touzi.schema import records
-    from touzi.schema.db import connect
 
     if fmt not in ("jsonl", "csv"):
         raise typer.BadParameter("--format must be jsonl or csv")
@@ -49,10 +48,7 @@ def command(
         raise typer.BadParameter("--kind must be project or claim")
     if fmt == "csv" and kind is None:
         raise typer.BadParameter("--format csv needs --kind project or --kind claim")
-    try:
-        database = connect(db or default_db(), readonly=True)
-    except FileNotFoundError as exc:
-        raise fail(str(exc)) from exc
+    database = open_db(db)
     rows = records.export(database, kind, canonical=canonical)
     if fmt == "jsonl":
         for record in rows:

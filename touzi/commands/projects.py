@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from touzi.commands.common import DbOption, default_db, fail, out
+from touzi.commands.common import DbOption, open_db, out
 
 _CSV_KEYS = ["project_id", "article_id", "name", "company", "province", "city", "county", "town",
              "zone", "adcode", "total_cny", "events", "pub_date", "url"]
@@ -35,15 +35,11 @@ def command(
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json (JSON lines).")] = "table",
 ) -> None:
     """List extracted projects, largest total investment first."""
-    from touzi.schema.db import connect
     from touzi.schema.query import ProjectFilter, projects
 
     if fmt not in ("table", "csv", "json"):
         raise typer.BadParameter("--format must be table, csv or json")
-    try:
-        database = connect(db or default_db(), readonly=True)
-    except FileNotFoundError as exc:
-        raise fail(f"{exc}; run `touzi ingest` and `touzi run` first") from exc
+    database = open_db(db, hint="run `touzi ingest` and `touzi run` first")
     rows = list(projects(database, ProjectFilter(
         region=region, company=company, name=name,
         min_total_cny=min_total * 1e8 if min_total is not None else None, event=event,

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from touzi.commands.common import DbOption, default_db, fail, out
+from touzi.commands.common import DbOption, fail, open_db, out
 
 
 def command(
@@ -19,12 +19,8 @@ def command(
 ) -> None:
     """Show an article: metadata, then its clean text."""
     from touzi.schema import articles
-    from touzi.schema.db import connect
 
-    try:
-        database = connect(db or default_db(), readonly=True)
-    except FileNotFoundError as exc:
-        raise fail(str(exc)) from exc
+    database = open_db(db)
     record = articles.get(database, article_id)
     if record is None:
         raise fail(f"no article with id {article_id}")
