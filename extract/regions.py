@@ -20,6 +20,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from touzi.extract.places import (
     DEICTIC,
@@ -59,6 +60,24 @@ _ZONE_KIND_GROUPS = {
     "新区": "新区", "港区": "港区", "工业园区": "园区", "产业园区": "园区", "工业园": "园区",
     "产业园": "园区", "产业集聚区": "园区", "综合保税区": "保税", "保税港区": "保税",
 }
+
+
+class _LevelCues:
+    """How often an article speaks as a city, a county or a district (市委, 全县, 区政府…),
+    counted on first use: most articles never ask."""
+
+    __slots__ = ("_counts", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._counts: dict[str, int] | None = None
+
+    def __getitem__(self, level: str) -> int:
+        if self._counts is None:
+            text = self._text
+            self._counts = {lv: sum(text.count(c) for c in words)
+                            for lv, words in _LEVEL_CUES.items()}
+        return self._counts[level]
 
 
 @dataclass(slots=True)
@@ -251,6 +270,43 @@ class _Cand:
     codes: tuple[str, ...]  # adcodes of the unit and its ancestors, most specific first
     region: Region
     date_fit: float
+    level: float = 0.0  # the score for the kind of name (division, full name, level)
+
+    def __post_init__(self) -> None:
+        e = self.entry
+        level = 0.3 if e.kind == DIVISION else 0.0
+        level += 0.2 if e.full else 0.0
+        if not e.full and e.kind == DIVISION:
+            # 长沙 is the city, 长沙县 is written in full: short names favour the higher level.
+            level += (3.0, 2.0, 0.0)[e.ref.level - 1]  # type: ignore[union-attr]
+        self.level = level
+
+
+_NO_CANDS: tuple[_Cand, ...] = ()
+
+
+class _Surface:
+    """A surface's candidates in one year, and what they decide without any context."""
+
+    __slots__ = ("anchor", "cands", "fixed", "units")
+
+    def __init__(self, cands: tuple[_Cand, ...]) -> None:
+        self.cands = cands
+        self.units = len({c.unit for c in cands})
+        # The codes an unambiguous, unrisky mention lends the others as support.
+        self.anchor: tuple[str, ...] | None = None
+        if cands and not any(c.entry.risky or c.entry.weak for c in cands) and (
+                self.units == 1 or len({c.region.adcode for c in cands}) == 1):
+            self.anchor = cands[0].codes
+        # A single candidate that needs no support: chosen whatever the context says.
+        self.fixed: tuple[Region, float] | None = None
+        if len(cands) == 1 and not (cands[0].entry.risky or cands[0].entry.weak):
+            c = cands[0]
+            base = 0.95 if c.entry.full else 0.9
+            self.fixed = (c.region, round(base * c.date_fit, 3))
+
+
+_NO_SURFACE = _Surface(_NO_CANDS)
 
 
 class RegionResolver:
@@ -260,9 +316,16 @@ class RegionResolver:
         self.index = index
         self.g: Gazetteer = index.gazetteer
         self._region_cache: dict[tuple[str, str, int], Region] = {}
+        # A surface's candidates for a year are the same in every article: built once.
+        self._surface_cache: dict[tuple[str, int | None], _Surface] = {}
         self._zones_by_unit: dict[str, list[Zone]] = {}
         for zone in self.g.zones:
             self._zones_by_unit.setdefault(zone.adcode, []).append(zone)
+        # Holding units by their province and prefecture prefixes (insertion order kept).
+        self._units_by_prefix: dict[str, list[str]] = {}
+        for code in self._zones_by_unit:
+            for prefix in {code[:2], code[:4]}:
+                self._units_by_prefix.setdefault(prefix, []).append(code)
 
     _default: RegionResolver | None = None
 
@@ -325,6 +388,18 @@ class RegionResolver:
             return _Cand(entry, "Z:" + zone.name, _codes(zone.adcode), region, 1.0)
         return None
 
+    def _surface(self, surface: str, entries: tuple[Entry, ...], year: int | None) -> _Surface:
+        """The deduplicated candidates of a surface in `year` and what follows from them
+        alone (cached: the same surface always carries the same entries)."""
+        key = (surface, year)
+        hit = self._surface_cache.get(key)
+        if hit is None:
+            if len(self._surface_cache) > 200_000:
+                self._surface_cache.clear()  # bounded: years and surfaces of a long-lived process
+            cands = tuple(_dedupe([c for c in (self._cand(e, year) for e in entries) if c]))
+            hit = self._surface_cache[key] = _Surface(cands)
+        return hit
+
     # -- finding -----------------------------------------------------------------------
     def find(self, text: str) -> list[PlaceMention]:
         """Every place mention in `text` with all its candidates (no article context beyond
@@ -373,42 +448,40 @@ class RegionResolver:
                         outlet_support[code] = outlet_support.get(code, 0.0) + 3.0
 
         mentions: list[PlaceMention] = []
-        cands_of: list[list[_Cand]] = []
-        for raw in raws:
-            kind = raw.entries[0].kind
-            m = PlaceMention(raw.start, raw.end, raw.text, KIND_NAMES[kind], [], entries=raw.entries)
-            if kind == FOREIGN:
-                m.role, m.foreign = FOREIGN_ROLE, str(raw.entries[0].ref)
-                cands_of.append([])
-            elif kind in (DEICTIC, GENERIC_ZONE):
-                cands_of.append([])
-            else:
-                cs = [c for c in (self._cand(e, year) for e in raw.entries) if c]
-                cands_of.append(_dedupe(cs))
-            mentions.append(m)
-
+        surfaces: list[_Surface] = []
         # Support from unambiguous, unrisky mentions (and the header/title, weighted).
         support: dict[str, float] = dict(outlet_support)
         anchors: list[tuple[int, int, tuple[str, ...]]] = []
-        for m, cs in zip(mentions, cands_of, strict=True):
-            if not cs or any(c.entry.risky or c.entry.weak for c in cs):
+        for raw in raws:
+            kind = raw.entries[0].kind
+            m = PlaceMention(raw.start, raw.end, raw.text, KIND_NAMES[kind], [], entries=raw.entries)
+            mentions.append(m)
+            if kind == FOREIGN:
+                m.role, m.foreign = FOREIGN_ROLE, str(raw.entries[0].ref)
+                surfaces.append(_NO_SURFACE)
                 continue
-            if len({c.unit for c in cs}) != 1 and len({c.region.adcode for c in cs}) != 1:
+            if kind == DEICTIC or kind == GENERIC_ZONE:
+                surfaces.append(_NO_SURFACE)
                 continue
-            w = 2.0 if m.start < head_len else 1.0
-            for code in cs[0].codes:
-                support[code] = support.get(code, 0.0) + w
-            anchors.append((m.start, m.end, cs[0].codes))
+            sf = self._surface(raw.text, raw.entries, year)
+            surfaces.append(sf)
+            codes = sf.anchor
+            if codes is not None:
+                w = 2.0 if m.start < head_len else 1.0
+                for code in codes:
+                    support[code] = support.get(code, 0.0) + w
+                anchors.append((m.start, m.end, codes))
         anchor_starts = [a[0] for a in anchors]
 
         # Choose each mention's candidate; then once more with the support of the mentions
         # that were ambiguous at first (河南开封 … 鼓楼区: 开封 is 开封市 or 开封县 at first).
-        anchor_ids = {m.start for m in mentions if any(a[0] == m.start for a in anchors)}
-        self._choose(mentions, cands_of, support, {}, outlet_support, anchors, anchor_starts)
+        anchor_ids = set(anchor_starts)  # mentions never overlap: a start names one mention
+        self._choose(mentions, surfaces, support, {}, outlet_support, anchors, anchor_starts,
+                     True)
         extra: dict[str, float] = {}
         own: dict[str, dict[str, float]] = {}
-        for m, cs in zip(mentions, cands_of, strict=True):
-            if len(cs) < 2 or m.region is None or m.start in anchor_ids \
+        for m, sf in zip(mentions, surfaces, strict=True):
+            if len(sf.cands) < 2 or m.region is None or m.start in anchor_ids \
                     or m.region.confidence < 0.5 or not m.region.adcode:
                 continue
             # Keyed by the surface: 抚顺 … 抚顺 must not make the county 抚顺县 win through
@@ -421,59 +494,82 @@ class RegionResolver:
             merged = dict(support)
             for code, w in extra.items():
                 merged[code] = merged.get(code, 0.0) + w
-            self._choose(mentions, cands_of, merged, own, outlet_support, anchors, anchor_starts)
+            self._choose(mentions, surfaces, merged, own, outlet_support, anchors, anchor_starts,
+                         False)
 
         roles_from_text(text, mentions, self)
         focus = self._focus(text, mentions, support, outlet_support, header_cands, year, head_len)
-        self._resolve_deictic_and_zones(text, mentions, focus, year)
-        zone_focus = self._zone_focus(text, mentions, focus)
+        cues = _LevelCues(text)
+        self._resolve_deictic_and_zones(text, mentions, focus, year, cues=cues)
+        zone_focus = self._zone_focus(text, mentions, focus, cues)
         if zone_focus is not focus:
             # The article speaks for a zone: 全区/我区 point at it, so resolve them again.
             focus = zone_focus
             for m in mentions:
                 if m.kind == "deictic":
                     m.region, m.role = None, LOCATION
-            self._resolve_deictic_and_zones(text, mentions, focus, year, only_deictic=True)
+            self._resolve_deictic_and_zones(text, mentions, focus, year, only_deictic=True,
+                                            cues=cues)
         return ArticleRegions(text=text, year=year, focus=focus,
                               outlet=header_cands[-1].region if header_cands else None,
                               mentions=[m for m in mentions if m.kind != "unsupported"])
 
-    def _choose(self, mentions: list[PlaceMention], cands_of: list[list[_Cand]],
+    def _choose(self, mentions: list[PlaceMention], surfaces: list[_Surface],
                 support: dict[str, float], own: dict[str, dict[str, float]],
                 outlet_support: dict[str, float], anchors: list[tuple[int, int, tuple[str, ...]]],
-                anchor_starts: list[int]) -> None:
-        """Score each mention's candidates against the support and pick the best."""
+                anchor_starts: list[int], first: bool) -> None:
+        """Score each mention's candidates against the support and pick the best (`first`:
+        the first pass; later passes keep what needs no context)."""
         prev: PlaceMention | None = None
-        for m, cs in zip(mentions, cands_of, strict=True):
+        empty: dict[str, float] = {}
+        sget = support.get
+        for m, sf in zip(mentions, surfaces, strict=True):
+            cs = sf.cands
             if not cs or m.kind == "unsupported":
                 continue
-            mine = own.get(m.text, {})
+            fixed = sf.fixed
+            if fixed is not None:
+                if first:
+                    m.region = fixed[0].with_confidence(fixed[1], [])
+                    m.candidates = [fixed[0]]
+                prev = m
+                continue
+            mine = own.get(m.text, empty)
+            mget = mine.get
+            alone = len(cs) == 1
+            self_w = 1.0 if alone or sf.units == 1 else 0.0
+            neighbours = () if alone else _neighbours(anchors, anchor_starts, m.start)
+            prev_code = None
+            if prev is not None and prev.region is not None and m.start - prev.end <= 1:
+                prev_code = prev.region.adcode
             scored = []
             for c in cs:
-                if not _supported(c, support, outlet_support, len(cs) == 1):
+                e = c.entry
+                if (e.risky or e.weak) and not _supported(c, support, outlet_support, alone):
                     continue
-                if c.entry.risky and c.entry.kind == DIVISION \
-                        and support.get(c.codes[0], 0.0) - mine.get(c.codes[0], 0.0) <= 0 \
-                        and not _near(anchors, anchor_starts, m.start, c.codes[1:2]):
+                codes = c.codes
+                code0 = codes[0]
+                if e.risky and e.kind == DIVISION \
+                        and sget(code0, 0.0) - mget(code0, 0.0) <= 0 \
+                        and not _near(anchors, anchor_starts, m.start, codes[1:2]):
                     # An ordinary-word name (振兴, 新兴, 资源) stands only beside its parent
                     # (辽宁丹东振兴区) or when named in full elsewhere.
                     continue
-                self_w = 1.0 if len(cs) == 1 or len({x.unit for x in cs}) == 1 else 0.0
-                ctx = sum(support.get(code, 0.0) - mine.get(code, 0.0) for code in c.codes[1:])
-                ctx += max(0.0, support.get(c.codes[0], 0.0) - self_w - mine.get(c.codes[0], 0.0)) * 0.5
-                near = _proximity(anchors, anchor_starts, m.start, c.codes)
+                if alone:
+                    # One candidate: its score decides nothing (confidence is its base).
+                    scored.append((1.0, c, 0.0))
+                    continue
+                ctx = 0.0
+                for code in codes[1:]:
+                    ctx += sget(code, 0.0) - mget(code, 0.0)
+                ctx += max(0.0, sget(code0, 0.0) - self_w - mget(code0, 0.0)) * 0.5
+                near = _proximity_of(neighbours, codes) if neighbours else 0.0
                 chain = 0.0
-                if prev is not None and prev.region is not None and m.start - prev.end <= 1:
-                    if prev.region.adcode in c.codes[1:] or (
-                            c.entry.kind != DIVISION and prev.region.adcode == c.codes[0]):
-                        chain = 6.0
-                level = 0.3 if c.entry.kind == DIVISION else 0.0
-                level += 0.2 if c.entry.full else 0.0
-                if not c.entry.full and c.entry.kind == DIVISION:
-                    # 长沙 is the city, 长沙县 is written in full: short names favour the
-                    # higher level.
-                    level += (3.0, 2.0, 0.0)[c.entry.ref.level - 1]  # type: ignore[union-attr]
-                scored.append(((1.0 + ctx + near + chain + level) * c.date_fit, c, ctx + near + chain))
+                if prev_code is not None and (prev_code in codes[1:] or (
+                        e.kind != DIVISION and prev_code == code0)):
+                    chain = 6.0
+                scored.append(((1.0 + ctx + near + chain + c.level) * c.date_fit, c,
+                               ctx + near + chain))
             if not scored:
                 m.candidates = [c.region for c in cs]
                 m.role = OTHER
@@ -562,7 +658,7 @@ class RegionResolver:
         return region
 
     def _zone_focus(self, text: str, mentions: list[PlaceMention],
-                    focus: Region | None) -> Region | None:
+                    focus: Region | None, cues: _LevelCues | None = None) -> Region | None:
         """A speech by a zone (高新区 … 全区 …) speaks for that zone: when two or more bare
         zone words resolved to the same zone inside the focus, the focus is that zone."""
         if focus is None:
@@ -577,7 +673,8 @@ class RegionResolver:
         zone, ms = max(counts.items(), key=lambda kv: len(kv[1]))
         r = ms[0].region
         assert r is not None
-        cues = {lv: sum(text.count(c) for c in words) for lv, words in _LEVEL_CUES.items()}
+        if cues is None:
+            cues = _LevelCues(text)
         speaks_as_zone = cues["区"] > max(cues["市"], cues["县"])
         if len(ms) >= 2 and speaks_as_zone and _within(r, focus) and not focus.zone:
             return r.with_confidence(min(r.confidence, focus.confidence), r.alternatives)
@@ -586,8 +683,10 @@ class RegionResolver:
     # -- deictic forms and bare zone words ---------------------------------------------
     def _resolve_deictic_and_zones(self, text: str, mentions: list[PlaceMention],
                                    focus: Region | None, year: int | None,
-                                   only_deictic: bool = False) -> None:
-        cues = {lv: sum(text.count(c) for c in words) for lv, words in _LEVEL_CUES.items()}
+                                   only_deictic: bool = False,
+                                   cues: _LevelCues | None = None) -> None:
+        if cues is None:
+            cues = _LevelCues(text)
         last_by_level: dict[str, PlaceMention] = {}
         last_zone: dict[str, PlaceMention] = {}
         for i, m in enumerate(mentions):
@@ -617,7 +716,7 @@ class RegionResolver:
 
     def _generic_zone(self, text: str, mentions: list[PlaceMention], i: int,
                       focus: Region | None, last_zone: dict[str, PlaceMention],
-                      cues: dict[str, int], year: int | None) -> Region | None:
+                      cues: _LevelCues, year: int | None) -> Region | None:
         m = mentions[i]
         word = str(m.entries[0].ref)
         group = _ZONE_KIND_GROUPS.get(word, "")
@@ -647,7 +746,7 @@ class RegionResolver:
         if focus.zone:
             return focus
         known = self._zone_in(focus.adcode, group, subtree=True)
-        if cues.get("区", 0) > cues.get("县", 0) and len(known) > 1:
+        if cues["区"] > cues["县"] and len(known) > 1:
             # 区委区政府 / 全区: the zone lies in a district.
             in_district = [z for z in known
                            if (d := self.g.division(z.adcode, year)) and d.kind == "district"]
@@ -663,16 +762,29 @@ class RegionResolver:
     def _zone_in(self, adcode: str | None, group: str, subtree: bool = False) -> list[Zone]:
         if not adcode:
             return []
+        if len(adcode) != 6:
+            units = [code for code in self._zones_by_unit
+                     if code == adcode or (subtree and _code_within(code, adcode))]
+        elif subtree and adcode.endswith("0000"):
+            units = self._units_by_prefix.get(adcode[:2], [])
+        elif subtree and adcode.endswith("00"):
+            units = self._units_by_prefix.get(adcode[:4], [])
+        else:
+            units = [adcode] if adcode in self._zones_by_unit else []
         out = []
-        for code, zones in self._zones_by_unit.items():
-            if code == adcode or (subtree and _code_within(code, adcode)):
-                out.extend(z for z in zones if not group or _zone_group(z.name) == group
-                           or any(_zone_group(a) == group for a in z.aliases))
+        for code in units:
+            out.extend(z for z in self._zones_by_unit[code]
+                       if not group or _zone_group(z.name) == group
+                       or any(_zone_group(a) == group for a in z.aliases))
         return out
 
 
+_ZONE_WORDS_LONGEST_FIRST = sorted(_ZONE_KIND_GROUPS.items(), key=lambda kv: -len(kv[0]))
+
+
+@lru_cache(maxsize=4096)
 def _zone_group(name: str) -> str:
-    for word, group in sorted(_ZONE_KIND_GROUPS.items(), key=lambda kv: -len(kv[0])):
+    for word, group in _ZONE_WORDS_LONGEST_FIRST:
         if name.endswith(word):
             return group
     return ""
@@ -804,11 +916,12 @@ def _dedupe(cs: list[_Cand]) -> list[_Cand]:
     return list(seen.values())
 
 
-def _proximity(anchors: list[tuple[int, int, tuple[str, ...]]], starts: list[int], pos: int,
-               codes: tuple[str, ...]) -> float:
-    """Bonus for anchors near `pos` that share this candidate's county, city or province."""
+def _neighbours(anchors: list[tuple[int, int, tuple[str, ...]]], starts: list[int],
+                pos: int) -> list[tuple[tuple[str, ...], float]]:
+    """The anchors around `pos` that can lend it proximity (their codes and the weight of
+    their distance): looked up once per mention, not once per candidate."""
     i = bisect.bisect_left(starts, pos)
-    bonus = 0.0
+    out = []
     for j in range(max(0, i - 4), min(len(anchors), i + 3)):
         s, _e, acodes = anchors[j]
         if s == pos:
@@ -816,10 +929,36 @@ def _proximity(anchors: list[tuple[int, int, tuple[str, ...]]], starts: list[int
         dist = abs(s - pos)
         if dist > 200:
             continue
-        shared = set(acodes) & set(codes)
-        if shared:
-            depth = max(len(c.rstrip("0")) for c in shared)
-            bonus += (1.0 if depth >= 5 else 0.6 if depth >= 3 else 0.3) * (1.0 - dist / 250)
+        out.append((acodes, 1.0 - dist / 250))
+    return out
+
+
+_DEPTH_WEIGHT: dict[str, float] = {}
+
+
+def _depth_weight(code: str) -> float:
+    """Proximity weight of a shared unit: a county 1.0, a prefecture 0.6, a province 0.3."""
+    w = _DEPTH_WEIGHT.get(code)
+    if w is None:
+        depth = len(code.rstrip("0"))
+        w = _DEPTH_WEIGHT[code] = 1.0 if depth >= 5 else 0.6 if depth >= 3 else 0.3
+    return w
+
+
+def _proximity_of(neighbours: list[tuple[tuple[str, ...], float]],
+                  codes: tuple[str, ...]) -> float:
+    """Bonus for neighbouring anchors that share this candidate's county, city or province
+    (the most specific shared unit counts)."""
+    bonus = 0.0
+    for acodes, closeness in neighbours:
+        w = 0.0
+        for code in acodes:
+            if code in codes:
+                cw = _depth_weight(code)
+                if cw > w:
+                    w = cw
+        if w:
+            bonus += w * closeness
     return bonus
 
 
