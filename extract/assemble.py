@@ -23,7 +23,7 @@ from typing import Any
 from touzi.extract.companies import Company
 from touzi.extract.events import Event
 from touzi.extract.mention_type import Mention
-from touzi.extract.projects import ITEM, NAME, REF, ProjectMention
+from touzi.extract.projects import ITEM, NAME, REF, ProjectMention, specific_core
 from touzi.extract.sentences import TextIndex
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,12})[”\"」』]")
@@ -46,6 +46,16 @@ _SUBJECT_REF = re.compile(
     r"(?:其中|该项目|项目|此次|本次|该工程|工程|一期|二期|三期|首期|整个项目|总投资|计划总投资|"
     r"计划投资|注册资本|占地|建成后|投产后|达产后)"
 )
+# 主要建设X, 用于新建X: what a project builds, in a sentence about it
+_PART_LINK = re.compile(r"(?:建设|新建|扩建|兴建|用于|包括|配套)$")
+_POINTER_OPENING = re.compile(
+    r"(?:这次|此次|本次|该|企业|公司|项目|工程|一期|二期|三期|首期|其中|主要建设|建设内容|"
+    r"计划|将|拟)")
+# 此次开工的X, 今天投产的X: the undertaking the report is about
+_THIS_EVENT_OF = re.compile(
+    r"(?:此次|本次|这次|今天|今日|日前|近日)[^，,。；;]{0,6}"
+    r"(?:开工|动工|签约|投产|竣工|落户|奠基|建成|开业|启用)的$")
+_BUILT_AT = re.compile(r"在[^，,。；;]{2,20}?(?:投资建设|开工建设|新建|兴建|建设|扩建)$")
 _DE_BEFORE_NAME = re.compile(r"[^，,。；;]{0,3}的")  # event …的 name: an attribute
 _WITH_LIST = re.compile(r"[与和同跟]")
 _TOGETHER = re.compile(r"一起|一道|同时|一并")
@@ -88,7 +98,10 @@ class Entity:
         names = self.names()
         best = names[0].name if names else self.mentions[0].name
         for m in names[1:]:
-            if len(_norm(m.name)) > len(_norm(best)) and _norm(best) in _norm(m.name):
+            short, full = _norm(best), _norm(m.name)
+            if short.endswith("项目"):
+                short = short[:-2]  # 华泰项目 (a headline) → 华泰新能源汽车项目
+            if len(full) > len(short) and short in full:
                 best = m.name
         return best
 
@@ -118,6 +131,12 @@ def same_project(a: str, b: str) -> bool:
         return False
     if na == nb:
         return True
+    # 澄禾项目 after 澄禾(长兴)新材料产业园项目: a brand short form of the name
+    for x, y in ((na, nb), (nb, na)):
+        stem = x[:-2] if x.endswith("项目") else x
+        if 2 <= len(stem) <= 4 and len(y) > len(stem) + 2 and y.startswith(stem) \
+                and specific_core(stem) and not _NUMS.search(stem):
+            return True
     ra, rb = _NORM_DROP.sub("", a), _NORM_DROP.sub("", b)
     rs, rl = (ra, rb) if len(ra) <= len(rb) else (rb, ra)
     if len(rs) >= 5 and rs in rl:
@@ -438,6 +457,115 @@ class Assembler:
                        or any(x.kind == ITEM for x in e.mentions)]
         # ids of figures stated for coordinated projects (A和B总投资…) → how many
         self.coordinated: dict[int, int] = {}
+        # places_before(pos, clause_start): a specific place named in the clause before pos
+        self.places_before: Any = None
+
+    def drop_unsupported(self) -> list[Entity]:
+        """Drop the entities named only by sector words (海洋工程, 煤电基地, 国土整治, 设计中心)
+        and return them: a name with no proper element (ProjectMention.specific) stands for a
+        project only with a figure of its own (这个总投资10亿元的新材料项目), with a head word
+        in a list of projects (涉及A中心、B中心等项目), or beside a specific project in one
+        list (TCO膜玻璃扩建项目、硅片扩建等项目). Figures the dropped ones took are attached
+        again to the rest."""
+        lists: dict[int, list[Entity]] = {}
+        for e in self.entities:
+            for m in e.mentions:
+                lid = m.list_id if m.kind == ITEM else m.in_list
+                if lid >= 0 and m.kind != REF:
+                    lists.setdefault(lid, []).append(e)
+        specific = {id(e) for e in self.entities
+                    if any(m.specific for m in e.mentions if m.kind != REF)}
+        keep: list[Entity] = []
+        dropped: list[Entity] = []
+        parts: list[tuple[Entity, Entity]] = []
+        for e in self.entities:
+            parent = None if id(e) in specific else self._part_of(e, specific)
+            if parent is not None:
+                parts.append((e, parent))
+                continue
+            if id(e) in specific or any(f.kind in ("capacity", "quantity", "land") or (
+                    f.kind == "money" and f.role in INVEST_ROLES) for f in e.figures):
+                keep.append(e)
+                continue
+            ok = False
+            for m in e.mentions:
+                if m.kind == REF:
+                    continue
+                lid = m.list_id if m.kind == ITEM else m.in_list
+                if lid >= 0 and (m.kind == NAME or any(
+                        id(o) in specific for o in lists.get(lid, ()) if o is not e)):
+                    ok = True  # a named work in a list of projects, or beside a specific one
+                elif m.kind == NAME and (self._tied(m) or any(
+                        id(o) in specific for o in self._coordinated_with(m))):
+                    ok = True
+                if ok:
+                    break
+            (keep if ok else dropped).append(e)
+        if dropped or parts:
+            self.entities[:] = keep
+            kept = {id(e) for e in keep}
+            for e, parent in parts:
+                for m in e.mentions:
+                    m.kind = REF
+                parent.mentions = sorted(parent.mentions + e.mentions, key=lambda x: x.start)
+            self.spots = sorted(((pm.start, pm.end, e, pm) for e in keep for pm in e.mentions),
+                                key=lambda t: t[0])
+            self.spot_starts = [s[0] for s in self.spots]
+            self._firms = [e for e in self._firms if id(e) in kept]
+            for e in keep:
+                e.figures = []
+            self.used = set()
+            self.coordinated = {}
+            self.attach_figures()
+        return dropped
+
+    def _part_of(self, e: Entity, specific: set[int]) -> Entity | None:
+        """这次增资主要用于新建精密减速器智能化生产线, 企业…新建数控机床关键部件生产线: a
+        described facility a sentence about the project before it builds is a part of that
+        project; the entity it belongs to (its figures go there), else None."""
+        names = [m for m in e.mentions if m.kind != REF]
+        if len(names) != 1 or names[0].kind != NAME or names[0].in_list >= 0:
+            return None
+        m = names[0]
+        c0 = self.index.clause(m.start)[0]
+        if not _PART_LINK.search(self.text, max(c0, m.start - 6), m.start):
+            return None
+        s0 = self.index.sentence(m.start)[0]
+        opening = self.text[s0:min(m.start, s0 + 8)].lstrip()
+        if not _POINTER_OPENING.match(opening):
+            return None
+        p0 = self.index.paragraph(s0)[0]
+        lo = max(self.index.paragraph(max(0, p0 - 1))[0], s0 - 400)
+        prev = [s for s in self._spots_in(lo, s0) if s[3].kind != REF and s[2] is not e
+                and id(s[2]) in specific]
+        return prev[-1][2] if prev else None
+
+    def _coordinated_with(self, m: ProjectMention) -> list[Entity]:
+        """The entities of the names joined to `m` by 、/和/与/及 (A实验室、B研究院等平台)."""
+        out = []
+        for s in self._spots_in(max(0, m.start - 60), m.end + 4):
+            if s[3] is m or s[3].kind != NAME:
+                continue
+            between = self.text[s[1]:m.start] if s[1] <= m.start else self.text[m.end:s[0]]
+            if between in _CONJUNCTIONS:
+                out.append(s[2])
+        return out
+
+    def _tied(self, m: ProjectMention) -> bool:
+        """A described name the text ties to one undertaking: a firm's (三一重工的履带吊扩产
+        项目), the one this report is about (此次开工的科技城新厂区), or one built at a named
+        place (在乌兰浩特经济技术开发区建设铁路专用线项目)."""
+        text = self.text
+        c0 = self.index.clause(m.start)[0]
+        k = bisect.bisect_left(self._company_starts, m.start) - 1
+        if k >= 0 and m.start - self.companies[k].end <= 1 and self.companies[k].end >= c0 \
+                and text[self.companies[k].end:m.start] in ("", "的"):
+            return True
+        before = text[max(c0, m.start - 24):m.start]
+        if _THIS_EVENT_OF.search(before):
+            return True
+        return bool(self.places_before is not None and _BUILT_AT.search(before)
+                    and self.places_before(m.start, c0))
 
     # -- where a figure belongs ----------------------------------------------------------
     def _spots_in(self, a: int, b: int) -> list[tuple[int, int, Entity, ProjectMention]]:

@@ -47,6 +47,7 @@ _HEAD_RE = re.compile(
     # 抚吉高速 is a road only before punctuation or a verb (not 高速发展, 高速线材)
     r"(?<!高速(?![，。、；：,.;:！？\s）)”]|投资|项目|建设|开工|全线|通车|是|将|的|全长|总|已|正|于|在|和|与|及|等))"
     r"(?![师院局处学队兵部]|经理|负责人|城区|城市|镇区|之一|建设者|[前后]期|审批|资金|用地|库)"
+    r"(?!(?<=学)生)"  # 中学生运动会
 )
 _WEAK = frozenset(WEAK_HEADS)
 
@@ -132,6 +133,8 @@ class ProjectMention:
     company: Company | None = None
     list_id: int = -1
     weak: bool = False
+    specific: bool = False  # holds a proper element (place, firm, figure, brand; see below)
+    in_list: int = -1  # the list (of items()) a name stands in, else -1
 
 
 @lru_cache(maxsize=8192)
@@ -166,6 +169,10 @@ class ProjectFinder:
         self.cut_ends.sort()
         self._company_at = {c.start: c for c in companies}
         self._company_starts = [c.start for c in companies]
+        self.lists: list[tuple[int, int, int]] = []  # (start, end, list_id) of 、-lists
+        self._figures = Protected([(m.start, m.end) for m in mentions if m.kind in (
+            "capacity", "quantity", "money")])
+        self._firms = Protected([(c.start, c.end) for c in companies])
 
     # -- names ending in a head word ---------------------------------------------------
     def _left_edge(self, head_start: int, floor: int, verbs: bool = False) -> int:
@@ -232,7 +239,7 @@ class ProjectFinder:
                     # 轨道交通工程1号线: the system's name before the number stays
                     a = self._left_edge(k, self.index.clause(k)[0], False) if k > 0 else k
                     a = a if a < k and re.search(r"地铁|轨道交通|轻轨", text[a:k]) else k
-                    out.append(ProjectMention(a, he, text[a:he], NAME, head))
+                    out.append(ProjectMention(a, he, text[a:he], NAME, head, specific=True))
                 continue
             if he < len(text) and is_name_char(text[he]) and _HEAD_RE.match(text, he) is None:
                 # the name goes on after the head (…项目一期技改工程): a later head takes it
@@ -280,6 +287,9 @@ class ProjectFinder:
                     hs, he, head = part.start(), part.end(), part.group()
             while start < hs and text[start] in "”’」』）)》":
                 start += 1  # “十二五”期间…: a closing quote does not open a name
+            start = self._clause_start(start, hs)
+            if start >= hs:
+                continue
             name = text[start:he]
             core = text[start:hs]
             if _DEICTIC_RE.match(core):
@@ -298,11 +308,53 @@ class ProjectFinder:
                 start = company.start  # 南浔区|浙江鼎旭…有限公司年产…项目: the county is where
                 name = text[start:he]
             pm = ProjectMention(start, he, name, NAME, head, weak=head in _WEAK)
+            pm.specific = self.is_specific(start, hs)
             pm.company = company
             if out and out[-1].start >= start and out[-1].end <= he:
                 out.pop()  # a shorter name inside this one
             out.append(pm)
         return out
+
+    def is_specific(self, start: int, end: int) -> bool:
+        """Whether text[start:end] (a name without its head) holds a proper element: a place
+        (not 中国, 全国…), a company, a figure, Latin letters or digits, a proper noun or an
+        unknown word (拉日, 娲石) — what makes a name one undertaking rather than a sector
+        (海洋工程, 煤电基地, 装备制造业基地)."""
+        text = self.text
+        if start >= end:
+            return False
+        if self._firms.covers(start, end) or self._figures.covers(start, end):
+            return True
+        k = bisect.bisect_left(self.places.starts, start - 12)
+        for a, b in self.places.spans[k:]:
+            if a >= end:
+                break
+            if b > start and text[a:b] not in GENERIC_PLACES:
+                return True
+        return specific_core(text[start:end])
+
+    def _clause_start(self, start: int, hs: int) -> int:
+        """Where the name really starts: after the last clause word (a verb with its object,
+        a preposition, an adverb, a time word, a reporting word) jieba finds in the core
+        (表明发展|海洋工程, 习近平致信祝贺|金沙江白鹤滩水电站, 称|该项目). Cuts never fall
+        inside a place, company or capacity figure."""
+        cut = start
+        core = self.text[start:hs]
+        subject = None
+        for a, b, opening_verb in clause_breaks(core):
+            if self.protected.covers(start + a, start + b) or (b < len(core) and core[b] in "(（"):
+                continue  # 远航(嘉兴)智造产业园: a bracket glosses the word before it
+            if opening_verb:
+                if subject is None:
+                    he = _HEAD_RE.match(self.text, hs)
+                    subject = he is not None and _PREDICATE_AFTER.match(self.text, he.end()) \
+                        is not None
+                if subject:
+                    continue  # 远航智能装备项目落户…: the name is the clause's subject
+            cut = start + b  # at hs when the core is only a clause word (开足马力生产线)
+        if cut != start and _DEBUG:
+            print("CUT", self.text[start:cut], "|", self.text[cut:hs + 4])
+        return cut
 
     def _acceptable(self, start: int, hs: int, he: int, head: str, run: int) -> bool:
         """Whether text[start:he] (head at hs) is a project's name rather than a category, a
@@ -324,6 +376,8 @@ class ProjectFinder:
             return False
         if _BATCH_RE.search(core) or _CLASS_RE.search(core) or _NEGATED_CORE.search(text, start, he):
             return False
+        if _CLASS_OPENER.match(core) or _RANKED.search(core):
+            return False  # 我市千万千瓦电源项目, 行业技改, 大部分电子工厂, 第二大水电工程
         if head in ("中心", "枢纽") and _CITY_ROLE.fullmatch(bare):
             return False  # 国际金融中心, 区域交通枢纽: what a city becomes, not a project
         if is_generic(bare):
@@ -438,9 +492,17 @@ class ProjectFinder:
             if "、" not in seg and not m.group().startswith("等"):
                 continue
             pieces = _split_items(seg, seg_start)
+            count = _list_count(m.group())
+            if count is not None and len(pieces) > count:
+                # 光棒扩建、特种光电复合海底电缆及海底光缆、…等5个项目: the count says 及 joins
+                # two nouns of one item
+                plain_pieces = _split_items(seg, seg_start, conj=False)
+                if len(plain_pieces) == count:
+                    pieces = plain_pieces
             if not pieces or len(pieces) > 60:
                 continue  # no list, or a run of 、 too long to be one
             list_id += 1
+            self.lists.append((seg_start, m.end(), list_id))
             found: list[ProjectMention] = []
             last = len(pieces) - 1
             for k in range(last, -1, -1):
@@ -465,6 +527,7 @@ class ProjectFinder:
                     break
                 if 2 <= len(name) <= 30 and self._item_ok(a2, b):
                     pm = ProjectMention(a2, b, name, ITEM, "", list_id=list_id)
+                    pm.specific = self.is_specific(a2, b)
                     pm.company = self._company_at.get(a2)
                     found.append(pm)
                 if stopped:
@@ -481,8 +544,9 @@ class ProjectFinder:
             return True  # 寻乌至全南: a road between two places
         if len(name) <= 4 and _common_word(name):
             return False  # 恢复、安全等…: ordinary words, not firms or works
-        if len(bare) < 2 or is_generic(bare) or _BATCH_RE.fullmatch(name):
-            return False
+        if len(bare) < 2 or is_generic(bare) or _BATCH_RE.fullmatch(name) \
+                or _CLASS_WORDS.search(name):
+            return False  # …, 年产53000公里各种电气装备: a class of things
         if self.places.covers(a, b) and len(bare) <= 1:
             return False
         return _SUPERLATIVE.search(name) is None
@@ -510,6 +574,10 @@ class ProjectFinder:
             k = bisect.bisect_left(starts, b)
             return any(s < b and a < e for s, e in spans[max(0, k - 4):k])
 
+        for n in names:
+            for a, b, lid in self.lists:
+                if a <= n.start and n.end <= b:
+                    n.in_list = lid
         allm = list(names)
         allm += [it for it in items if not overlaps(it.start, it.end)]
         allm += [r for r in refs if not overlaps(r.start, r.end)]
@@ -531,6 +599,12 @@ _NOMINAL_VERB_END = re.compile(
 _LONG_STOP_END = re.compile(r"(?:开工建设|投资建设|出资建设|捐资建设|配套建设|投资兴建)$")
 # A class of projects rather than one (亿元以上项目, 5000万元以上的投资项目).
 _CLASS_RE = re.compile(r"以上|以下|之类|类项目|[各每]")
+# A core opening with the region speaking (我市, 全省) or a share of a class (大部分, 行业)
+# names a class of projects, not one.
+_CLASS_OPENER = re.compile(
+    r"(?:[我本全][省市县区州旗镇乡]|全国|各地|各级|大部分|部分|多数|少数|一些|许多|不少|新老|"
+    r"传统产业|行业|中小|相关|同类|其他|其余|有关)")
+_RANKED = re.compile(r"第[一二三四五六七八九十\d]+大")
 _FRAGMENT_TAGS = frozenset(("v", "d", "p", "c", "r", "u", "ad", "vd", "f"))
 _NOMINAL_VERBS = frozenset((
     "改扩建", "扩建", "改建", "新建", "迁建", "重建", "建设", "改造", "技改", "扩产", "扩能",
@@ -539,6 +613,31 @@ _NOMINAL_VERBS = frozenset((
     "发电", "并网", "储能", "综合", "配套", "研发", "创新", "合作", "共建", "试验", "补水",
 ))
 _tags: dict[str, str] | None = None
+_DEBUG = __import__("os").environ.get("TOUZI_DEBUG_CUT") == "1"
+# Tags of words that end the text before a name: verbs, prepositions, adverbs, conjunctions,
+# time words, pronouns, idioms, aspect particles.
+_VERB_TAGS = frozenset(("v", "vd", "vi"))
+# What follows a name that is the subject of its clause (…项目落户, …项目总投资).
+_PREDICATE_AFTER = re.compile(
+    r"[，,]?(?:正式|已经|已|将|于|在|位于|落户|签约|开工|动工|竣工|投产|建成|总投资|计划|预计|"
+    r"由|是|一期|二期|首期|占地|用地|今天|日前|近日|昨天|顺利|成功|获批)")
+# Words after which a verb opens a clause (习近平致信…, 全区上下坚持…, 我们引进…).
+_SUBJECT_TAGS = frozenset(("nr", "nrfg", "nrt", "r", "f"))
+# Single characters that open a clause, not a name, when a word follows (称该项目, 像甘肃…).
+_CLAUSE_CHARS = frozenset("称像除暨据令使")
+_CLAUSE_TAGS = frozenset(("v", "vd", "vi", "p", "d", "ad", "c", "t", "r", "i", "uz", "ul", "uv", "ug"))
+# Words jieba tags as clause words that are the kind of work or a part of the name
+# (抽水蓄能电站, 低速船机, 人工智能创新中心); phases (三期) and verbs naming work.
+_NAME_VERBS = frozenset((
+    "抽水", "节能", "照明", "封装", "飞行", "加工", "检测", "设计", "制造", "供应", "输送",
+    "调水", "引水", "供气", "输电", "变电", "配送", "培训", "研究", "创业", "养殖", "种植",
+    "冷藏", "交易", "展示", "体验", "制药", "炼油", "炼化", "拆解", "回收", "焚烧", "填埋",
+    "防洪", "灌溉", "排涝", "制冷", "保护", "开采", "选矿", "铸造", "锻造", "焊接", "组装",
+    "装配", "测试", "检验", "合成", "提纯", "改性", "驱动", "控制", "监控", "监测", "传输",
+    "分配", "推广", "运营", "结算", "低速", "高速", "中速", "全自动", "半自动", "互补",
+    "互联", "共享", "直流", "交流", "蓄能", "联网", "集中", "整装", "配置", "调蓄", "补水",
+    "挖潜", "增效", "提质", "扩能", "迁建", "复线", "联络", "连接线", "延伸", "贯通",
+))
 
 
 @lru_cache(maxsize=8192)
@@ -582,6 +681,99 @@ _DOMAIN_WORDS = frozenset((
     "高速", "高铁", "城际", "地铁", "轻轨", "光伏", "风电", "水电", "核电", "热电", "火电",
     "智能", "新能源", "储能", "物流", "仓储", "冷链", "数据", "集成", "封装", "测试",
 ))
+@lru_cache(maxsize=16384)
+def clause_breaks(core: str) -> tuple[tuple[int, int, bool], ...]:
+    """Spans of the words in `core` after which a name cannot go on: dictionary words of two
+    or more characters tagged as verbs, prepositions, adverbs, conjunctions, time words,
+    pronouns or idioms (jieba, no HMM), except those that name the kind of work
+    (_NOMINAL_VERBS, _NAME_VERBS) or a phase. Single characters are not trusted (an unknown
+    name such as 张吉怀 splits into them). The flag marks a verb that opens the core: it may
+    be a brand (远航智能装备项目落户…) and cuts only where the name is no subject."""
+    if len(core) < 2:
+        return ()
+    is_fragment("")  # loads the tag table
+    import jieba
+
+    out: list[tuple[int, int, bool]] = []
+    pos = 0
+    prev_tag: str | None = None
+    prev_word = ""
+    words = jieba.lcut(core, HMM=False)
+    if len(words) > 1 and words[0] in _CLAUSE_CHARS:
+        out.append((0, 1, False))  # 称该项目, 像甘肃红崖山水库, 除传统基建项目
+    assert _tags is not None
+    for w in words:
+        a, pos = pos, pos + len(w)
+        tag = _tags.get(w) if len(w) >= 2 else None
+        if tag is None or w in _NOMINAL_VERBS or w in _NAME_VERBS or w in _DOMAIN_WORDS \
+                or _PHASE_WORD.search(w) or (tag not in _CLAUSE_TAGS and tag != "vn"):
+            prev_tag, prev_word = tag, w
+            continue
+        # a verb inside a product name (光伏垂直一体化, 煤焦油加氢深加工) is part of it; one
+        # that opens the core (表明发展…, 采用…), follows a clause word or a person (习近平致信)
+        # takes what follows as its object
+        if tag in _VERB_TAGS or tag == "vn":
+            chained = bool(out) and out[-1][1] == a
+            if tag == "vn" and not (chained and prev_tag in _VERB_TAGS):
+                prev_tag, prev_word = tag, w
+                continue
+            if a > 0 and not chained and prev_tag not in _SUBJECT_TAGS \
+                    and prev_word not in GENERIC_PLACES:
+                prev_tag, prev_word = tag, w
+                continue
+        out.append((a, pos, tag in _VERB_TAGS and a == 0))
+        prev_tag, prev_word = tag, w
+    return tuple(out)
+
+
+# Places that name no particular site (中国彩电厂, 中西部铁路, 国际市场).
+GENERIC_PLACES = frozenset((
+    "中国", "全国", "国家", "我国", "国内", "国外", "国际", "海外", "境外", "世界", "全球", "亚洲",
+    "东北", "西北", "西南", "华东", "华南", "华北", "华中", "东部", "西部", "中部", "中西部",
+    "东中西部", "三北", "沿海", "内地", "全省", "全市", "全区", "全县", "我省", "我市", "我区", "我县",
+))
+_PROPER_TAGS = frozenset(("nr", "nrt", "nrfg", "ns", "nt", "nz"))
+# Common words jieba's dictionary tags as proper nouns (智能化/nr, 防沙/ns, 海洋/ns).
+_NOT_PROPER = frozenset((
+    "智能化", "海洋", "城市", "防沙", "治沙", "祝贺", "高水平", "智慧", "深水", "四通", "高新区",
+    "开发区", "新区", "园区", "中西部", "民营", "合资", "外资", "国有", "央企", "华侨",
+))
+# Characters that do not make a run of single characters an unknown word (的, 和, 新, 大…).
+_COMMON_CHARS = frozenset("的和与及、之等型式用类性化新老大小各全多高低超特总主副")
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]")
+# 碾盘山, 红崖山, 乌雪特: a toponym the gazetteer does not hold
+_TOPONYM = re.compile(r"[\u4e00-\u9fff]{2}[山河江湖岛湾峡岭滩溪峰洲]")
+
+
+@lru_cache(maxsize=16384)
+def specific_core(core: str) -> bool:
+    """The text half of `ProjectFinder.is_specific`: Latin letters or digits, a toponym, a
+    proper noun in jieba's dictionary (not a generic place) or a run of two single
+    characters jieba does not know as a word (an unknown name: 拉日, 娲石, 上力)."""
+    if _LATIN_OR_DIGIT.search(core) or _TOPONYM.search(core):
+        return True
+    is_fragment("")  # loads the tag table
+    import jieba
+
+    assert _tags is not None
+    run = 0
+    verbs = 0
+    for w in jieba.lcut(core, HMM=False):
+        if len(w) == 1:
+            if w in _COMMON_CHARS or not ("\u4e00" <= w <= "\u9fff"):
+                run = verbs = 0
+                continue
+            run += 1
+            verbs += _tags.get(w) == "v"
+            if run >= 2 and verbs < run:
+                return True  # (焊装: two verbs jieba splits, not a name)
+            continue
+        run = verbs = 0
+        if _tags.get(w) in _PROPER_TAGS and w not in GENERIC_PLACES and w not in _NOT_PROPER:
+            return True
+    return False
+
+
 def _common_word(word: str) -> bool:
     """True for a dictionary verb, adjective or adverb (恢复, 安全): not a short name."""
     is_fragment("")  # loads the tag table
@@ -594,7 +786,7 @@ _PHASE_WORD = re.compile(r"[一二三四五六七八九十首本]期")
 
 # A head followed by one of these nouns modifies it (办公中心大厅, 国际铁路港, 基地内).
 _MODIFIED_NOUN = re.compile(
-    r"大厅|大楼|港|口岸|局|办|厅|公司|集团|路|街|村|社区|小区|城|区|站|段|内|外|里|周边|附近|设备|标准|工作|终点|起点|主跑道|跑道|航站楼"
+    r"大厅|大楼|港|口岸|局|办|厅|公司|总公司|总部|集团|网|路|街|村|社区|小区|城|区|站|段|内|外|里|周边|附近|设备|标准|工作|终点|起点|主跑道|跑道|航站楼"
 )
 _COUNT_AFTER = re.compile(r"(?:就有|共有|有|共|达|计)?[\d一二三四五六七八九十百千两几]+[个项批]")
 _CAPACITY_PIECE = re.compile(r"[\d.．]+万?(?:吨|台|套|件|辆|片)(?:/年)?[\u4e00-\u9fff]{1,6}$")
@@ -664,11 +856,35 @@ _COORD_AFTER_HEAD = re.compile(
 )
 
 
-def _split_items(seg: str, offset: int) -> list[tuple[int, int]]:
-    """Spans of the items of a list segment split at 、 and conjunctions."""
+_COUNT_IN_TAIL = re.compile(r"([\d]+|[一二三四五六七八九十两]+)[个项家批]")
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9}
+
+
+def _list_count(tail: str) -> int | None:
+    """The count a list tail states (等5个项目 → 5, 等十二个项目 → 12), else None."""
+    m = _COUNT_IN_TAIL.search(tail)
+    if m is None:
+        return None
+    t = m.group(1)
+    if t.isdigit():
+        return int(t)
+    if len(t) == 1:
+        return _CN_DIGITS.get(t, 10 if t == "十" else None)
+    if len(t) == 2 and t[0] == "十":
+        return 10 + _CN_DIGITS.get(t[1], 0)
+    if len(t) == 2 and t[1] == "十":
+        return 10 * _CN_DIGITS.get(t[0], 0)
+    return None
+
+
+def _split_items(seg: str, offset: int, conj: bool = True) -> list[tuple[int, int]]:
+    """Spans of the items of a list segment split at 、 and (with `conj`) conjunctions."""
     out = []
     pos = 0
     for m in _ITEM_SPLIT.finditer(seg):
+        if m.group() != "、" and not conj:
+            continue
         if m.group() in ("和", "及", "与") and (m.start() == 0 or not _item_end_ok(seg, m.start())):
             continue
         if m.start() > pos:

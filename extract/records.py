@@ -24,6 +24,7 @@ same stages as components.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import hashlib
 import re
@@ -38,7 +39,7 @@ from touzi.extract.dates import PubDate, parse_pub_date
 from touzi.extract.events import Event, find_events
 from touzi.extract.mention_type import Mention
 from touzi.extract.name_edges import Protected
-from touzi.extract.projects import NAME, ProjectFinder, ProjectMention
+from touzi.extract.projects import GENERIC_PLACES, NAME, ProjectFinder, ProjectMention
 from touzi.extract.sentences import TextIndex
 
 # Bump when rules change: records carry it so a database knows which rules made them.
@@ -160,7 +161,9 @@ def stage_assembly(a: Analysis) -> None:
             paras.append((p0, p1))
     a.events = find_events(a.text, a.index, a.mentions, a.pub, paras)
     asm = Assembler(a.text, a.index, a.mentions, a.entities, a.companies)
+    asm.places_before = _places_before(a)
     asm.attach_figures()
+    asm.drop_unsupported()
     asm.attach_events(a.events)
     asm.inherit_list_events(a.events)
     asm.attach_companies()
@@ -168,6 +171,18 @@ def stage_assembly(a: Analysis) -> None:
     a.project_sentences = asm.project_sentences()
     a.coordinated = asm.coordinated
     a.projects = [project_record(a, e, asm) for e in a.entities]
+
+
+def _places_before(a: Analysis) -> Callable[[int, int], bool]:
+    """A test: does a place naming a particular site lie in text[lo:pos]?"""
+    spans = [(s, e) for s, e in a.place_spans() if a.text[s:e] not in GENERIC_PLACES]
+    starts = [s for s, _ in spans]
+
+    def test(pos: int, lo: int) -> bool:
+        k = bisect.bisect_left(starts, lo)
+        return k < len(spans) and spans[k][1] <= pos
+
+    return test
 
 
 def stage_claims(a: Analysis) -> None:
