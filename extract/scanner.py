@@ -22,6 +22,7 @@ from touzi.extract.money import CURRENCIES, is_money_context, money_mention
 from touzi.extract.numbers import (
     AR_SRC,
     CN_SRC,
+    CN_START,
     MULT_SRC,
     MULTIPLIERS,
     arabic_value,
@@ -61,7 +62,8 @@ _TAILS_SRC = "左右|以上|以下|以内|之内|内|上下|多|余"
 def _number_alt(p: str, num: str, need_unit: bool) -> str:
     """A number (or range) with its multiplier, unit, per-unit and trailing qualifier."""
     return (
-        rf"(?P<{p}n1>{num})(?P<{p}qa>[多余几])?(?P<{p}m1>{MULT_SRC})?"
+        # 50个亿: a colloquial 个 between the number and 亿
+        rf"(?P<{p}n1>{num})(?P<{p}qa>[多余几])?(?:个(?=亿))?(?P<{p}m1>{MULT_SRC})?"
         rf"(?:(?P<{p}qb>[多余])(?P<{p}m1b>[万亿])?)?"
         rf"(?:(?P<{p}u0>[%％])?(?P<{p}rg>{RNG})(?P<{p}n2>{num})(?P<{p}qc>[多余几])?(?P<{p}m2>{MULT_SRC})?)?"
         rf"(?:[ \u3000]?(?P<{p}u>{UNIT_SRC})){'' if need_unit else '?'}"
@@ -83,20 +85,39 @@ _NUMERIC: list[tuple[str, str]] = [
     ("n_cheng",
      r"(?<![一二两三四五六七八九十几数\d.])(?P<ch_n>[二两三四五六七八九1-9])成(?P<ch_h>半)?"
      r"(?![为了立功本果绩熟员交效型都片套规网线链群品])(?P<ch_q>以上|左右|多)?"),
-    ("n_ar", r"(?<![A-Za-z0-9_./:#@\\．第])" + _number_alt("a_", AR_SRC, False)),
+    # A colon before the number is a time or a port (10:30, :8080) unless a Chinese word
+    # stands before it (当升科技:9614.5万元, an ASCII colon for ：).
+    ("n_ar", r"(?<![A-Za-z0-9_./#@\\．第])(?:(?<!:)|(?<=[\u4e00-\u9fff]:))"
+     + _number_alt("a_", AR_SRC, False)),
     ("n_cn", f"(?<![{_CN_BEFORE}])" + _number_alt("c_", CN_SRC, True)),
 ]
 _ALTS = _SKIPS + dates.ALTERNATIVES + _NUMERIC
+# The characters each alternative can start with. Each alternative is tried behind a one-
+# character lookahead on its own set, so that at an anchor the regex engine skips the
+# alternatives that cannot start there instead of entering each one (lookbehinds, groups):
+# 30% off the scan. The property tests compare MASTER with the plain ALTERNATION.
+_FIRST: dict[str, str] = {
+    "x_url": "hw", "x_mail": r"A-Za-z0-9._%+\-", "x_id": "A-Za-z", "x_file": r"\d",
+    "d_num": "12", "d_yrng": "12", "d_plan": "“\"「十", "d_yabs": r"\d〇零○一二",
+    "d_yrel": "去今明上本前后", "d_ypart": "年", "d_alone": r"\d一二三四五六七八九十第首前上下",
+    "d_mrel": "本上下月", "d_fest": "清元五国", "d_day": r"\d", "d_today": "今", "d_recent": "日",
+    "n_pctcn": "百",
+    "n_cheng": "二两三四五六七八九1-9", "n_ar": r"\d", "n_cn": CN_START,
+}
 # Every character an alternative can start with. The lookahead on it lets the regex engine
 # reject the ~92% of positions that cannot start a figure in one step instead of trying each
 # alternative there: 8× faster on the corpus. tests/extract/test_mentions_properties.py checks
 # that the scan with and without it finds the same matches.
 ANCHORS = (
     r"[\dA-Za-z._%+\-一二两三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾〇零○"
-    r"今去明前后上下本年月第首“\"「百清元国]"
+    r"今去明前后上下本年月日第首“\"「百清元国]"
 )
 ALTERNATION = "|".join(f"(?P<{name}>{src})" for name, src in _ALTS)
-MASTER = re.compile(f"(?={ANCHORS})(?:{ALTERNATION})")
+MASTER = re.compile(
+    f"(?={ANCHORS})(?:"
+    + "|".join(f"(?=[{_FIRST[name]}])(?P<{name}>{src})" for name, src in _ALTS)
+    + ")"
+)
 
 
 def _scale(v: int | float, mult: int) -> int | float:
@@ -142,6 +163,8 @@ def _numeric(
     if not cn and len(n1.split(".", 1)[0].replace(",", "")) > 13:
         return None
     cls = UNIT_CLASS.get(unit) if unit is not None else None
+    if unit == "个" and text.startswith("亿", end):
+        return None  # 十个亿 without 元: an amount whose currency is not written, not a count
     if cn and text.startswith(_PLACE_NUMERALS, m.start()):
         return None  # 五家渠, 七台河: place names
     if u0 is not None and cls != PCT:
