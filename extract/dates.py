@@ -124,6 +124,12 @@ ALTERNATIVES: list[tuple[str, str]] = [
     ("d_day",
      rf"(?<![\d.月])(?P<dd_d>3[01]|[12]\d|0?[1-9])日(?:{RNG}(?P<dd_d2>3[01]|[12]\d|0?[1-9])日)?"
      r"(?!以?内|之内)"),
+    # 今天 / 今日: the publication day (今日头条 is a company).
+    ("d_today", r"今(?:天|日(?!头条))"),
+    # 日前 "recently" after the subject (记者日前从…获悉); not the 日 of another word before 前
+    # (节日前, 生日前, 工作日前, 当日前, 6月30日前) nor 日前往 / 日前夕.
+    ("d_recent", rf"(?<![\d{_NUMERALS_BEFORE}月节生假周当每期作工昨今明前次翌同本该首终单隔逐末"
+                 r"平时旧往近抗夏冬春秋红白落念朝元吉忌择半连整全即某是此他来旬星礼])日前(?![往进夕])"),
 ]
 
 _REL_YEAR = {"今": 0, "本": 0, "去": -1, "上": -1, "前": -2, "明": 1, "后": 2}
@@ -353,11 +359,40 @@ def _festival(m: re.Match[str], text: str, pub: PubDate | None) -> Mention | Non
     return _mention(m, text, ("date", iso, None, precision), True)
 
 
+def _today(m: re.Match[str], text: str, pub: PubDate | None) -> Mention | None:
+    if pub is None:
+        return _mention(m, text, ("date", None, None, "day"), True)
+    if pub.day is not None and pub.month is not None:
+        return _mention(m, text, ("date", _ymd(pub.year, pub.month, pub.day), None, "day"), True)
+    if pub.month is not None:
+        return _mention(m, text, ("date", _ym(pub.year, pub.month), None, "month"), True)
+    return _mention(m, text, ("date", f"{pub.year:04d}", None, "year"), True)
+
+
+def _recent(m: re.Match[str], text: str, pub: PubDate | None) -> Mention | None:
+    """日前, "the other day": a few days before publication. Resolved to the publication
+    month (the month before it too when the article is of a month's first week), with the
+    qualifier approx: the day is not known."""
+    s, e = m.span()
+    if pub is None or pub.month is None:
+        date, precision = (None, "month") if pub is None else (f"{pub.year:04d}", "year")
+        return Mention("date", text[s:e], s, e, qualifier="approx", date=date,
+                       precision=precision, year_inferred=date is not None)
+    month = _ym(pub.year, pub.month)
+    if pub.day is not None and pub.day <= 7:
+        idx = pub.year * 12 + pub.month - 2
+        return Mention("period", text[s:e], s, e, qualifier="approx",
+                       date=_ym(idx // 12, idx % 12 + 1), date_end=month, precision="month",
+                       year_inferred=True)
+    return Mention("date", text[s:e], s, e, qualifier="approx", date=month, precision="month",
+                   year_inferred=True)
+
+
 Handler = Callable[[re.Match[str], str, PubDate | None], Mention | None]
 HANDLERS: dict[str, Handler] = {
     "d_num": _num_date, "d_yrng": _year_range, "d_plan": _plan, "d_yabs": _year_abs,
     "d_yrel": _year_rel, "d_ypart": _year_part_alone, "d_alone": _alone, "d_mrel": _month_rel,
-    "d_fest": _festival, "d_day": _day,
+    "d_fest": _festival, "d_day": _day, "d_today": _today, "d_recent": _recent,
 }
 
 # --- durations -----------------------------------------------------------------------------

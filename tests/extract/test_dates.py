@@ -108,3 +108,43 @@ def test_seed_gold_event_dates(corpus_dir, gold_dir) -> None:
 def test_words_that_look_like_dates(phrase: str) -> None:
     assert [m.text for m in find_mentions(phrase, "2020-04-05")
             if m.kind in ("date", "period")] == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "pub", "want"),
+    [
+        # 今天 / 今日: the publication day, at the precision the publication date has
+        ("今天上午项目开工", "2020-05-16", ("date", "今天", "2020-05-16", None, "day", None)),
+        ("今日正式投产", "2011-06-13", ("date", "今日", "2011-06-13", None, "day", None)),
+        ("今天签约", "2019-03", ("date", "今天", "2019-03", None, "month", None)),
+        # 日前 "the other day": the publication month, approximate; in a month's first week
+        # the month before it too
+        ("记者日前从省发改委获悉", "2020-05-16",
+         ("date", "日前", "2020-05", None, "month", "approx")),
+        ("该公司日前与县政府签约", "2020-05-03",
+         ("period", "日前", "2020-04", "2020-05", "month", "approx")),
+        ("项目日前开工", "2021-01-05",
+         ("period", "日前", "2020-12", "2021-01", "month", "approx")),
+        ("日前签约", "2025", ("date", "日前", "2025", None, "year", "approx")),
+    ],
+)
+def test_today_and_recently(phrase: str, pub: str, want: tuple) -> None:
+    got = [(m.kind, m.text, m.date, m.date_end, m.precision, m.qualifier)
+           for m in find_mentions(phrase, pub) if m.kind in ("date", "period")]
+    assert got == [want]
+    assert resolve_date(phrase, pub) == want[2:5]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "节日前夕走访企业",  # 节日 + 前夕
+        "6月30日前完成",  # before June 30 (the date is 6月30日 alone)
+        "工作日前三天",  # 工作日
+        "今日头条平台",  # a company
+        "该团队同日前往现场",  # 同日 + 前往
+    ],
+)
+def test_words_that_are_not_today_or_recently(phrase: str) -> None:
+    assert [m.text for m in find_mentions(phrase, "2020-04-15")
+            if m.text in ("今天", "今日", "日前")] == []

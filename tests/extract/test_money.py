@@ -73,3 +73,26 @@ def test_claim_money_roles_in_seed(corpus_dir, gold_dir) -> None:
         assert money[0].value == rec["value"]
         assert money[0].role == rec["money_role"], rec["text"]
         assert money[0].qualifier == rec.get("qualifier"), rec["text"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "amount", "role"),
+    [
+        # An ASCII colon between a name and the amount (a full-width one is ordinary)
+        ("当升科技:9614.5万元竞得常州市工业用地", "9614.5万元", 96_145_000, "land_price"),
+        ("当升科技：9614.5万元竞得常州市工业用地", "9614.5万元", 96_145_000, "land_price"),
+        # 50个亿: a colloquial 个 between the number and 亿 is no count
+        ("投资50个亿元", "50个亿元", 5_000_000_000, "total"),
+        ("计划投资50个亿", "50个亿", 5_000_000_000, "total"),
+        ("总投资100多个亿元", "100多个亿元", 10_000_000_000, "total"),
+    ],
+)
+def test_colon_and_ge_yi(phrase: str, text: str, amount: int, role: str) -> None:
+    (m,) = find_mentions(phrase, "2020-04-05")
+    assert (m.kind, m.text, m.amount_cny, m.role) == ("money", text, amount, role)
+    assert phrase[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("phrase", ["开始时间10:30", "比分3:2", "端口:8080", "投资十个亿"])
+def test_colon_times_and_bare_ge_yi_are_no_figures(phrase: str) -> None:
+    assert [(m.kind, m.text) for m in find_mentions(phrase, "2020-04-05")] == []
