@@ -72,6 +72,9 @@ STREET_SUFFIXES = ("路", "街", "大道", "大街", "巷", "大桥", "公路", 
 # A short name followed by one of these names a mountain, lake, river, bay or village that
 # shares the name (祁连山, 鄱阳湖, 永定河, 崖州湾), unless another place starts right there.
 NATURAL_NEXT = frozenset("山湖河江湾岛岭峰峡寺塔村")
+# Conjunctions before a place (衢江区和龙游县, 项目和龙海): a name that starts with one and
+# runs into that place (和龙) is not named.
+_CONJUNCTIONS = frozenset("和与及或")
 # Unit words that may follow a short name and still be the same place (长兴县城, 湖州市区).
 _UNIT_CHARS = frozenset("省市县区州盟旗镇乡村")
 
@@ -187,16 +190,20 @@ class PlaceIndex:
             if covers:
                 covered[char_pos:char_pos + nchars] = b"\x01" * nchars
         raw.sort(key=lambda m: (m[0], -(m[1] - m[0])))
-        starts = {m[0] for m in raw}
+        longest: dict[int, int] = {}  # start → end of the longest hit there
+        for start, end, _entries in raw:
+            longest.setdefault(start, end)
         out: list[RawMention] = []
         taken_until = 0
         for start, end, entries in raw:
             if start < taken_until:
                 continue
+            if text[start] in _CONJUNCTIONS and longest.get(start + 1, 0) > end:
+                continue  # 衢江区|和龙|游县, 项目|和龙|海: 和 joins, 和龙 straddles it
             if not self._boundary_ok(text, start, end, entries, covered):
                 continue
             if not entries[0].full and entries[0].kind in (DIVISION, TOWN) \
-                    and end not in starts and (text[end:end + 1] in NATURAL_NEXT
+                    and end not in longest and (text[end:end + 1] in NATURAL_NEXT
                                                or text.startswith(STREET_SUFFIXES, end)):
                 continue
             out.append(RawMention(start, end, text[start:end], entries))

@@ -38,9 +38,17 @@ from touzi.schema.gazetteer import CURRENT_YEAR, MUNICIPALITIES, Division, Gazet
 
 LOCATION, ORIGIN, FOREIGN_ROLE, OTHER = "location", "origin", "foreign", "other"
 
+_UNIT_WORD_CHARS = frozenset("省市县区州盟旗镇乡村")
+# Words that join two places (铜仁至吉首铁路, 衢江和龙游): the second is a place of its own.
+_LINKS = frozenset("至到和与及或经往赴从在于")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_END = re.compile(r"[。！？!?；;\n，,、：:]")
 _ORG_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(商会|协会|联盟|同乡会|校友会|联合会)")
+# Between a place and the organisation it names (温州服装商会) stand only the trade's words:
+# a verb or a conjunction there (…区拜访温州商会) means the place is not the organisation's.
+_ORG_GAP_STOP = re.compile(
+    r"拜访|走访|参加|出席|会见|召开|举办|考察|对接|洽谈|邀请|带领|率队|联系|看望|慰问|前往|"
+    r"与|和|同|向|赴")
 _COMPANY_AFTER = re.compile(
     r"^[\u4e00-\u9fff（）()A-Za-z0-9]{1,24}?(有限责任公司|有限公司|股份公司|集团|公司)")
 _ORIGIN_AFTER = ("籍", "客商", "企业家", "商人", "老乡", "资企业")
@@ -318,6 +326,7 @@ class RegionResolver:
         self._region_cache: dict[tuple[str, str, int], Region] = {}
         # A surface's candidates for a year are the same in every article: built once.
         self._surface_cache: dict[tuple[str, int | None], _Surface] = {}
+        self._by_short: dict[tuple[str, str | None], list[Division]] | None = None
         self._zones_by_unit: dict[str, list[Zone]] = {}
         for zone in self.g.zones:
             self._zones_by_unit.setdefault(zone.adcode, []).append(zone)
@@ -366,10 +375,24 @@ class RegionResolver:
         return Region(base.province, base.city, base.county, town.name, town.zone, base.adcode)
 
     def zone_region(self, zone: Zone, year: int | None = None, name: str | None = None) -> Region:
-        """The Region of a zone: its holding unit's, with `zone` set."""
+        """The Region of a zone: its holding unit's, with `zone` set (in a year after the
+        holding unit was replaced, its successor of the same name: 龙海市 → 龙海区)."""
         div = self.g.division(zone.adcode, year)
+        if div is not None and year is not None and not div.in_force(year):
+            div = self._successor(div, year) or div
         base = self.division_region(div, year) if div else Region(adcode=zone.adcode)
         return Region(base.province, base.city, base.county, None, name or zone.name, base.adcode)
+
+    def _successor(self, div: Division, year: int) -> Division | None:
+        """The unit of the same short name under the same parent in force in `year` (the
+        district a county-level city became), if exactly one."""
+        if self._by_short is None:
+            self._by_short = {}
+            for d in self.g.divisions:
+                self._by_short.setdefault((d.short, d.parent), []).append(d)
+        found = [d for d in self._by_short.get((div.short, div.parent), [])
+                 if d.in_force(year) and d.level == div.level]
+        return found[0] if len(found) == 1 else None
 
     def _cand(self, entry: Entry, year: int | None) -> _Cand | None:
         kind = entry.kind
@@ -497,6 +520,7 @@ class RegionResolver:
             self._choose(mentions, surfaces, merged, own, outlet_support, anchors, anchor_starts,
                          False)
 
+        _drop_strays(text, mentions, surfaces, outlet_support)
         roles_from_text(text, mentions, self)
         focus = self._focus(text, mentions, support, outlet_support, header_cands, year, head_len)
         cues = _LevelCues(text)
@@ -727,6 +751,11 @@ class RegionResolver:
             r = prev.region
             name = prev.text + word
             known = self._zone_in(r.adcode, group)
+            if not known and r.adcode and r.adcode.endswith("00") and not r.adcode.endswith("0000"):
+                # 漳州开发区, 长沙经开区: the city's zone held by one of its counties, named
+                # after the city.
+                known = [z for z in self._zone_in(r.adcode, group, subtree=True)
+                         if any(n.startswith(prev.text) for n in (z.name, *z.aliases))]
             if len(known) == 1:
                 return self.zone_region(known[0], year).with_confidence(0.85, [])
             return Region(r.province, r.city, r.county, r.town, name, r.adcode,
@@ -973,6 +1002,56 @@ def _header_length(text: str) -> int:
     return first
 
 
+def _is_ideograph(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _drop_strays(text: str, mentions: list[PlaceMention], surfaces: list[_Surface],
+                 outlet: dict[str, float]) -> None:
+    """Drop a county's short name that stands inside a longer word (长江连江支堤) when
+    nothing else in the article is in its province and the place named just before it in
+    the sentence (湖北荆州) lies in another province: the word is not that county."""
+    provinces: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.region is not None and m.region.adcode and m.kind != "unsupported":
+            provinces.setdefault(m.region.adcode[:2], set()).add(m.text)
+    prev: PlaceMention | None = None
+    for m, sf in zip(mentions, surfaces, strict=True):
+        r = m.region
+        before = prev
+        if r is not None and m.kind != "unsupported":
+            prev = m
+        if r is None or m.kind != "division" or not sf.cands or not r.county or not r.adcode:
+            continue
+        e = m.entries[0]
+        if e.full or e.kind != DIVISION or before is None or before.region is None \
+                or not before.region.adcode:
+            continue
+        prov = r.adcode[:2]
+        if before.region.adcode[:2] == prov or provinces.get(prov, set()) - {m.text} \
+                or prov + "0000" in outlet or any(c.codes[-1][:2] != prov for c in sf.cands):
+            continue
+        if _SENTENCE_END.search(text, before.end, m.start):
+            continue  # the place before is in another sentence: no context
+        left = text[m.start - 1:m.start] if m.start else ""
+        right = text[m.end:m.end + 1]
+        if m.start == before.end or not (left and _is_ideograph(left)) or left in _LINKS \
+                or not (right and _is_ideograph(right)) or right in _UNIT_WORD_CHARS:
+            continue  # 荆州连江, 连江县城, 连江。: a place of its own
+        m.kind = "unsupported"
+        m.role = OTHER
+
+
+def _names_org(om: re.Match[str], text: str, mentions: list[PlaceMention], j: int) -> bool:
+    """Whether the place chain ending with mentions[j] is the home of the organisation word
+    that `om` found after it: only the last place before 商会/协会 is (上海温州商会), not one
+    with another place or a verb between (吴兴区拜访上海温州商会)."""
+    org_start = mentions[j].end + om.start(1)
+    if j + 1 < len(mentions) and mentions[j + 1].start < org_start:
+        return False
+    return _ORG_GAP_STOP.search(text, mentions[j].end, org_start) is None
+
+
 def roles_from_text(text: str, mentions: list[PlaceMention], res: RegionResolver) -> None:
     """Mark mentions that are not where something happens: organisations' and companies'
     home places (origin), markets abroad (foreign), datelines and destinations (other)."""
@@ -997,7 +1076,8 @@ def roles_from_text(text: str, mentions: list[PlaceMention], res: RegionResolver
         while j + 1 < len(mentions) and mentions[j + 1].start == mentions[j].end:
             j += 1
         tail = text[mentions[j].end:mentions[j].end + 12]
-        if _ORG_AFTER.match(tail):
+        om = _ORG_AFTER.match(tail)
+        if om is not None and _names_org(om, text, mentions, j):
             for k in range(i, j + 1):
                 if mentions[k].role == LOCATION:
                     mentions[k].role = ORIGIN

@@ -99,3 +99,14 @@ def test_bad_input_never_raises(text: str) -> None:
     ctx = resolver.article_context(text, pub_date="not a date")
     ctx.region_at(0, len(text))
     ctx.region_at(-5, 10_000)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A name straddling a conjunction before a place (和龙 in 衢江区和龙游县) is not found,
+    # and the place after the conjunction is.
+    ("衢江区和龙游县", [("衢江区", "330803"), ("龙游县", "330825")]),
+    ("衢江和龙游两地", [("衢江", "330803"), ("龙游", "330825")]),
+    ("延边州和龙市", [("延边州", "222400"), ("和龙市", "222406")]),  # 和龙 itself
+])
+def test_conjunction_is_no_place(resolver: RegionResolver, text: str, expected: list) -> None:
+    assert locations(resolver, text) == expected

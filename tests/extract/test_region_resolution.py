@@ -236,3 +236,39 @@ def test_cli_region() -> None:
     assert set(rows[0]) >= {"province", "city", "county", "town", "zone", "adcode", "confidence"}
     result = CliRunner().invoke(app, ["region", "鼓楼区", "--context", "福建福州市召开会议"])
     assert json.loads(result.output)[0]["adcode"] == "350102"
+
+
+def test_organisation_origin_is_only_the_place_before_it(resolver: RegionResolver) -> None:
+    ctx = resolver.article_context("今年，吴兴区高新区拜访上海温州商会。")
+    roles = {m.text: m.role for m in ctx.mentions}
+    assert roles == {"吴兴区": "location", "高新区": "location", "上海": "origin",
+                     "温州": "origin"}
+    ctx = resolver.article_context("长兴县与温州服装商会签约。")
+    roles = {m.text: m.role for m in ctx.mentions}
+    assert roles == {"长兴县": "location", "温州": "origin"}
+
+
+def test_county_inside_a_word_loses_to_its_context(resolver: RegionResolver) -> None:
+    """连江 (福建) inside a levee's name after 湖北荆州 is no place; beside 福建 it is."""
+    ctx = resolver.article_context("湖北荆州：长江连江支堤加固工程开工。")
+    assert [m.text for m in ctx.mentions] == ["湖北", "荆州"]
+    ctx = resolver.article_context("福建福州：长江连江支堤加固工程开工。")
+    assert "350122" in {m.region.adcode for m in ctx.mentions if m.region}
+    # between two places it stays a place of its own (铜仁至吉首铁路)
+    ctx = resolver.article_context("贵州开工建设铜仁至吉首铁路。")
+    assert "433101" in {m.region.adcode for m in ctx.mentions if m.region}
+
+
+@pytest.mark.parametrize("text, pub, adcode, county, zone", [
+    # 招商局漳州开发区 lies in 龙海: 龙海市 until 2020, 龙海区 from 2021
+    ("漳州开发区新签约项目", "2011-04-14", "350681", "龙海市", "漳州开发区"),
+    ("漳州开发区新签约项目", "2022-04-14", "350604", "龙海区", "漳州开发区"),
+    # <city>开发区: the city's zone held by one of its counties
+    ("长沙开发区新签约项目", "2020-06-01", "430121", "长沙县", "长沙经济技术开发区"),
+])
+def test_city_zone_resolves_to_its_county(resolver: RegionResolver, text: str, pub: str,
+                                          adcode: str, county: str, zone: str) -> None:
+    ctx = resolver.article_context(text, pub_date=pub)
+    region = ctx.region_at(0, text.index("新签约"))
+    assert region is not None
+    assert (region.adcode, region.county, region.zone) == (adcode, county, zone)
