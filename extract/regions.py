@@ -375,17 +375,17 @@ class RegionResolver:
         return Region(base.province, base.city, base.county, town.name, town.zone, base.adcode)
 
     def zone_region(self, zone: Zone, year: int | None = None, name: str | None = None) -> Region:
-        """The Region of a zone: its holding unit's, with `zone` set (in a year after the
-        holding unit was replaced, its successor of the same name: 龙海市 → 龙海区)."""
+        """The Region of a zone: its holding unit's, with `zone` set (in a year the holding
+        unit was not in force, its namesake then: 龙海区 → 龙海市 before 2021)."""
         div = self.g.division(zone.adcode, year)
         if div is not None and year is not None and not div.in_force(year):
-            div = self._successor(div, year) or div
+            div = self._namesake(div, year) or div
         base = self.division_region(div, year) if div else Region(adcode=zone.adcode)
         return Region(base.province, base.city, base.county, None, name or zone.name, base.adcode)
 
-    def _successor(self, div: Division, year: int) -> Division | None:
+    def _namesake(self, div: Division, year: int) -> Division | None:
         """The unit of the same short name under the same parent in force in `year` (the
-        district a county-level city became), if exactly one."""
+        county-level city a district was before), if exactly one."""
         if self._by_short is None:
             self._by_short = {}
             for d in self.g.divisions:
