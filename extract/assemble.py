@@ -155,8 +155,8 @@ def same_project(a: str, b: str) -> bool:
         return False
     # 抚吉高速 / 抚州至吉安高速公路, 伊钢一期技改工程 / 首钢伊犁钢铁…一期技改工程
     if len(short) >= 4 and _subsequence(short, long) and short[-2:] == long[-2:] \
-            and (short[0] == long[0] or short[:2] in long):
-        return True
+            and (short[0] in long[:4] or short[:2] in long):
+        return True  # (万洋高速公路 / 海南省万宁至洋浦高速公路: after the province)
     if len(short) >= 4 and _subsequence(short, long) and short[0] == long[0] \
             and _HEAD_CLASS.get(short[-2:]) is not None \
             and _HEAD_CLASS.get(short[-2:]) == _HEAD_CLASS.get(long[-2:]):
@@ -483,7 +483,9 @@ class Assembler:
             if parent is not None:
                 parts.append((e, parent))
                 continue
-            if id(e) in specific or any(f.kind in ("capacity", "quantity", "land") or (
+            # figures support a named work, not a bare list item (机车、轨道交通等…项目)
+            named = any(m.kind == NAME for m in e.mentions)
+            if id(e) in specific or named and any(f.kind in ("capacity", "quantity", "land") or (
                     f.kind == "money" and f.role in INVEST_ROLES) for f in e.figures):
                 keep.append(e)
                 continue

@@ -15,6 +15,7 @@ from importlib import resources
 
 import ahocorasick
 from touzi.extract.name_edges import Protected, last_stop, walk_left
+from touzi.extract.name_words import clause_breaks
 
 # Legal forms and group words that end a company name, longest first.
 _LEGAL = re.compile(
@@ -28,7 +29,9 @@ _LEGAL_TAIL = re.compile(
 )
 # A company's core that names nothing (该公司, 合资公司, 子公司, 上市公司…).
 _GENERIC_CORE = re.compile(
-    r"^(?:该|本|其|此|这家|那家|一家|两家|多家|各|全资|控股|合资|独资|外资|内资|子|母|分|总|"
+    r"^(?:该|本|其|此|这家|那家|一家|两家|多家|另一家|另一|另|各|全资|控股|合资|独资|外资|内资|子|母|分|总|"
+    r"国外|国内|境外|境内|海外|外国|跨国|外地|本地|当地|知名|著名|大型|有关|外方|中方|港资|台资|"
+    r"日资|美资|欧资|德资|韩资|央企|一批|部分|多数|少数|同类|同行|合作|新设|新成立|"
     r"上市|拟上市|国有|民营|大型|中小|科技型|骨干|龙头|施工|建设|投资|运营|项目|平台|"
     r"新|老|原|同|下属|旗下|所属|相关|有关|我|我们|贵|全|省属|市属|县属|央属|地方|企业|"
     r"配套|物流|商贸|金融|保险|证券|基金|银行|管理|开发|设计|咨询|服务|集团|公司)+$"
@@ -127,6 +130,11 @@ def find_companies(text: str, places: Protected | None = None,
         core = text[start:head]
         core = core.lstrip("的")
         start = head - len(core)
+        for a, b, _ in clause_breaks(core):
+            # 涂装部也采用国外公司…: a verb before the firm's name is no part of it
+            if b < len(core) and (places is None or not places.covers(start + a, start + b)):
+                start = head - len(core) + b
+        core = text[start:head]
         if places is not None:
             # 南湖区浙江远航电子有限公司: a county written before a firm is where it is
             span = places.span_at(start)

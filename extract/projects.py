@@ -22,6 +22,15 @@ from functools import lru_cache
 from touzi.extract.companies import Company
 from touzi.extract.mention_type import Mention
 from touzi.extract.name_edges import Protected, is_name_char, last_stop, walk_left
+from touzi.extract.name_words import (
+    DOMAIN_WORDS,
+    GENERIC_PLACES,
+    NOMINAL_VERBS,
+    PHASE_WORD,
+    clause_breaks,
+    specific_core,
+    word_tags,
+)
 from touzi.extract.sentences import TextIndex
 
 NAME, ITEM, REF = "name", "item", "ref"
@@ -38,7 +47,7 @@ STRONG_HEADS = (
 )
 WEAK_HEADS = (
     "高速", "中心", "园区", "公园", "通道", "公路", "港区", "码头", "机组", "车间", "小学", "内陆港",
-    "中学", "医院", "枢纽", "广场", "综合楼", "大厦",
+    "中学", "医院", "枢纽", "广场", "综合楼", "大厦", "管道", "管线",
 )
 _HEAD_SRC = "|".join(sorted(STRONG_HEADS + WEAK_HEADS, key=len, reverse=True))
 # What may not follow a head word for it to end a name (工程师, 中心城区, 项目经理, …之一).
@@ -46,7 +55,8 @@ _HEAD_RE = re.compile(
     rf"(?:{_HEAD_SRC})"
     # 抚吉高速 is a road only before punctuation or a verb (not 高速发展, 高速线材)
     r"(?<!高速(?![，。、；：,.;:！？\s）)”]|投资|项目|建设|开工|全线|通车|是|将|的|全长|总|已|正|于|在|和|与|及|等))"
-    r"(?![师院局处学队兵部]|经理|负责人|城区|城市|镇区|之一|建设者|[前后]期|审批|资金|用地|库)"
+    r"(?![师院局处学队兵部灯]|经理|负责人|城区|城市|镇区|之一|建设者|[前后]期|审批|资金|用地|库|"
+    r"机械|塑料|技术|咨询|设计|监理|勘察|管理|科学|有限公司|有限责任|股份)"
     r"(?!(?<=学)生)"  # 中学生运动会
 )
 _WEAK = frozenset(WEAK_HEADS)
@@ -78,7 +88,7 @@ _GENERIC_WORDS = (
     "脱贫攻坚", "全产业链", "产业链", "国道", "省道", "县道", "乡道", "二级", "一级", "经营性",
     "危房", "危房改造", "棚户区", "棚改", "老旧小区", "高速", "农村公路", "长", "短", "补短板",
     "改扩建", "新建及改扩建", "道路", "地产", "房地产", "募投", "募集资金", "援疆", "援建",
-    "对口支援", "现代化", "冶炼", "煤炭", "规范", "基础", "国省干线", "干线", "重要", "高速公路", "公路", "铁路", "高铁", "规划", "防护林",
+    "对口支援", "现代化", "冶炼", "实际", "新老", "片区", "煤炭", "规范", "基础", "国省干线", "干线", "重要", "高速公路", "公路", "铁路", "高铁", "规划", "防护林",
 )
 _GENERIC_RE = re.compile(
     "(?:" + "|".join(sorted(_GENERIC_WORDS, key=len, reverse=True))
@@ -235,10 +245,23 @@ class ProjectFinder:
                 k = hs
                 while k > 0 and text[k - 1] in "0123456789一二三四五六七八九十":
                     k -= 1
-                if k < hs and self._acceptable(k, hs, he, head, k):
-                    # 轨道交通工程1号线: the system's name before the number stays
+                c0 = self.index.clause(k)[0]
+                if k < hs and self._acceptable(k, hs, he, head, k) \
+                        and not _STATION_AFTER.match(text, he) \
+                        and not _CONNECTED_BEFORE.search(text, max(c0, k - 8), k) \
+                        and not _CONNECTED.search(text, max(c0, k - 8), k):
+                    # 轨道交通工程1号线: the system's name before the number stays (with the
+                    # place before it: 北京地铁6号线), nothing before that
                     a = self._left_edge(k, self.index.clause(k)[0], False) if k > 0 else k
-                    a = a if a < k and re.search(r"地铁|轨道交通|轻轨", text[a:k]) else k
+                    sys_word = None
+                    for sw in _TRANSIT.finditer(text, a, k):
+                        sys_word = sw
+                    if sys_word is None:
+                        a = k
+                    else:
+                        span = self.places.span_at(sys_word.start() - 1) \
+                            if sys_word.start() > a else None
+                        a = span[0] if span is not None and span[0] >= a else sys_word.start()
                     out.append(ProjectMention(a, he, text[a:he], NAME, head, specific=True))
                 continue
             if he < len(text) and is_name_char(text[he]) and _HEAD_RE.match(text, he) is None:
@@ -246,16 +269,17 @@ class ProjectFinder:
                 nxt = _HEAD_RE.search(text, he, min(len(text), he + 12))
                 if nxt is not None and all(is_name_char(c) for c in text[he:nxt.start()]) \
                         and not _PHASE_TAIL.match(text, he) \
-                        and last_stop(text, he, nxt.start(), self.protected, keep=0) == he \
+                        and (last_stop(text, he, nxt.start(), self.protected, keep=0) == he
+                             or _NOMINAL_VERB_END.fullmatch(text, he, nxt.start())) \
                         and not _CONJ.search(text, he, nxt.start()):
-                    continue
+                    continue  # (合川电厂扩建工程: the kind of work joins the two)
                 # 办公中心大厅, 国际铁路港: the head word modifies a noun after it
                 if plain and _MODIFIED_NOUN.match(text, he):
                     continue
             if _APPOSITION_AFTER.match(text, he):
                 continue  # 国家重点工程——某地储气库项目: a descriptor
-            if _COUNT_AFTER.match(text, he):
-                continue  # 水利补短板工程37项: a batch
+            if _COUNT_AFTER.match(text, he) or _BATCH_AFTER.match(text, he):
+                continue  # 水利补短板工程37项, 农网改造工程计划安排项目33个: a batch
             if _NOT_NAME_AFTER.match(text, he) or he in self._company_at:
                 continue  # 以…煤炭基地为重点, …产业园3幢厂房, 特种纤维生产基地烟台氨纶…公司
             run = walk_left(text, hs, max(self.index.clause(hs)[0], hs - 40))
@@ -273,7 +297,8 @@ class ProjectFinder:
             # an inner head followed by more name: 运动会配套工程甲乙铁路 → 甲乙铁路
             inner = None
             for im in _INNER_HEAD.finditer(text, start, hs):
-                if im.end() < hs - 1 and not _PHASE_TAIL.match(text, im.end()):
+                if im.end() < hs - 1 and not _PHASE_TAIL.match(text, im.end()) \
+                        and _HEAD_RE.match(text, im.start()):  # (海洋工程设计中心: no head)
                     inner = im.end()
             if inner is not None:
                 start = inner
@@ -283,6 +308,11 @@ class ProjectFinder:
                 for im in _WHOLE_HEAD.finditer(text, start, hs):
                     if im.end() <= hs - 2:
                         part = im
+                if part is not None:
+                    # 合川电厂扩建工程第一台机组: the works named after the site
+                    for im in _HEAD_RE.finditer(text, part.end(), hs - 2):
+                        if im.group() not in _COMPONENT_HEADS and im.group() not in _WEAK:
+                            part = im
                 if part is not None and part.start() > start:
                     hs, he, head = part.start(), part.end(), part.group()
             while start < hs and text[start] in "”’」』）)》":
@@ -352,8 +382,6 @@ class ProjectFinder:
                 if subject:
                     continue  # 远航智能装备项目落户…: the name is the clause's subject
             cut = start + b  # at hs when the core is only a clause word (开足马力生产线)
-        if cut != start and _DEBUG:
-            print("CUT", self.text[start:cut], "|", self.text[cut:hs + 4])
         return cut
 
     def _acceptable(self, start: int, hs: int, he: int, head: str, run: int) -> bool:
@@ -382,7 +410,7 @@ class ProjectFinder:
             return False  # 国际金融中心, 区域交通枢纽: what a city becomes, not a project
         if is_generic(bare):
             # 公司…投资9000万元扩建二期工厂: a firm's new plant named by its phase
-            if not (head in _PLANT_HEADS and _PHASE_WORD.fullmatch(bare)
+            if not (head in _PLANT_HEADS and PHASE_WORD.fullmatch(bare)
                     and self._company_before(start)):
                 return False
         s0 = self.index.sentence(hs)[0]
@@ -606,38 +634,10 @@ _CLASS_OPENER = re.compile(
     r"传统产业|行业|中小|相关|同类|其他|其余|有关)")
 _RANKED = re.compile(r"第[一二三四五六七八九十\d]+大")
 _FRAGMENT_TAGS = frozenset(("v", "d", "p", "c", "r", "u", "ad", "vd", "f"))
-_NOMINAL_VERBS = frozenset((
-    "改扩建", "扩建", "改建", "新建", "迁建", "重建", "建设", "改造", "技改", "扩产", "扩能",
-    "增资", "整治", "治理", "修复", "开发", "利用", "提升", "升级", "搬迁", "加固", "冶炼",
-    "处理", "输电", "采选", "示范", "应用", "孵化", "展示", "生产", "加工", "供热", "供水",
-    "发电", "并网", "储能", "综合", "配套", "研发", "创新", "合作", "共建", "试验", "补水",
-))
-_tags: dict[str, str] | None = None
-_DEBUG = __import__("os").environ.get("TOUZI_DEBUG_CUT") == "1"
-# Tags of words that end the text before a name: verbs, prepositions, adverbs, conjunctions,
-# time words, pronouns, idioms, aspect particles.
-_VERB_TAGS = frozenset(("v", "vd", "vi"))
 # What follows a name that is the subject of its clause (…项目落户, …项目总投资).
 _PREDICATE_AFTER = re.compile(
     r"[，,]?(?:正式|已经|已|将|于|在|位于|落户|签约|开工|动工|竣工|投产|建成|总投资|计划|预计|"
     r"由|是|一期|二期|首期|占地|用地|今天|日前|近日|昨天|顺利|成功|获批)")
-# Words after which a verb opens a clause (习近平致信…, 全区上下坚持…, 我们引进…).
-_SUBJECT_TAGS = frozenset(("nr", "nrfg", "nrt", "r", "f"))
-# Single characters that open a clause, not a name, when a word follows (称该项目, 像甘肃…).
-_CLAUSE_CHARS = frozenset("称像除暨据令使")
-_CLAUSE_TAGS = frozenset(("v", "vd", "vi", "p", "d", "ad", "c", "t", "r", "i", "uz", "ul", "uv", "ug"))
-# Words jieba tags as clause words that are the kind of work or a part of the name
-# (抽水蓄能电站, 低速船机, 人工智能创新中心); phases (三期) and verbs naming work.
-_NAME_VERBS = frozenset((
-    "抽水", "节能", "照明", "封装", "飞行", "加工", "检测", "设计", "制造", "供应", "输送",
-    "调水", "引水", "供气", "输电", "变电", "配送", "培训", "研究", "创业", "养殖", "种植",
-    "冷藏", "交易", "展示", "体验", "制药", "炼油", "炼化", "拆解", "回收", "焚烧", "填埋",
-    "防洪", "灌溉", "排涝", "制冷", "保护", "开采", "选矿", "铸造", "锻造", "焊接", "组装",
-    "装配", "测试", "检验", "合成", "提纯", "改性", "驱动", "控制", "监控", "监测", "传输",
-    "分配", "推广", "运营", "结算", "低速", "高速", "中速", "全自动", "半自动", "互补",
-    "互联", "共享", "直流", "交流", "蓄能", "联网", "集中", "整装", "配置", "调蓄", "补水",
-    "挖潜", "增效", "提质", "扩能", "迁建", "复线", "联络", "连接线", "延伸", "贯通",
-))
 
 
 @lru_cache(maxsize=8192)
@@ -646,14 +646,9 @@ def is_fragment(core: str) -> bool:
     纷纷直陈, 筛选全省) rather than a name: jieba splits the core and its dictionary tags
     decide. Single characters are not trusted (an unknown name such as 张吉怀 splits into
     them), except the function words in _FUNCTION_CHARS."""
-    global _tags
     import jieba
-    import jieba.posseg
 
-    if _tags is None:
-        jieba.setLogLevel(60)
-        jieba.posseg.dt.initialize()
-        _tags = jieba.posseg.dt.word_tag_tab
+    tags = word_tags()
     core = core.rstrip("和与及、")
     words = jieba.lcut(core, HMM=False)
     if not words:
@@ -662,132 +657,37 @@ def is_fragment(core: str) -> bool:
     def tag(w: str) -> str | None:
         if len(w) == 1:
             return "u" if w in _FUNCTION_CHARS else None
-        return _tags.get(w)
+        return tags.get(w)
 
     last, first = words[-1], words[0]
-    if last not in _NOMINAL_VERBS and last not in _DOMAIN_WORDS \
-            and not _PHASE_WORD.fullmatch(last) and tag(last) in _FRAGMENT_TAGS:
+    if last not in NOMINAL_VERBS and last not in DOMAIN_WORDS \
+            and not PHASE_WORD.fullmatch(last) and tag(last) in _FRAGMENT_TAGS:
         return True
     t = tag(first)
     if t in ("d", "p", "c", "r", "u", "ad"):
         return True
     # 筛选全省, 给予: a verb opens a short core (引/抽水/调水 open water works)
-    return t == "v" and len(words) > 1 and len(core) <= 4 and first not in _NOMINAL_VERBS \
+    return t == "v" and len(words) > 1 and len(core) <= 4 and first not in NOMINAL_VERBS \
         and not core.startswith(("引", "抽水", "调水", "输水", "供水", "排水", "补水"))
-
-
-# Words jieba tags as adverbs or verbs that are nouns in project names (抚吉高速项目).
-_DOMAIN_WORDS = frozenset((
-    "高速", "高铁", "城际", "地铁", "轻轨", "光伏", "风电", "水电", "核电", "热电", "火电",
-    "智能", "新能源", "储能", "物流", "仓储", "冷链", "数据", "集成", "封装", "测试",
-))
-@lru_cache(maxsize=16384)
-def clause_breaks(core: str) -> tuple[tuple[int, int, bool], ...]:
-    """Spans of the words in `core` after which a name cannot go on: dictionary words of two
-    or more characters tagged as verbs, prepositions, adverbs, conjunctions, time words,
-    pronouns or idioms (jieba, no HMM), except those that name the kind of work
-    (_NOMINAL_VERBS, _NAME_VERBS) or a phase. Single characters are not trusted (an unknown
-    name such as 张吉怀 splits into them). The flag marks a verb that opens the core: it may
-    be a brand (远航智能装备项目落户…) and cuts only where the name is no subject."""
-    if len(core) < 2:
-        return ()
-    is_fragment("")  # loads the tag table
-    import jieba
-
-    out: list[tuple[int, int, bool]] = []
-    pos = 0
-    prev_tag: str | None = None
-    prev_word = ""
-    words = jieba.lcut(core, HMM=False)
-    if len(words) > 1 and words[0] in _CLAUSE_CHARS:
-        out.append((0, 1, False))  # 称该项目, 像甘肃红崖山水库, 除传统基建项目
-    assert _tags is not None
-    for w in words:
-        a, pos = pos, pos + len(w)
-        tag = _tags.get(w) if len(w) >= 2 else None
-        if tag is None or w in _NOMINAL_VERBS or w in _NAME_VERBS or w in _DOMAIN_WORDS \
-                or _PHASE_WORD.search(w) or (tag not in _CLAUSE_TAGS and tag != "vn"):
-            prev_tag, prev_word = tag, w
-            continue
-        # a verb inside a product name (光伏垂直一体化, 煤焦油加氢深加工) is part of it; one
-        # that opens the core (表明发展…, 采用…), follows a clause word or a person (习近平致信)
-        # takes what follows as its object
-        if tag in _VERB_TAGS or tag == "vn":
-            chained = bool(out) and out[-1][1] == a
-            if tag == "vn" and not (chained and prev_tag in _VERB_TAGS):
-                prev_tag, prev_word = tag, w
-                continue
-            if a > 0 and not chained and prev_tag not in _SUBJECT_TAGS \
-                    and prev_word not in GENERIC_PLACES:
-                prev_tag, prev_word = tag, w
-                continue
-        out.append((a, pos, tag in _VERB_TAGS and a == 0))
-        prev_tag, prev_word = tag, w
-    return tuple(out)
-
-
-# Places that name no particular site (中国彩电厂, 中西部铁路, 国际市场).
-GENERIC_PLACES = frozenset((
-    "中国", "全国", "国家", "我国", "国内", "国外", "国际", "海外", "境外", "世界", "全球", "亚洲",
-    "东北", "西北", "西南", "华东", "华南", "华北", "华中", "东部", "西部", "中部", "中西部",
-    "东中西部", "三北", "沿海", "内地", "全省", "全市", "全区", "全县", "我省", "我市", "我区", "我县",
-))
-_PROPER_TAGS = frozenset(("nr", "nrt", "nrfg", "ns", "nt", "nz"))
-# Common words jieba's dictionary tags as proper nouns (智能化/nr, 防沙/ns, 海洋/ns).
-_NOT_PROPER = frozenset((
-    "智能化", "海洋", "城市", "防沙", "治沙", "祝贺", "高水平", "智慧", "深水", "四通", "高新区",
-    "开发区", "新区", "园区", "中西部", "民营", "合资", "外资", "国有", "央企", "华侨",
-))
-# Characters that do not make a run of single characters an unknown word (的, 和, 新, 大…).
-_COMMON_CHARS = frozenset("的和与及、之等型式用类性化新老大小各全多高低超特总主副")
-_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]")
-# 碾盘山, 红崖山, 乌雪特: a toponym the gazetteer does not hold
-_TOPONYM = re.compile(r"[\u4e00-\u9fff]{2}[山河江湖岛湾峡岭滩溪峰洲]")
-
-
-@lru_cache(maxsize=16384)
-def specific_core(core: str) -> bool:
-    """The text half of `ProjectFinder.is_specific`: Latin letters or digits, a toponym, a
-    proper noun in jieba's dictionary (not a generic place) or a run of two single
-    characters jieba does not know as a word (an unknown name: 拉日, 娲石, 上力)."""
-    if _LATIN_OR_DIGIT.search(core) or _TOPONYM.search(core):
-        return True
-    is_fragment("")  # loads the tag table
-    import jieba
-
-    assert _tags is not None
-    run = 0
-    verbs = 0
-    for w in jieba.lcut(core, HMM=False):
-        if len(w) == 1:
-            if w in _COMMON_CHARS or not ("\u4e00" <= w <= "\u9fff"):
-                run = verbs = 0
-                continue
-            run += 1
-            verbs += _tags.get(w) == "v"
-            if run >= 2 and verbs < run:
-                return True  # (焊装: two verbs jieba splits, not a name)
-            continue
-        run = verbs = 0
-        if _tags.get(w) in _PROPER_TAGS and w not in GENERIC_PLACES and w not in _NOT_PROPER:
-            return True
-    return False
 
 
 def _common_word(word: str) -> bool:
     """True for a dictionary verb, adjective or adverb (恢复, 安全): not a short name."""
-    is_fragment("")  # loads the tag table
-    return _tags is not None and _tags.get(word) in ("v", "vn", "a", "ad", "an", "d", "l", "i")
+    return word_tags().get(word) in ("v", "vn", "a", "ad", "an", "d", "l", "i")
 
 
 _FUNCTION_CHARS = frozenset("把被让给又也都就才还很更最太不没而按占急抓搞盯")
-_PHASE_WORD = re.compile(r"[一二三四五六七八九十首本]期")
 
 
 # A head followed by one of these nouns modifies it (办公中心大厅, 国际铁路港, 基地内).
 _MODIFIED_NOUN = re.compile(
-    r"大厅|大楼|港|口岸|局|办|厅|公司|总公司|总部|集团|网|路|街|村|社区|小区|城|区|站|段|内|外|里|周边|附近|设备|标准|工作|终点|起点|主跑道|跑道|航站楼"
+    r"大厅|大楼|港|口岸|局|办|厅|公司|总公司|总部|集团|有限|股份|网|路|街|村|社区|小区|城|区|站|段|内|外|里|周边|附近|设备|标准|工作|终点|起点|主跑道|跑道|航站楼"
 )
+_TRANSIT = re.compile(r"地铁|轨道交通|轻轨")
+# 地铁四号线南沙客运港站: a station on the line, not the line
+_STATION_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}站")
+_BATCH_AFTER = re.compile(
+    r"[^，,。；;！？\n]{0,8}?(?:项目|工程|子项目)(?:共|达|计)?[\d一二三四五六七八九十百千两几]+[个项批]")
 _COUNT_AFTER = re.compile(r"(?:就有|共有|有|共|达|计)?[\d一二三四五六七八九十百千两几]+[个项批]")
 _CAPACITY_PIECE = re.compile(r"[\d.．]+万?(?:吨|台|套|件|辆|片)(?:/年)?[\u4e00-\u9fff]{1,6}$")
 _NOT_NAME_AFTER = re.compile(
@@ -810,7 +710,8 @@ _VENUE_AFTER = re.compile(r"举行|举办|召开|开幕|隆重举行")
 # Parts of a project that name the project when it is written first.
 _COMPONENT_HEADS = frozenset(("隧道", "大桥", "特大桥", "机组", "车间", "隧洞"))
 _WHOLE_HEAD = re.compile(
-    r"(?:高速公路|城际铁路|铁路|高铁|公路|通道|水电站|电站|机场|水库|枢纽)(?![站港口路])"
+    r"(?:高速公路|城际铁路|铁路|高铁|公路|通道|水电站|电站|热电厂|发电厂|电厂|机场|水库|枢纽)"
+    r"(?![站港口路])"
 )
 # A core that is only a phase (with the kind of work): 一期技改工程, 二期工程, 本次一期项目.
 _PHASE_REF = re.compile(r"(?:本次|此次|该|其)?(?:[一二三四五首本后续]期)(?:技改|扩建|新建|建设|主体)?")
@@ -820,7 +721,9 @@ _CITY_ROLE = re.compile(
     r"服务|辐射|门户|综合|和|、)*"
 )
 _NEGATED_CORE = re.compile(r"不通|无高速|无铁路|没有|未通|尚无")
-_CONNECTED_BEFORE = re.compile(r"(?:连|接|连接|连通|途经|经过|通往|直达|对接|衔接)$")
+_CONNECTED_BEFORE = re.compile(
+    r"(?:连|接|连接|连通|途经|经过|通往|直达|对接|衔接|接驳|距离|距|临近|紧邻|靠近|毗邻)"
+    r"(?:[\u4e00-\u9fff]{0,4}(?:地铁|轨道交通|轻轨))?$")
 _CONNECTED = re.compile(r"[东西南北]连|[东西南北]接|终点接|起点接|连接(?!线)|途经|连通|衔接")
 _COMMA = re.compile(r"[，,；;]")
 

@@ -1,0 +1,149 @@
+"""Word-level tests for names, on jieba's dictionary: where a clause ends inside the text
+before a head word (clause_breaks) and whether a name holds a proper element (specific_core).
+
+jieba is used without its HMM, as a dictionary: a word it does not know splits into single
+characters, which is itself a signal (an unknown name such as 拉日 or 娲石). Its part-of-speech
+tags are noisy (智能化/nr, 会同/n), so the tests below trust only tags of words of two or more
+characters and keep lists of the exceptions that matter for project and company names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Verbs that name the kind of work right before a head (扩建工程, 技改项目): part of a name.
+NOMINAL_VERBS = frozenset((
+    "改扩建", "扩建", "改建", "新建", "迁建", "重建", "建设", "改造", "技改", "扩产", "扩能",
+    "增资", "整治", "治理", "修复", "开发", "利用", "提升", "升级", "搬迁", "加固", "冶炼",
+    "处理", "输电", "采选", "示范", "应用", "孵化", "展示", "生产", "加工", "供热", "供水",
+    "发电", "并网", "储能", "综合", "配套", "研发", "创新", "合作", "共建", "试验", "补水",
+))
+# Words jieba tags as adverbs or verbs that are nouns in project names (抚吉高速项目).
+DOMAIN_WORDS = frozenset((
+    "高速", "高铁", "城际", "地铁", "轻轨", "光伏", "风电", "水电", "核电", "热电", "火电",
+    "智能", "新能源", "储能", "物流", "仓储", "冷链", "数据", "集成", "封装", "测试",
+))
+PHASE_WORD = re.compile(r"[一二三四五六七八九十首本]期")
+# Tags of words that end the text before a name: verbs, prepositions, adverbs, conjunctions,
+# time words, pronouns, idioms, aspect particles.
+_VERB_TAGS = frozenset(("v", "vd", "vi"))
+# Words after which a verb opens a clause (习近平致信…, 全区上下坚持…, 我们引进…).
+_SUBJECT_TAGS = frozenset(("nr", "nrfg", "nrt", "r", "f"))
+# Single characters that open a clause, not a name, when a word follows (称该项目, 像甘肃…).
+_CLAUSE_CHARS = frozenset("称像除暨据令使")
+_CLAUSE_TAGS = frozenset(("v", "vd", "vi", "p", "d", "ad", "c", "t", "r", "i", "uz", "ul", "uv", "ug"))
+# Words jieba tags as clause words that are the kind of work or a part of the name
+# (抽水蓄能电站, 低速船机, 人工智能创新中心); phases (三期) and verbs naming work.
+_NAME_VERBS = frozenset((
+    "抽水", "节能", "照明", "封装", "飞行", "加工", "检测", "设计", "制造", "供应", "输送",
+    "调水", "引水", "供气", "输电", "变电", "配送", "培训", "研究", "创业", "养殖", "种植",
+    "冷藏", "交易", "展示", "体验", "制药", "炼油", "炼化", "拆解", "回收", "焚烧", "填埋",
+    "防洪", "灌溉", "排涝", "制冷", "保护", "开采", "选矿", "铸造", "锻造", "焊接", "组装",
+    "装配", "测试", "检验", "合成", "提纯", "改性", "驱动", "控制", "监控", "监测", "传输",
+    "分配", "推广", "运营", "结算", "低速", "高速", "中速", "全自动", "半自动", "互补",
+    "互联", "共享", "直流", "交流", "蓄能", "联网", "集中", "整装", "配置", "调蓄", "补水",
+    "挖潜", "增效", "提质", "扩能", "迁建", "复线", "联络", "连接线", "延伸", "贯通",
+))
+
+
+@lru_cache(maxsize=1)
+def word_tags() -> dict[str, str]:
+    """jieba's word → part-of-speech table (loaded once)."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    jieba.posseg.dt.initialize()
+    return jieba.posseg.dt.word_tag_tab
+
+
+@lru_cache(maxsize=16384)
+def clause_breaks(core: str) -> tuple[tuple[int, int, bool], ...]:
+    """Spans of the words in `core` after which a name cannot go on: dictionary words of two
+    or more characters tagged as verbs, prepositions, adverbs, conjunctions, time words,
+    pronouns or idioms (jieba, no HMM), except those that name the kind of work
+    (NOMINAL_VERBS, _NAME_VERBS) or a phase. Single characters are not trusted (an unknown
+    name such as 张吉怀 splits into them). The flag marks a verb that opens the core: it may
+    be a brand (远航智能装备项目落户…) and cuts only where the name is no subject."""
+    if len(core) < 2:
+        return ()
+    import jieba
+
+    tags = word_tags()
+    out: list[tuple[int, int, bool]] = []
+    pos = 0
+    prev_tag: str | None = None
+    prev_word = ""
+    words = jieba.lcut(core, HMM=False)
+    if len(words) > 1 and words[0] in _CLAUSE_CHARS:
+        out.append((0, 1, False))  # 称该项目, 像甘肃红崖山水库, 除传统基建项目
+    for w in words:
+        a, pos = pos, pos + len(w)
+        tag = tags.get(w) if len(w) >= 2 else None
+        if tag is None or w in NOMINAL_VERBS or w in _NAME_VERBS or w in DOMAIN_WORDS \
+                or PHASE_WORD.search(w) or (tag not in _CLAUSE_TAGS and tag != "vn"):
+            prev_tag, prev_word = tag, w
+            continue
+        # a verb inside a product name (光伏垂直一体化, 煤焦油加氢深加工) is part of it; one
+        # that opens the core (表明发展…, 采用…), follows a clause word or a person (习近平致信)
+        # takes what follows as its object
+        if tag in _VERB_TAGS or tag == "vn":
+            chained = bool(out) and out[-1][1] == a
+            if tag == "vn" and not (chained and prev_tag in _VERB_TAGS):
+                prev_tag, prev_word = tag, w
+                continue
+            if a > 0 and not chained and prev_tag not in _SUBJECT_TAGS \
+                    and prev_word not in GENERIC_PLACES:
+                prev_tag, prev_word = tag, w
+                continue
+        out.append((a, pos, tag in _VERB_TAGS and a == 0))
+        prev_tag, prev_word = tag, w
+    return tuple(out)
+
+
+# Places that name no particular site (中国彩电厂, 中西部铁路, 国际市场).
+GENERIC_PLACES = frozenset((
+    "中国", "全国", "国家", "我国", "国内", "国外", "国际", "海外", "境外", "世界", "全球", "亚洲",
+    "东北", "西北", "西南", "华东", "华南", "华北", "华中", "东部", "西部", "中部", "中西部",
+    "东中西部", "三北", "沿海", "内地", "全省", "全市", "全区", "全县", "我省", "我市", "我区", "我县",
+))
+_PROPER_TAGS = frozenset(("nr", "nrt", "nrfg", "ns", "nt", "nz"))
+# Common words jieba's dictionary tags as proper nouns (智能化/nr, 防沙/ns, 海洋/ns).
+_NOT_PROPER = frozenset((
+    "智能化", "海洋", "城市", "防沙", "治沙", "祝贺", "高水平", "智慧", "深水", "四通", "高新区",
+    "开发区", "新区", "园区", "中西部", "民营", "合资", "外资", "国有", "央企", "华侨",
+))
+# Characters that do not make a run of single characters an unknown word (的, 和, 新, 大…).
+_COMMON_CHARS = frozenset("的和与及、之等型式用类性化新老大小各全多高低超特总主副一二三四五六七八九十百千万两几")
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]")
+# 碾盘山, 红崖山, 乌雪特: a toponym the gazetteer does not hold
+_TOPONYM = re.compile(r"[\u4e00-\u9fff]{2}[山河江湖岛湾峡岭滩溪峰洲]")
+
+
+@lru_cache(maxsize=16384)
+def specific_core(core: str) -> bool:
+    """The text half of `ProjectFinder.is_specific`: Latin letters or digits, a toponym, a
+    proper noun in jieba's dictionary (not a generic place) or a run of two single
+    characters jieba does not know as a word (an unknown name: 拉日, 娲石, 上力)."""
+    if _LATIN_OR_DIGIT.search(core) or _TOPONYM.search(core):
+        return True
+    import jieba
+
+    tags = word_tags()
+    run = 0
+    verbs = 0
+    for w in jieba.lcut(core, HMM=False):
+        if len(w) == 1:
+            if w in _COMMON_CHARS or not ("\u4e00" <= w <= "\u9fff"):
+                run = verbs = 0
+                continue
+            run += 1
+            verbs += tags.get(w) == "v"
+            if run >= 2 and verbs < run:
+                return True  # (焊装: two verbs jieba splits, not a name)
+            continue
+        run = verbs = 0
+        if tags.get(w) in _PROPER_TAGS and w not in GENERIC_PLACES and w not in _NOT_PROPER:
+            return True
+    return False
