@@ -14,11 +14,12 @@ and turn 比如/天镇/新建/朝阳 into counties; neither knows zones or valid
 from __future__ import annotations
 
 import gzip
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import ahocorasick
+import ahocorasick_rs
 from touzi.schema.gazetteer import Division, Gazetteer, Town, Zone, load
 
 # Entry kinds.
@@ -72,6 +73,7 @@ STREET_SUFFIXES = ("路", "街", "大道", "大街", "巷", "大桥", "公路", 
 # A short name followed by one of these names a mountain, lake, river, bay or village that
 # shares the name (祁连山, 鄱阳湖, 永定河, 崖州湾), unless another place starts right there.
 NATURAL_NEXT = frozenset("山湖河江湾岛岭峰峡寺塔村")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # Conjunctions before a place (衢江区和龙游县, 项目和龙海): a name that starts with one and
 # runs into that place (和龙) is not named.
 _CONJUNCTIONS = frozenset("和与及或")
@@ -152,16 +154,16 @@ class PlaceIndex:
         # match's edge only where the two characters across it form such a pair, which
         # rules out ~80% of matches before any slicing (_boundary_ok).
         self.straddle = frozenset(w[i:i + 2] for w in self.words for i in range(len(w) - 1))
-        # Keys are UTF-8 bytes spelled as latin-1 strings: pyahocorasick looks children up
-        # linearly, and a root with thousands of CJK children ran at 1.3M chars/s; over
-        # bytes the widest node has a few dozen children and the scan runs at ~18M chars/s.
-        automaton = ahocorasick.Automaton()
-        for surface, entries in self.table.items():
-            key = surface.encode("utf-8").decode("latin-1")
-            covers = len(surface) >= 2 and any(e.full or not (e.risky or e.weak) for e in entries)
-            automaton.add_word(key, (len(key), len(surface), entries, covers))
-        automaton.make_automaton()
-        self.automaton = automaton
+        # One Aho-Corasick automaton over every surface, overlapping matches. ahocorasick_rs
+        # (Rust, contiguous NFA) over str: measured on the corpus, 2× faster than
+        # pyahocorasick over UTF-8 bytes (whose nodes look their children up linearly) and
+        # it gives character offsets itself.
+        self.surfaces = list(self.table)
+        self.values = [(self.table[k], len(k) >= 2 and any(
+            e.full or not (e.risky or e.weak) for e in self.table[k])) for k in self.surfaces]
+        self.automaton = ahocorasick_rs.AhoCorasick(
+            self.surfaces, matchkind=ahocorasick_rs.MatchKind.Standard,
+            implementation=ahocorasick_rs.Implementation.ContiguousNFA)
 
     # -- scanning -----------------------------------------------------------------------
     def scan(self, text: str) -> list[RawMention]:
@@ -170,25 +172,24 @@ class PlaceIndex:
             return []
         if text.isascii():
             return []
-        data = text.encode("utf-8", "surrogatepass")
-        hits = sorted(self.automaton.iter(data.decode("latin-1")),
-                      key=lambda h: h[0] - h[1][0])  # by start byte (end - length + 1)
+        try:
+            hits = self.automaton.find_matches_as_indexes(text, overlapping=True)
+        except UnicodeEncodeError:
+            # lone surrogates: each stands for one character, so a stand-in keeps offsets
+            hits = self.automaton.find_matches_as_indexes(
+                _SURROGATE.sub("\ufffd", text), overlapping=True)
         if not hits:
             return []
-        # Byte offsets to character offsets, decoding only the stretches between hits.
         # Positions covered by a full name or an unrisky short: a word that straddles into
         # them (江湖 in 浙江湖州) is not evidence against the neighbouring match.
         raw: list[tuple[int, int, tuple[Entry, ...]]] = []
         covered = bytearray(len(text))
-        byte_pos = char_pos = 0
-        for end_idx, (nbytes, nchars, entries, covers) in hits:
-            bstart = end_idx + 1 - nbytes
-            if bstart != byte_pos:
-                char_pos += len(data[byte_pos:bstart].decode("utf-8", "surrogatepass"))
-                byte_pos = bstart
-            raw.append((char_pos, char_pos + nchars, entries))
+        values = self.values
+        for idx, start, end in hits:
+            entries, covers = values[idx]
+            raw.append((start, end, entries))
             if covers:
-                covered[char_pos:char_pos + nchars] = b"\x01" * nchars
+                covered[start:end] = b"\x01" * (end - start)
         raw.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         longest: dict[int, int] = {}  # start → end of the longest hit there
         for start, end, _entries in raw:
