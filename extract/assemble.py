@@ -53,7 +53,7 @@ _POINTER_OPENING = re.compile(
     r"计划|将|拟)")
 # 此次开工的X, 今天投产的X: the undertaking the report is about
 _THIS_EVENT_OF = re.compile(
-    r"(?:此次|本次|这次|今天|今日|日前|近日)[^，,。；;]{0,6}"
+    r"(?:此次|本次|这次|今天|今日|日前|近日|新|刚|刚刚)[^，,。；;]{0,6}"
     r"(?:开工|动工|签约|投产|竣工|落户|奠基|建成|开业|启用)的$")
 _BUILT_AT = re.compile(r"在[^，,。；;]{2,20}?(?:投资建设|开工建设|新建|兴建|建设|扩建)$")
 _DE_BEFORE_NAME = re.compile(r"[^，,。；;]{0,3}的")  # event …的 name: an attribute

@@ -47,7 +47,7 @@ STRONG_HEADS = (
 )
 WEAK_HEADS = (
     "高速", "中心", "园区", "公园", "通道", "公路", "港区", "码头", "机组", "车间", "小学", "内陆港",
-    "中学", "医院", "枢纽", "广场", "综合楼", "大厦", "管道", "管线",
+    "中学", "医院", "枢纽", "广场", "综合楼", "大厦", "管道", "管线", "中试线", "示范线",
 )
 _HEAD_SRC = "|".join(sorted(STRONG_HEADS + WEAK_HEADS, key=len, reverse=True))
 # What may not follow a head word for it to end a name (工程师, 中心城区, 项目经理, …之一).
@@ -109,7 +109,8 @@ _BATCH_RE = re.compile(
 _INVEST_CONTEXT = re.compile(
     r"投资|开工|动工|奠基|签约|落户|建设|施工|建成|竣工|投产|并网|达产|通车|启用|开通|"
     r"贯通|复工|推进|在建|扩建|新建|改造|技改|产能|年产|亿元|万元|占地|落地|入驻|开业|"
-    r"调试|安装|总投资|工程|项目|工地|铺轨|试桩|完工|通航|运行|吊装|主体|工期|进展"
+    r"调试|安装|总投资|工程|项目|工地|铺轨|试桩|完工|通航|运行|吊装|主体|工期|进展|开建|揭牌|"
+    r"落成|启用|运营|投用"
 )
 # Figures and words that belong before a head but never start a name.
 _LEAD_TRIM = re.compile(
@@ -205,6 +206,10 @@ class ProjectFinder:
                 cut = self._stop(start, nv.start(), verbs)
                 if cut == nv.start():
                     return head_start
+        if head_start - cut == 1 and cut - 1 >= start and text[cut - 1] in _ABBREV_OPENERS \
+                and (cut - 1 == start or not is_name_char(text[cut - 2])
+                     or text[cut - 2] in "—"):
+            cut -= 1  # ——向莆铁路: a one-character core is half of an abbreviation
         start = cut
         # A name coordinated after a complete one: 年产10万辆整车项目和年产20万台电机项目
         seg = text[start:head_start]
@@ -271,7 +276,8 @@ class ProjectFinder:
                         and not _PHASE_TAIL.match(text, he) \
                         and (last_stop(text, he, nxt.start(), self.protected, keep=0) == he
                              or _NOMINAL_VERB_END.fullmatch(text, he, nxt.start())) \
-                        and not _CONJ.search(text, he, nxt.start()):
+                        and not _CONJ.search(text, he, nxt.start()) \
+                        and nxt.group() not in _COMPONENT_HEADS:
                     continue  # (合川电厂扩建工程: the kind of work joins the two)
                 # 办公中心大厅, 国际铁路港: the head word modifies a noun after it
                 if plain and _MODIFIED_NOUN.match(text, he):
@@ -300,6 +306,11 @@ class ProjectFinder:
                 if im.end() < hs - 1 and not _PHASE_TAIL.match(text, im.end()) \
                         and _HEAD_RE.match(text, im.start()):  # (海洋工程设计中心: no head)
                     inner = im.end()
+            # 量子人工智能计算中心太湖量子智算中心: a descriptor, then the name
+            for im in _HEAD_RE.finditer(text, inner or start, hs - 2):
+                if im.group() == head and im.end() < hs - 1 \
+                        and self.is_specific(im.end(), hs) and not self.is_specific(start, im.start()):
+                    inner = run = im.end()  # what describes the descriptor is not the name's
             if inner is not None:
                 start = inner
             # 福厦高铁新云居山隧道, 乌东德水电站最后一台机组: a part of a named project
@@ -409,9 +420,10 @@ class ProjectFinder:
         if head in ("中心", "枢纽") and _CITY_ROLE.fullmatch(bare):
             return False  # 国际金融中心, 区域交通枢纽: what a city becomes, not a project
         if is_generic(bare):
-            # 公司…投资9000万元扩建二期工厂: a firm's new plant named by its phase
+            # 公司…投资9000万元扩建二期工厂: a firm's new plant named by its phase; 这个占地
+            # 100亩的先进制造业研发项目基地: a project described, named by its head phrase
             if not (head in _PLANT_HEADS and PHASE_WORD.fullmatch(bare)
-                    and self._company_before(start)):
+                    and self._company_before(start)) and not self._described(start):
                 return False
         s0 = self.index.sentence(hs)[0]
         wide = max(s0, start - 40)
@@ -422,8 +434,10 @@ class ProjectFinder:
             return False  # …生产基地 after 将成为, 氮肥装置项目 after ，是: descriptions
         de = text.rfind("的", wide, start)
         lo = de + 1 if de >= 0 else run
-        if _SUPERLATIVE.search(text, lo, start):
-            return False  # 首个千万吨级…接收站 (but 总投资最大的城市综合体外资项目 stays)
+        if _SUPERLATIVE.search(text, lo, start) and not (
+                start > 0 and text[start - 1] in "“「『"):
+            return False  # 首个千万吨级…接收站 (but 总投资最大的城市综合体外资项目 and
+            # 最大水利工程“夹岩水利枢纽” stay)
         if start > 0 and text[start - 1] == "等":
             return False  # 40万吨聚氯乙烯等煤化工项目: the list's kind
         if start > 0 and text[start - 1] == "在" and _VENUE_AFTER.match(text, he):
@@ -456,6 +470,17 @@ class ProjectFinder:
                     if self.index.sentence(h.start())[0] == s0:
                         return False
         return True
+
+    def _described(self, start: int) -> bool:
+        """这个占地100亩的…, 一个总投资10亿元的…: a pointer with a figure and 的 before `start`."""
+        text = self.text
+        c0 = self.index.clause(start)[0]
+        m = _DESCRIBING.search(text, max(c0, start - 24), start)
+        if m is None:
+            return False
+        k = bisect.bisect_left(self.cut_ends, m.start())
+        return k < len(self.cut_ends) and self.cut_ends[k] <= start or \
+            self._figures.covers(m.start(), start)
 
     def _without_figures(self, start: int, end: int) -> str:
         """text[start:end] without the capacity figures in it (二期600MW → 二期)."""
@@ -632,6 +657,7 @@ _CLASS_RE = re.compile(r"以上|以下|之类|类项目|[各每]")
 _CLASS_OPENER = re.compile(
     r"(?:[我本全][省市县区州旗镇乡]|全国|各地|各级|大部分|部分|多数|少数|一些|许多|不少|新老|"
     r"传统产业|行业|中小|相关|同类|其他|其余|有关)")
+_DESCRIBING = re.compile(r"(?:这个|这一|这座|这家|一个|一座|该)[^，,。；;！？]{2,20}的$")
 _RANKED = re.compile(r"第[一二三四五六七八九十\d]+大")
 _FRAGMENT_TAGS = frozenset(("v", "d", "p", "c", "r", "u", "ad", "vd", "f"))
 # What follows a name that is the subject of its clause (…项目落户, …项目总投资).
@@ -676,6 +702,9 @@ def _common_word(word: str) -> bool:
     return word_tags().get(word) in ("v", "vn", "a", "ad", "an", "d", "l", "i")
 
 
+# Stop characters that also abbreviate places (向塘, 由…): kept when only one character
+# would be left before the head at the start of a run.
+_ABBREV_OPENERS = frozenset("向从对由到于等在为将")
 _FUNCTION_CHARS = frozenset("把被让给又也都就才还很更最太不没而按占急抓搞盯")
 
 
