@@ -411,6 +411,9 @@ class ProjectFinder:
             if span is not None and span[1] >= he:
                 return False  # 乌兰浩特市工业园区: a zone, not a project
             bare = "地"  # 滨江产业园, 瑞金机场: a place and a head name a site
+        if not bare and head in ("项目", "工厂") and self.places.covers(start, hs) \
+                and core not in GENERIC_PLACES and self._company_before(start) is not None:
+            bare = "地"  # 台泥…，安顺项目: a firm's project named by its place
         if len(bare) < 2 and not (bare and self.places.covers(start, hs)):
             return False
         if _BATCH_RE.search(core) or _CLASS_RE.search(core) or _NEGATED_CORE.search(text, start, he):
