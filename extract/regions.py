@@ -1076,7 +1076,8 @@ def roles_from_text(text: str, mentions: list[PlaceMention], res: RegionResolver
         while j + 1 < len(mentions) and mentions[j + 1].start == mentions[j].end:
             j += 1
         tail = text[mentions[j].end:mentions[j].end + 12]
-        om = _ORG_AFTER.match(tail)
+        # (the regexes try every length: a plain test for their head words first)
+        om = _ORG_AFTER.match(tail) if "会" in tail or "盟" in tail else None
         if om is not None and _names_org(om, text, mentions, j):
             for k in range(i, j + 1):
                 if mentions[k].role == LOCATION:
@@ -1088,7 +1089,8 @@ def roles_from_text(text: str, mentions: list[PlaceMention], res: RegionResolver
         if before.endswith(_OTHER_BEFORE):
             m.role = OTHER
             continue
-        if m.region is not None and _COMPANY_AFTER.match(after):
+        if m.region is not None and ("公司" in after or "集团" in after) \
+                and _COMPANY_AFTER.match(after):
             prev = mentions[i - 1] if i else None
             if prev is not None and prev.end == m.start and prev.region is not None \
                     and not _contains(prev.region, m.region):
