@@ -23,6 +23,7 @@ from typing import Any
 from touzi.extract.companies import Company
 from touzi.extract.events import Event
 from touzi.extract.mention_type import Mention
+from touzi.extract.name_words import word_tags
 from touzi.extract.projects import ITEM, NAME, REF, ProjectMention, specific_core
 from touzi.extract.sentences import TextIndex
 
@@ -44,8 +45,23 @@ _BATCH_NOUN = re.compile(r"项目|工程|企业|重点|重大|签约|开工|在�
 # A sentence opening that continues the project of the sentences before it.
 _SUBJECT_REF = re.compile(
     r"(?:其中|该项目|项目|此次|本次|该工程|工程|一期|二期|三期|首期|整个项目|总投资|计划总投资|"
-    r"计划投资|注册资本|占地|建成后|投产后|达产后)"
+    r"计划投资|注册资本|占地|建成后|投产后|达产后|这里|此地|这座|这家|这个|这一|该企业|该公司|"
+    r"企业|公司)"
 )
+# Linear works: a route through places, not a site.
+_LINEAR_HEAD = re.compile(r"铁路|高铁|城际|客运专线|高速公路|高速|公路|管道|管线|输电工程|联网工程|输气|"
+                          r"输油|运河|调水|引水|输水")
+# 中缅油气管道, 中俄原油管道: works that cross the border
+_CROSS_BORDER = re.compile(r"中[缅俄老哈吉欧蒙越巴泰尼塔乌朝韩]")
+# 青藏, 川藏, 湘黔: two provinces' one-character abbreviations opening the name
+_PROVINCE_PAIR = re.compile(
+    r"(?P<a>[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕甘青宁新])"
+    r"(?!(?P=a))[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕甘青宁新]"
+    r"(?=铁路|高铁|联网|管道|线|输电|直流|高速|公路|城际|客运)")
+# 跨越江西、福建两省: the places after these are on the route
+_ROUTE_CUE = re.compile(r"跨越|横跨|途经|贯穿|穿越|连接|连通|起于|止于|自|从|由|在")
+_REPORTED = re.compile(r"告诉|表示|介绍|透露|指出|认为|称|说")
+_FROM_VALUE = re.compile(r"(?:增至|增加到|增加至|提高到|提高至|扩大到|扩大至|上调至|调整为|变更为)")
 # 主要建设X, 用于新建X: what a project builds, in a sentence about it
 _PART_LINK = re.compile(r"(?:建设|新建|扩建|兴建|用于|包括|配套)$")
 _POINTER_OPENING = re.compile(
@@ -219,7 +235,7 @@ class _Clusterer:
             if m.kind == ITEM and e.list_id == m.list_id and m.list_id >= 0:
                 continue  # items of one list are different projects
             for x in self._names_of.get(id(e), ()):
-                if same_project(x, m.name):
+                if same_project(x, m.name) and not self._side_by_side(e, m, x):
                     return e
         # 华能风电项目 after 华能托克逊…风电项目: the company's project of that kind
         keys = _company_keys(m)
@@ -244,6 +260,15 @@ class _Clusterer:
                            for x in e.mentions):
                         return e
         return None
+
+    def _side_by_side(self, e: Entity, m: ProjectMention, x: str) -> bool:
+        """Two names in one sentence, neither holding the other, name two projects
+        (半导体照明光源产业化项目，…；半导体照明光源用LED器件产业化项目，…)."""
+        nx, nm = _norm(x), _norm(m.name)
+        if nx in nm or nm in nx:
+            return False
+        s0 = self.index.sentence(m.start)[0]
+        return any(o.kind != REF and o.name == x and o.start >= s0 for o in e.mentions)
 
     def subject(self, pos: int) -> Entity | None:
         """The entity a sentence opens with: one of its listed names (中核苏阀是…) or a
@@ -345,6 +370,16 @@ def _bigrams(name: str) -> frozenset[str]:
     n = _CAP_FORMS.sub("", _NORM_DROP.sub("", name))
     grams = frozenset(n[i:i + 2] for i in range(len(n) - 1)) - _COMMON_PAIRS
     return grams or frozenset((n,))
+
+
+def _same_brand(a: str, b: str) -> bool:
+    """Two names that open with one brand: a shared prefix of three characters, or of two
+    that is no place (霍姆林格… / 霍姆林格…; not 浙江… / 浙江…)."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= 3 and not word_tags().get(a[:n]) == "ns" or (
+        n == 2 and word_tags().get(a[:2]) not in ("ns", "n", "v", "vn", "a"))
 
 
 def _firm_keys(e: Entity) -> set[str]:
@@ -644,6 +679,9 @@ class Assembler:
                                   self._company_starts)
             if subj is not None:
                 return subj  # 远航科技（苏州）有限公司由远航集团投资8亿元设立
+            kin = self._brand_owner(f.start, s0)
+            if kin is not None and f.kind == "money" and f.role in ("added", "registered_capital"):
+                return kin  # X(桐乡)传动系统有限公司增资项目获批。…X精密机械集团…增资4500万美元
         if after:
             # 公司一期投资3000万元，建设医疗设备生产基地
             nxt = after[0]
@@ -654,6 +692,26 @@ class Assembler:
             if not money_between and len(between) <= limit and (_BUILD_LINK.search(between)
                                                                or len(between) <= 6):
                 return nxt[2]
+        return None
+
+    def _brand_owner(self, pos: int, s0: int) -> Entity | None:
+        """The project named shortly before whose company or name shares its brand with a
+        company this sentence names before `pos` (霍姆林格(桐乡)…有限公司增资项目 / 霍姆林格…
+        集团增资4500万美元; 澄禾(长兴)新材料产业园项目 / 浙江澄禾新材料有限公司…注册资本3亿元)."""
+        k = bisect.bisect_left(self._company_starts, s0)
+        here = [c for c in self.companies[k:k + 6] if c.start < pos]
+        if not here or _REPORTED.search(self.text, here[-1].end, pos):
+            return None  # (首钢内部人士告诉…，伊钢将…投资164亿元: a source, not the subject)
+        forms = {f for f in (here[-1].name, *here[-1].short) if len(f) >= 2}
+        for st in reversed(self._spots_in(max(0, s0 - 800), s0)):
+            pm = st[3]
+            if pm.kind == REF:
+                continue
+            theirs = {pm.name}
+            if pm.company is not None:
+                theirs |= {pm.company.name, *pm.company.short}
+            if any(_same_brand(x, y) for x in forms for y in theirs):
+                return st[2]
         return None
 
     def _mentions_in(self, a: int, b: int) -> list[Mention]:
@@ -702,6 +760,9 @@ class Assembler:
                     continue
             elif k != "land":
                 continue
+            if k == "money" and _FROM_VALUE.match(text, f.end) \
+                    and text[max(0, f.start - 2):f.start].endswith(("由", "从")):
+                continue  # 注册资本由2000万美元增至3500万美元: the value before the change
             e = self.owner(f)
             if e is not None:
                 e.figures.append(f)
@@ -990,6 +1051,59 @@ class Assembler:
             if before:
                 return before[-1].region
         return ctx.focus
+
+    def route_region(self, ctx: Any, e: Entity, r: Any) -> Any:
+        """A linear work (railway, road, pipeline, power line) whose route the text gives: None
+        when it runs through two provinces or abroad (中缅油气管道, 青藏联网工程, 向莆铁路
+        跨越江西、福建两省), its province when through two cities of one (拉萨至贡嘎机场高速
+        公路), else `r`."""
+        names = e.names()
+        if not names or ctx is None or not any(_LINEAR_HEAD.search(m.name) for m in names):
+            return r
+        if any(_CROSS_BORDER.match(m.name) for m in names):
+            return None
+        if not hasattr(self, "_places"):
+            self._place_table(ctx)
+        provinces: set[str] = set()
+        cities: set[str] = set()
+        province_of: dict[str, Any] = {}
+        spots: list[tuple[int, int]] = []
+        for m in names:
+            spots.append((m.start, m.end))
+            # the sentences that open with the name again (向莆铁路全长632公里，跨越…)
+            k = self.text.find(m.name, m.end, m.end + 600)
+            if k >= 0 and (m.start, m.end) == (names[0].start, names[0].end):
+                spots.append((k, k + len(m.name)))
+        for a, b in spots:
+            pair = _PROVINCE_PAIR.match(self.text, a, b)
+            rows = self._places[bisect.bisect_left(self._place_starts, a - 40):
+                                bisect.bisect_left(self._place_starts, self.index.sentence(a)[1])]
+            if pair is not None and not any(t[0].start == a and t[0].end > a + 1 for t in rows):
+                return None  # 青藏联网工程, 川藏铁路: two provinces' abbreviations
+            s1 = self.index.sentence(a)[1]
+            cue = _ROUTE_CUE.search(self.text, b, s1)
+            for t in rows:
+                pl = t[0]
+                if pl.region is None or not pl.region.adcode or t[2]:
+                    continue
+                inside = a <= pl.start and pl.end <= b
+                on_route = cue is not None and cue.end() <= pl.start < s1 \
+                    and self.index.clause(pl.start)[0] == self.index.clause(cue.start())[0]
+                if not (inside or on_route):
+                    continue
+                code = pl.region.adcode
+                provinces.add(code[:2])
+                province_of.setdefault(code[:2], pl.region)
+                if code[2:4] != "00":
+                    cities.add(code[:4])
+        if len(provinces) >= 2:
+            return None
+        if len(provinces) == 1 and len(cities) >= 2:
+            p = next(iter(province_of.values()))
+            code = next(iter(provinces)) + "0000"
+            if r is None or not (r.adcode or "").startswith(code[:2]) or r.adcode != code:
+                return type(p)(province=p.province, adcode=code, confidence=p.confidence)
+        return r
 
     def _name_starts_near(self, pos: int) -> list[tuple[int, int]]:
         """Name spans starting at `pos` or right after it."""

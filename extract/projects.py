@@ -475,11 +475,17 @@ class ProjectFinder:
         return True
 
     def _described(self, start: int) -> bool:
-        """这个占地100亩的…, 一个总投资10亿元的…: a pointer with a figure and 的 before `start`."""
+        """这个占地100亩的…, 一个总投资10亿元的…: a pointer with a figure and 的 before `start`,
+        in a sentence that follows no project named in its paragraph (else it points back:
+        一汽…工厂…。这座总投资近80亿元的生产基地…)."""
         text = self.text
         c0 = self.index.clause(start)[0]
         m = _DESCRIBING.search(text, max(c0, start - 24), start)
         if m is None:
+            return False
+        s0 = self.index.sentence(start)[0]
+        p0 = self.index.paragraph(start)[0]
+        if _HEAD_RE.search(text, max(p0, s0 - 200), s0) is not None:
             return False
         k = bisect.bisect_left(self.cut_ends, m.start())
         return k < len(self.cut_ends) and self.cut_ends[k] <= start or \

@@ -272,7 +272,7 @@ def _phrase(text: str, m: Mention) -> str:
 
 
 def _region(a: Analysis, e: Entity, asm: Assembler) -> dict[str, Any]:
-    r = asm.region(a.ctx, e)
+    r = asm.route_region(a.ctx, e, asm.region(a.ctx, e))
     if r is None:
         return {k: None for k in REGION_KEYS} | {"confidence": 0.0}
     d = r.to_dict()
@@ -287,8 +287,12 @@ def project_record(a: Analysis, e: Entity, asm: Assembler) -> dict[str, Any]:
     land = []
     output = []
     seen: set[tuple[Any, ...]] = set()
-    for f in sorted(e.figures, key=lambda m: m.start):
+    figures = sorted(e.figures, key=lambda m: m.start)
+    converted = _conversions(text, figures)
+    for f in figures:
         if f.kind == "money":
+            if id(f) in converted:
+                continue  # (约合20亿元人民币): the figure before it, in yuan
             key = ("m", f.role, f.value, f.currency)
             if key in seen:
                 continue
@@ -298,8 +302,11 @@ def project_record(a: Analysis, e: Entity, asm: Assembler) -> dict[str, Any]:
                                else "annual_sales", "amount_cny": f.amount_cny,
                                "qualifier": f.qualifier, "text": _phrase(text, f)})
                 continue
+            cny = f.amount_cny
+            if cny is None and id(f) in converted.values():
+                cny = next(g.amount_cny for g in figures if converted.get(id(g)) == id(f))
             investment.append({
-                "type": f.role, "amount_cny": f.amount_cny, "amount": f.value,
+                "type": f.role, "amount_cny": cny, "amount": f.value,
                 "unit": _unit_word(f), "currency": f.currency, "qualifier": f.qualifier,
                 "text": _phrase(text, f),
             })
@@ -368,6 +375,20 @@ def project_record(a: Analysis, e: Entity, asm: Assembler) -> dict[str, Any]:
         "confidence": round(min(confidence, 0.95), 2),
         "extractor": EXTRACTOR,
     }
+
+
+_CONVERSION = re.compile(r"\s*[（(]?\s*(?:约合|折合|合|相当于)")
+
+
+def _conversions(text: str, figures: list[Mention]) -> dict[int, int]:
+    """2.97亿美元(约合20亿元人民币): id of each yuan conversion → id of the figure it converts."""
+    out: dict[int, int] = {}
+    money = [f for f in figures if f.kind == "money"]
+    for f, g in zip(money, money[1:], strict=False):
+        if f.currency not in (None, "CNY") and g.currency == "CNY" \
+                and g.start - f.end <= 6 and _CONVERSION.match(text[f.end:g.end]):
+            out[id(g)] = id(f)
+    return out
 
 
 _PRODUCT_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,8}?(?=项目|工程|生产线|装置|基地|、|，|。|和|及|$)")
