@@ -82,10 +82,12 @@ class _LevelCues:
 
     def __getitem__(self, level: str) -> int:
         if self._counts is None:
+            self._counts = {}
+        n = self._counts.get(level)
+        if n is None:
             text = self._text
-            self._counts = {lv: sum(text.count(c) for c in words)
-                            for lv, words in _LEVEL_CUES.items()}
-        return self._counts[level]
+            n = self._counts[level] = sum(text.count(c) for c in _LEVEL_CUES[level])
+        return n
 
 
 @dataclass(slots=True)
@@ -699,8 +701,8 @@ class RegionResolver:
         assert r is not None
         if cues is None:
             cues = _LevelCues(text)
-        speaks_as_zone = cues["区"] > max(cues["市"], cues["县"])
-        if len(ms) >= 2 and speaks_as_zone and _within(r, focus) and not focus.zone:
+        if len(ms) >= 2 and _within(r, focus) and not focus.zone \
+                and cues["区"] > max(cues["市"], cues["县"]):  # the text speaks as a 区
             return r.with_confidence(min(r.confidence, focus.confidence), r.alternatives)
         return focus
 
@@ -775,7 +777,7 @@ class RegionResolver:
         if focus.zone:
             return focus
         known = self._zone_in(focus.adcode, group, subtree=True)
-        if cues["区"] > cues["县"] and len(known) > 1:
+        if len(known) > 1 and cues["区"] > cues["县"]:
             # 区委区政府 / 全区: the zone lies in a district.
             in_district = [z for z in known
                            if (d := self.g.division(z.adcode, year)) and d.kind == "district"]
@@ -1055,7 +1057,8 @@ def _names_org(om: re.Match[str], text: str, mentions: list[PlaceMention], j: in
 def roles_from_text(text: str, mentions: list[PlaceMention], res: RegionResolver) -> None:
     """Mark mentions that are not where something happens: organisations' and companies'
     home places (origin), markets abroad (foreign), datelines and destinations (other)."""
-    datelines = [(mt.start(2), mt.end(2)) for mt in _DATELINE.finditer(text)]
+    datelines = [(mt.start(2), mt.end(2)) for mt in _DATELINE.finditer(text)] \
+        if "日电" in text or "日讯" in text else []  # (a plain test first: the regex is slow)
     focus_province: str | None = None
     provinces: dict[str, int] = {}
     for m in mentions:
