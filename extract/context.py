@@ -24,6 +24,9 @@ PREFIX_QUALIFIERS: dict[str, str] = {
 _PREFIX = re.compile(
     "(" + "|".join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True)) + r")\Z"
 )
+# The last characters of those words: most figures have none of them before, and need no
+# regex search.
+_PREFIX_LAST = frozenset(w[-1] for w in PREFIX_QUALIFIERS)
 # 近 after 最/附/临 is "recent/nearby", not "nearly".
 _NOT_APPROX_BEFORE_JIN = frozenset("最附临靠邻亲")
 
@@ -54,7 +57,7 @@ def right_clause(text: str, end: int, limit: int = 16) -> str:
 def prefix_qualifier(text: str, start: int, floor: int) -> tuple[str | None, int]:
     """Qualifier word right before `start` (约, 超过, 不到…) and the new start that includes it."""
     lo = max(floor, start - 4)
-    if lo >= start:
+    if lo >= start or text[start - 1] not in _PREFIX_LAST:
         return None, start
     m = _PREFIX.search(text, lo, start)
     if m is None:

@@ -165,7 +165,7 @@ def _numeric(
     elif not cn and end < len(text) and text[end].isascii() and text[end].isalnum() \
             and unit.isascii() and unit.isalpha():
         return None  # 20GWhx: an identifier, not a unit
-    if not cn and len(n1.split(".", 1)[0].replace(",", "")) > 13:
+    if not cn and len(n1) > 13 and len(n1.split(".", 1)[0].replace(",", "")) > 13:
         return None
     cls = UNIT_CLASS.get(unit) if unit is not None else None
     if unit == "个" and text.startswith("亿", end):
