@@ -28,7 +28,7 @@ from touzi.extract.projects import ITEM, NAME, REF, ProjectMention, specific_cor
 from touzi.extract.sentences import TextIndex
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,12})[”\"」』]")
-_NORM_DROP = re.compile(r"[“”\"「」『』（）()\s·]")
+_NORM_DROP = re.compile(r"[“”\"「」『』（）()\s·\-—－]")
 _NUMS = re.compile(r"\d+(?:[.．]\d+)?")
 # Money roles that are a project's investment (records.md investment[].type); `other` only
 # with an investment word before it (预付款, 中标价 and 工资 are not investment).
@@ -173,10 +173,11 @@ def same_project(a: str, b: str) -> bool:
     if len(short) >= 4 and _subsequence(short, long) and short[-2:] == long[-2:] \
             and (short[0] in long[:4] or short[:2] in long):
         return True  # (万洋高速公路 / 海南省万宁至洋浦高速公路: after the province)
-    if len(short) >= 4 and _subsequence(short, long) and short[0] == long[0] \
+    if len(short) >= 4 and short[0] == long[0] \
             and _HEAD_CLASS.get(short[-2:]) is not None \
-            and _HEAD_CLASS.get(short[-2:]) == _HEAD_CLASS.get(long[-2:]):
-        return True
+            and _HEAD_CLASS.get(short[-2:]) == _HEAD_CLASS.get(long[-2:]) \
+            and _subsequence(short[:-2], long[:-2]):
+        return True  # 杭绍台高铁 / 杭州---绍兴---台州铁路: one line, two heads of its class
     # 萧山机场 / 杭州萧山国际机场二期扩建工程: a short form of the site the works are at
     for h in _SITE_HEAD.finditer(long):
         site = long[:h.end()]
@@ -218,13 +219,17 @@ class _Clusterer:
         ids: set[int] = set()
         for g in _bigrams(name):
             ids.update(self._by_bigram.get(g, ())[-40:])
+        # abbreviations share only their first character (杭绍台高铁 / 杭州…台州铁路)
+        first = _norm(name)[:1]
+        if first:
+            ids.update(self._by_bigram.get("^" + first, ())[-8:])
         # an alias comes within a few thousand characters of its project's last mention
         return [e for e in (self.entities[i] for i in sorted(ids, reverse=True)[:40])
                 if self._pos - self._last_pos.get(id(e), 0) < 6000]
 
     def _index_entity(self, e: Entity, m: ProjectMention) -> None:
         i = self._entity_id[id(e)]
-        for g in _bigrams(m.name):
+        for g in (*_bigrams(m.name), "^" + _norm(m.name)[:1]):
             lst = self._by_bigram.setdefault(g, [])
             if not lst or lst[-1] != i:
                 lst.append(i)
@@ -242,8 +247,17 @@ class _Clusterer:
         if keys and m.kind == NAME:
             rest = m.name
             for k in sorted(keys, key=len, reverse=True):
-                if rest.startswith(k):
+                i = rest.find(k)
+                if i == 0:
                     rest = rest[len(k):]
+                    break
+                if 0 < i <= 4 and rest[i + len(k):] in ("项目", "工程", ""):
+                    # 珠海玉柴项目 after 玉柴低速船机项目: the firm's one project, by its place
+                    for e in reversed(self.entities):
+                        if m.start - self._last_pos.get(id(e), 0) > 2000:
+                            continue
+                        if any(x.kind != REF and _company_keys(x) & keys for x in e.mentions):
+                            return e
                     break
             rest = _NORM_DROP.sub("", rest)
             if rest.endswith("项目") and len(rest) >= 4:

@@ -457,6 +457,8 @@ class ProjectFinder:
             # an investment word in its clause or the clauses next to it (大伙房水库 in a list
             # of sights is not a project)
             lo, hi = _comma_window(text, start, he, s0, s1)
+            if text[s0:start].strip() == "":
+                hi = s1  # the sentence's subject: the whole sentence speaks of it
             if _INVEST_CONTEXT.search(text, lo, start) is None \
                     and _INVEST_CONTEXT.search(text, he, hi) is None:
                 return False
@@ -838,5 +840,8 @@ def _split_items(seg: str, offset: int, conj: bool = True) -> list[tuple[int, in
 
 def _item_end_ok(seg: str, i: int) -> bool:
     """A conjunction splits a list only where the item before it looks complete: the list
-    already has 、 (A、B和C)."""
-    return "、" in seg[:i]
+    already has 、 (A、B和C), or the item is a firm (A有限公司和B等企业)."""
+    return "、" in seg[:i] or _FIRM_END.search(seg, 0, i) is not None
+
+
+_FIRM_END = re.compile(r"(?:有限公司|有限责任公司|集团|股份公司)$")
