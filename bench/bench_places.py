@@ -1,7 +1,9 @@
 """Benchmark: finding and resolving every place in ../shared/corpus (text/ and seeds/).
 
 Prints characters per second for touzi's RegionResolver (find + article_context with each
-article's publication date) and, measured in the same run, for baselines: a naive loop of
+article's publication date, and article_context on the whole corpus as one article, which
+must cost about what the articles cost one by one) and, measured in the same run, for
+baselines: a naive loop of
 `str.find` over every gazetteer name, and cpca (when bench/.venv-peer has it:
 `python3 -m venv bench/.venv-peer && bench/.venv-peer/bin/pip install cpca jionlp`).
 
@@ -113,6 +115,16 @@ def main() -> None:
     print(f"touzi scan (automaton + guards):       {chars / best_find:>12,.0f} chars/s")
     print(f"touzi find + resolve (article_context): {chars / best_ctx:>12,.0f} chars/s"
           f"  ({n_mentions:,} mentions)")
+    # The whole corpus as one article: article_context must stay linear in the text's length.
+    long_text = "\n".join(texts)
+    best_long = float("inf")
+    for _ in range(args.repeat):
+        t = time.perf_counter()
+        resolver.article_context(long_text, pub_date="2020")
+        best_long = min(best_long, time.perf_counter() - t)
+    print(f"touzi article_context on one {len(long_text):,}-character article: "
+          f"{best_long:.2f} s ({len(long_text) / best_long:,.0f} chars/s; "
+          f"{best_long / best_ctx:.1f}x the corpus as {len(texts)} articles)")
 
     # Baseline 1: a loop over names (all current full names and short names of divisions).
     g = resolver.g

@@ -1059,6 +1059,7 @@ def roles_from_text(text: str, mentions: list[PlaceMention], res: RegionResolver
     home places (origin), markets abroad (foreign), datelines and destinations (other)."""
     datelines = [(mt.start(2), mt.end(2)) for mt in _DATELINE.finditer(text)] \
         if "日电" in text or "日讯" in text else []  # (a plain test first: the regex is slow)
+    dateline_starts = [a for a, _ in datelines]  # sorted, non-overlapping
     focus_province: str | None = None
     provinces: dict[str, int] = {}
     for m in mentions:
@@ -1069,7 +1070,8 @@ def roles_from_text(text: str, mentions: list[PlaceMention], res: RegionResolver
     for i, m in enumerate(mentions):
         if m.role != LOCATION or m.region is None and m.kind not in ("division", "town", "zone"):
             continue
-        if any(a <= m.start < b for a, b in datelines):
+        k = bisect.bisect_right(dateline_starts, m.start) - 1
+        if k >= 0 and m.start < datelines[k][1]:
             m.role = OTHER
             continue
         after = text[m.end:m.end + 30]
