@@ -6,6 +6,11 @@ dateparser gets every Chinese relative or month date wrong (peers.md).
 
 Output is ISO 8601 truncated to the precision known: 2018, 2018-02, 2018-02-15, 2020-Q1, 2022-H1.
 Ranges give `date` and `date_end` (1至7月 → 2015-01 / 2015-07).
+
+Deictic days: 今天/今日 are the publication day. 日前 ("the other day", a few days before
+publication; the day is never said) is the publication month with qualifier `approx`, or,
+for an article of a month's first week, the period from the month before to the publication
+month (2020-05-03 → 2020-04 / 2020-05), so that the true day lies inside it.
 """
 
 from __future__ import annotations
