@@ -61,6 +61,12 @@ _PROVINCE_PAIR = re.compile(
 # 跨越江西、福建两省: the places after these are on the route
 _ROUTE_CUE = re.compile(r"跨越|横跨|途经|贯穿|穿越|连接|连通|起于|止于|自|从|由|在")
 _REPORTED = re.compile(r"告诉|表示|介绍|透露|指出|认为|称|说")
+# Paragraph openings that present members of a batch told before.
+_MEMBER_OPENING = re.compile(
+    r"(?:其中|主会场|分会场|此次|本次|这次|此外|另外|[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|"
+    r"[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|区|县|市|园区|开发区)的)")
+# 集中开工, 同步签约: one event for a batch of projects
+_BATCH_EVENT = re.compile(r"(?:集中|同步|统一|集体)$")
 _FROM_VALUE = re.compile(r"(?:增至|增加到|增加至|提高到|提高至|扩大到|扩大至|上调至|调整为|变更为)")
 # 主要建设X, 用于新建X: what a project builds, in a sentence about it
 _PART_LINK = re.compile(r"(?:建设|新建|扩建|兴建|用于|包括|配套)$")
@@ -394,6 +400,15 @@ def _same_brand(a: str, b: str) -> bool:
         n += 1
     return n >= 3 and not word_tags().get(a[:n]) == "ns" or (
         n == 2 and word_tags().get(a[:2]) not in ("ns", "n", "v", "vn", "a"))
+
+
+def _list_of(m: ProjectMention) -> int:
+    """The list a mention stands in (items and names alike), else -1."""
+    return m.list_id if m.kind == ITEM else m.in_list
+
+
+# 等…工程相继开工, 等20项工程都陆续开工: an event the list shares
+_LIST_EVENT = re.compile(r"^等[^，,。；;]{0,20}$")
 
 
 def _firm_keys(e: Entity) -> set[str]:
@@ -821,9 +836,16 @@ class Assembler:
                     e.events.append(ev)
                 continue
             chosen = before[-1]
-            if chosen[3].kind == ITEM:
+            lid = _list_of(chosen[3])
+            if chosen[3].kind != ITEM and lid >= 0 and _LIST_EVENT.search(
+                    self.text, chosen[1], ev.start):
+                # 拉日铁路、旁多…枢纽、墨脱公路等一大批重点工程相继开工: every listed work
+                for e in {id(s[2]): s[2] for s in spots if _list_of(s[3]) == lid}.values():
+                    e.events.append(ev)
+            elif chosen[3].kind == ITEM:
                 for s in spots:
-                    if s[3].kind == ITEM and s[3].list_id == chosen[3].list_id:
+                    if s[3].kind != REF and _list_of(s[3]) == chosen[3].list_id \
+                            and ev not in s[2].events:
                         s[2].events.append(ev)
                 # X项目…将与A、B等项目一起投产: the project written first shares it
                 lead = [s for s in before if s[3].kind == NAME and s[0] < chosen[0]]
@@ -863,6 +885,50 @@ class Assembler:
             free = [ev for ev in events[k0:k1] if id(ev) not in taken and ev.date is not None]
             for e in members:
                 e.events.extend(free)
+
+    def inherit_batch_events(self, events: list[Event]) -> None:
+        """2月26日…重大项目集中开工活动…: the projects the report goes on to name (主会场的X
+        项目…, Y项目…也在当天同步开工) take the dated batch event when they have no dated event
+        of that type, up to the next batch event of the type or 3000 characters."""
+        every = [ev for ev in events
+                 if _BATCH_EVENT.search(self.text, max(0, ev.start - 3), ev.start)]
+        if not any(ev.date is not None and not ev.planned for ev in every):
+            return
+        for e in self.entities:
+            first = min((m.start for m in e.mentions if m.kind != REF), default=None)
+            if first is None:
+                continue
+            for i, b in enumerate(every):
+                if b.date is None or b.planned:
+                    continue
+                nxt = next((x.start for x in every[i + 1:] if x.type == b.type), None)
+                if not (b.start < first < b.start + 1500 and (nxt is None or first < nxt)):
+                    continue
+                if not self._member_of_batch(b.start, first):
+                    continue
+                own = [v for v in e.events if v.type == b.type]
+                if any(v.date is not None or v.planned for v in own):
+                    continue
+                e.events = [v for v in e.events if v not in own] + [b]
+
+    def _member_of_batch(self, event: int, pos: int) -> bool:
+        """Whether the project named at `pos` is one of the batch whose event is at `event`:
+        in its paragraph, or in the paragraphs after it that present members (主会场的…,
+        一、…项目, 其中…, 此次…)."""
+        p_event = self.index.paragraph(event)
+        p0 = self.index.paragraph(pos)[0]
+        if p0 == p_event[0]:
+            return True
+        k = p_event[1]
+        while k < p0:
+            pk0, pk1 = self.index.paragraph(k + 1 if k < len(self.text) else k)
+            opening = self.text[pk0:pk0 + 12].lstrip(" \u3000\t")
+            if not _MEMBER_OPENING.match(opening):
+                return False
+            if pk1 <= k:
+                return False
+            k = pk1
+        return True
 
     def attach_companies(self) -> None:
         """The investor of each entity: a company in its name, else the company the sentence

@@ -63,8 +63,10 @@ _PLAN = re.compile(
 )
 # Relative day words the figures finder leaves alone.
 _REL_DAY = re.compile(
-    r"今天|今日|当天|当日|昨天|昨日|近日|日前|近期|目前|前不久|几天前|前几天|本周|上周|下周")
+    r"今天|今日|当天|当日|同日|同一天|昨天|昨日|近日|日前|近期|目前|前不久|不久前|几天前|前几天|本周|"
+    r"上周|下周")
 _DATE_KINDS = frozenset(("date", "period"))
+_DONE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}了")
 
 
 @dataclass(slots=True)
@@ -131,6 +133,13 @@ def _after(date: str | None, pub: PubDate | None) -> bool:
     return int(parts[2]) > pub.day
 
 
+def _same_day(date: str | None, pub: PubDate | None) -> bool:
+    """True when an ISO day is the publication day."""
+    if date is None or pub is None or pub.month is None or pub.day is None:
+        return False
+    return date == f"{pub.year:04d}-{pub.month:02d}-{pub.day:02d}"
+
+
 def _last(pattern: re.Pattern[str], text: str, a: int, b: int) -> re.Match[str] | None:
     last = None
     for last in pattern.finditer(text, a, b):  # noqa: B007 - the loop keeps the last match
@@ -184,6 +193,15 @@ def find_events(text: str, index: TextIndex, mentions: list[Mention],
             if rel is not None:
                 date, precision = _relative(rel.group(), pub)
                 dstart = rel.start()
+                if rel.group() in ("当天", "当日", "同日", "同一天"):
+                    # 2月26日…开工活动…。…等项目也在当天同步开工: the day told before
+                    p0 = index.paragraph(a)[0]
+                    k3 = bisect.bisect_left(starts, rel.start()) - 1
+                    while k3 >= 0 and dates[k3].start >= max(0, p0 - 600):
+                        if dates[k3].precision == "day":
+                            date, precision = date_value(dates[k3]), "day"
+                            break
+                        k3 -= 1
         if date is None and _THIS_TIME.search(text, max(0, a - 3), a):
             prev = last_dated.get(_TYPE[word])
             if prev is not None:
@@ -197,7 +215,14 @@ def find_events(text: str, index: TextIndex, mentions: list[Mention],
                 date, precision, dstart = date_value(dm), dm.precision, dm.start
         w0 = max(s0, a - 20)
         cue = _last(_PLAN, text, w0, a)
+        if cue is not None and date is not None and cue.end() <= dstart \
+                and _COMMA.search(text, cue.end(), dstart) and not _after(date, pub):
+            cue = None  # …的目标尽早实现，福田汽车在2010年初开工建设了…: a past date after the plan
+        if cue is not None and _DONE_AFTER.match(text, b) and not _after(date, pub):
+            cue = None  # 开工建设了: done
         planned = cue is not None or _after(date, pub) or conditional
+        if planned and not conditional and _same_day(date, pub):
+            planned = False  # 将于8月8日投产 in a report of 8月8日: it happens that day
         first_cue = _PLAN.search(text, s0, a)
         if cue is not None and date is not None and first_cue is not None \
                 and first_cue.start() > dstart and _COMMA.search(text, dstart, cue.start()) \

@@ -166,6 +166,7 @@ def stage_assembly(a: Analysis) -> None:
     asm.drop_unsupported()
     asm.attach_events(a.events)
     asm.inherit_list_events(a.events)
+    asm.inherit_batch_events(a.events)
     asm.attach_companies()
     a.used = asm.used
     a.project_sentences = asm.project_sentences()
