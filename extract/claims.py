@@ -51,15 +51,23 @@ _NOUN_STOP = re.compile(r"解决|推进|开工|竣工|正在|已经|已|将|在|
 _COUNT_AFTER_NOUN = re.compile(
     r"(?:项目|工程)(?:新开工?|开工|竣工|投产|签约|落地|开竣工)?(?:就|共|总数|数)?(?:达|有|为)?$")
 _LEADING_EVENT = re.compile(r"(?:新开工|开工|竣工|投产|签约|在建|开竣工|新签约|新建)")
-_SIBLING = re.compile(r"、(?:新开工?|开工|竣工|投产|签约|落地|开竣工)?$")
+_SIBLING = re.compile(r"(?:、(?:新开工?|开工|竣工|投产|签约|落地|开竣工)?|"
+                      r"[，,](?:新开工?|开工|竣工投产|竣工|投产|签约|落地|开竣工))$")
 _DISTRIBUTIVE = re.compile(r"(?:项目)?总投资|(?:项目)?投资|中有\d+个总投资")
 _ENUMERATED = re.compile(r"[，,：:]?(?:包括|分别为|分别是|即)")
 _INDICATOR_NOUN = re.compile(r"项目投资(?:完成)?|第[一二三]产业投资(?:完成)?|生产性服务业(?:完成)?投资|"
                              r"基础设施(?:建设)?(?:完成)?投资|民间投资|房地产开发投资")
 # A sentence about "the project" (项目建成后…, 该项目…) states no region's figures.
 _PROJECT_SUBJECT = re.compile(r"(?:该|本|此)?(?:项目|工程)(?!投资|数量|个数|总数)|(?:建成|投产|达产)后")
+# 投产后，年产值达…, 全部建成达产后预计可实现年产值…: what a project will yield
+_PROJECT_YIELD = re.compile(r"(?:建成|投产|达产|达效)后|预计可实现|这是[^，。；;]{0,12}(?:项目|工程)")
 # The words before an amount that belong to it (after 并/及/、/，, a new verb phrase starts).
 _OWN_CUE = re.compile(r"[并及、，,；;]|同时|以及")
+# A noun of its own in a figure's phrase (年纳税, 利税): the indicator before a comma is not its
+_OWN_NOUN = re.compile(r"纳税|税收|利税|利润|营收|收入|销售|就业|用地|占地|面积")
+# 德资企业追加投资…, 企业总投资将达到…: a firm's figure
+_FIRM_SUBJECT = re.compile(r"(?:企业|公司|集团|厂商|外企|该企业|该公司)[^，,。；;]{0,10}?"
+                           r"(?:追加|增资|投资|总投资|出资|注册资本)[^，,。；;]{0,6}$")
 _LAND_CUE = re.compile(r"土地|用地|熟地|地块|征地|供地|腾空|拓展|政策处理|收储|盘活|处置")
 _LAND_THRESHOLD = re.compile(r"(?:以上|以下)?的?(?:工业)?(?:企业|项目)")
 _LAND_CLEARED = re.compile(r"处置|盘活|清理|腾空|政策处理|征迁|拆迁|收储|清零")
@@ -70,6 +78,7 @@ _PROJECTS_AFTER = re.compile(r"的(?:重大|重点)?(?:建设)?项目")
 _OTHER_RIGHT = re.compile(r"[^，。；;]{0,10}?(?:资金|基金|专项贷款|专项债券|债券)")
 # Cues that make an amount something other than a regional total.
 _NOT_A_TOTAL = re.compile(r"平均|均|单个|每个|最大|最高")
+_CLASS_AMOUNT = re.compile(r"(?:级|量级)?(?:企业|产业集群|集团|工厂)")
 _THRESHOLD_AFTER = re.compile(r"(?:以上|以下)?的?(?:项目|重大项目|企业)|以上[的项]")
 _NOT_INVESTMENT = re.compile(
     r"贷款|税款|利润|效益|经费|募集|募资|收入|销售|营收|中标|价款|工资|预付款|成交|交易|消费|出口|"
@@ -80,14 +89,23 @@ _BUILD_AFTER = re.compile(
 )
 _PART_OF = re.compile(r"[\u4e00-\u9fff]{0,10}之一")
 _BREAKDOWN = re.compile(r"其中(?:包括)?|包括|涉及")
+_SUBCLASS = re.compile(r"(?:亿元|万元)以上|新开工|竣工|投产|签约")
 _EVENT_WORD = re.compile(r"开工|签约|竣工|投产|在建|落地|开竣工|建设|启动|入驻|完成|实施|推进|通车|新建|迁建|扩建")
+# 高新技术产业投资同比增长27.1%, 战略性新兴产业增加值同比增长12.9%: a category's growth
+_CATEGORY_GROWTH = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,10}?)(?:投资|增加值))(?:完成[^，,。；;]{0,10})?(?:同比|比上年|比去年同期)?"
+    r"(?:增长|增速为?|增幅为?|下降)(?:了)?$")
 _GROWTH_PHRASE = re.compile(r"同比|增长|增速|增幅|下降|提高|增加|减少")
 _RANK = re.compile(
     r"(?:位列|位居|居|列|排名|排)[^，。；;]{0,12}?(?:第[一二三四五六七八九十\d]+(?:位|名)?|前列|首位|前茅)"
     r"|[^，。；;]{0,6}(?:前列|首位|第一)"
 )
 _NATIONAL = re.compile(r"全国|我国")
-_ORIGIN_BEFORE = re.compile(r"(?:从|来自|自)$")
+# 从上海…, 引进上海投资项目: where investors come from, not the region speaking
+_ORIGIN_BEFORE = re.compile(r"(?:从|来自|自|引进|吸引|招引|承接)$")
+# 增速居全市第一: the frame of a rank, not the region the figure is about
+_RANK_FRAME = re.compile(r"(?:居|位居|位列|列|排名|排|在)$")
+_RANK_AFTER = re.compile(r"(?:各[县市区镇]|[（(]|)[^，。；;]{0,8}?(?:第[一二三四五六七八九十\d]|前列|首位|前茅)")
 # 去年同期, 较上年: a comparison base, not the period; 2021年第二批, 2020年度重大项目: a label
 _COMPARISON_DATE = re.compile(r"同期|同比")
 _COMPARED_BEFORE = re.compile(r"(?:比|较|由|与|同)$")
@@ -100,6 +118,7 @@ _REPORTED_AFTER = re.compile(r"[^，。]{0,3}?(?:从|获悉|消息|公布|发布
 _LABEL_YEAR = re.compile(r"第|度|重大|重点|[一二三四五六七八九十]批")
 _PART_BREAK = re.compile(r"[；;。！？!?\n]")
 _PERIOD_KINDS = frozenset(("date", "period"))
+_THIS_BATCH = re.compile(r"(?:此次|本次|这次|当天|同日)[^，,。；;]{0,6}(?:开工|签约|竣工|投产|落地)")
 _REL_DAY = re.compile(r"今天|今日|当天|日前|近日|昨天|几天前")
 
 
@@ -138,7 +157,9 @@ class ClaimFinder:
         self.locations = [m for m in (ctx.mentions if ctx else [])
                           if m.role == "location" and m.region is not None
                           and not NOT_LOCATION_AFTER.match(text, m.end)
-                          and not _ORIGIN_BEFORE.search(text, max(0, m.start - 2), m.start)]
+                          and not _ORIGIN_BEFORE.search(text, max(0, m.start - 2), m.start)
+                          and not (_RANK_FRAME.search(text, max(0, m.start - 3), m.start)
+                                   and _RANK_AFTER.match(text, m.end))]
         self._dates = [m for m in mentions if m.kind in _PERIOD_KINDS and m.date
                        and not _COMPARISON_DATE.match(text, m.end)
                        and not _COMPARED_BEFORE.search(text, max(0, m.start - 2), m.start)
@@ -221,6 +242,10 @@ class ClaimFinder:
         after = [m for m in dates[k:k + 5] if m.start < s1]
         if after:
             return date_value(after[0]), after[0].precision
+        if batch and before and _THIS_BATCH.search(text, s0, a):
+            # 2月26日…集中开工活动…。此次集中开工的14个项目…: the day of the event told before
+            best = max(before, key=lambda m: (_PRECISE[m.precision or ""], m.start))
+            return date_value(best), best.precision
         rel = _last_match_in(_REL_DAY, text, s0, a) or _last_match_in(_REL_DAY, text, p0, a)
         # from the paragraph, not a date another statement plans for (预计年内…)
         settled = [m for m in before if m.text not in ("年内", "年底前", "年底")
@@ -273,13 +298,15 @@ class ClaimFinder:
             s0, s1 = self.index.sentence(m.start)
             left = text[max(s0, m.start - 20):m.start]
             if _NOT_A_TOTAL.search(left[-6:]) or (
-                    m.qualifier in ("over", "under") and _THRESHOLD_AFTER.match(text, m.end)):
-                continue  # 平均投资规模达6亿元, 10亿元以上的项目: not a total
+                    m.qualifier in ("over", "under") and _THRESHOLD_AFTER.match(text, m.end)) \
+                    or _CLASS_AMOUNT.match(text, m.end):
+                continue  # 平均投资规模达6亿元, 10亿元以上的项目, 100亿元企业: not a total
             ind = None
-            im = _last_match(_IND_RE, left)
-            if im is not None and im.end() >= len(left) - 12:
-                ind = _IND_NAMES[im.lastindex or 0]
             own = _OWN_CUE.split(left)[-1]  # the words of this figure's own verb phrase
+            im = _last_match(_IND_RE, left)
+            if im is not None and im.end() >= len(left) - 12 \
+                    and not (im.end() <= len(left) - len(own) and _OWN_NOUN.search(own)):
+                ind = _IND_NAMES[im.lastindex or 0]  # (年产值80亿元，年纳税4亿元: not 产值)
             if ind is None and _NOT_INVESTMENT.search(own[-10:] + text[m.end:m.end + 6]):
                 continue  # 税后利润, 中标价, 贷款…: not investment
             count = None
@@ -290,7 +317,8 @@ class ClaimFinder:
                 self.counts_used.add(id(count))
             indicator_text = None
             project_sentence = self.index.sentence_index(m.start) in self.project_sentences \
-                or _PROJECT_SUBJECT.match(text[s0:s0 + 8].lstrip())
+                or _PROJECT_SUBJECT.match(text[s0:s0 + 8].lstrip()) \
+                or (ind in _FIRM_LEVEL and _PROJECT_YIELD.search(text, s0, m.start) is not None)
             if ind in _FIRM_LEVEL and (project_sentence or self._firm_before(m.start, s0)):
                 continue  # a project's or a firm's 产值, not the region's
             if count is not None and ind is not None:
@@ -313,8 +341,9 @@ class ClaimFinder:
                 continue  # a project's figure (项目建成后…年产值680亿元), not a region's
             elif ind is not None:
                 pass
-            elif self._firm_before(m.start, s0) or _BUILD_AFTER.search(text, m.end,
-                                                                        min(s1, m.end + 30)):
+            elif self._firm_before(m.start, s0) or _BUILD_AFTER.search(
+                    text, m.end, min(s1, m.end + 30)) or _FIRM_SUBJECT.search(
+                    text, max(self.index.clause(m.start)[0], m.start - 16), m.start):
                 continue  # a firm's or a project's figure (格力电器…宣布投资50亿元)
             elif _INDICATOR_NOUN.search(left):
                 ind, indicator_text = "other", _INDICATOR_NOUN.search(left).group()
@@ -363,22 +392,29 @@ class ClaimFinder:
                     or _ENUMERATED.match(text, m.end) or _in_parentheses(text, m.start, s0):
                 continue  # 150项重大水利工程之一, 有9个，包括…, (产业项目8个…)
             c0 = self.index.clause(m.start)[0]
-            if _BREAKDOWN.search(text, max(s0, c0 - 12), m.start):
-                continue  # 其中包括3个光伏发电项目: a breakdown of the count before
+            if _BREAKDOWN.search(text, max(s0, c0 - 12), m.start) \
+                    and not _SUBCLASS.search(text, c0, min(s1, m.end + 10)):
+                continue  # 其中包括3个光伏发电项目: a breakdown of the count before (其中
+                # 10亿元以上项目8个, 其中新开工项目17个 are counts of their own)
             later = self._later_count(m, s1)
             claims.append(self._claim(later or m, "project_count", None, later or m))
-        # growth of an indicator with no amount: 全市投资同比增长21.3%
+        # growth of an indicator with no amount: 全市投资同比增长21.3%, 民间投资同比增长10.7%
         for m in ms:
             if m.kind != "growth":
                 continue
-            left = text[max(self.index.clause(m.start)[0], m.start - 16):m.start]
-            im = _IND_RE.search(left)
-            if im is None:
-                continue
+            c0 = self.index.clause(m.start)[0]
+            left = text[max(c0, m.start - 16):m.start]
             if any(c.get("_growth_id") == id(m) for c in claims):
                 continue
-            claims.append(self._claim(m, _IND_NAMES[im.lastindex or 0], None, None,
-                                      value=False))
+            im = _IND_RE.search(left)
+            if im is not None:
+                claims.append(self._claim(m, _IND_NAMES[im.lastindex or 0], None, None,
+                                          value=False))
+                continue
+            cat = _CATEGORY_GROWTH.search(left)
+            if cat is None or self.index.sentence_index(m.start) in self.project_sentences:
+                continue
+            claims.append(self._claim(m, "other", cat.group(1), None, value=False))
         return _dedupe(claims, self.text, self.index)
 
     def _firm_before(self, pos: int, s0: int) -> bool:
@@ -413,6 +449,8 @@ class ClaimFinder:
         """N个(重大)项目, N项工程, 项目N个, 项目就达N个: a count of projects."""
         if m.value is None or m.value == 1 or m.unit not in ("个", "项", "批"):
             return False
+        if m.unit == "批" and re.match(r"[\d一二三四五六七八九十百千两]+[个项]", self.text[m.end:m.end + 6]):
+            return False  # 5批38个重大项目: the projects are counted, not the batches
         noun = _CLAUSE_HEAD.match(self.text, m.end, min(len(self.text), m.end + 24)).group()
         if noun.startswith(("总投资", "投资")):
             # 120个总投资约900亿元的重大项目
