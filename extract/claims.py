@@ -118,6 +118,8 @@ _REPORTED_AFTER = re.compile(r"[^，。]{0,3}?(?:从|获悉|消息|公布|发布
 _LABEL_YEAR = re.compile(r"第|度|重大|重点|[一二三四五六七八九十]批")
 _PART_BREAK = re.compile(r"[；;。！？!?\n]")
 _PERIOD_KINDS = frozenset(("date", "period"))
+_BATCH_WORD = re.compile(r"签约|开工|集中|同步")
+_TOLD_EVENT = re.compile(r"开工|签约|举行|仪式|推介会|洽谈会|集中|同步")
 _THIS_BATCH = re.compile(r"(?:此次|本次|这次|当天|同日)[^，,。；;]{0,6}(?:开工|签约|竣工|投产|落地)")
 _REL_DAY = re.compile(r"今天|今日|当天|日前|近日|昨天|几天前")
 
@@ -255,6 +257,10 @@ class ClaimFinder:
             return self._relative(rel.group())
         if para_date is not None:
             return date_value(para_date), para_date.precision
+        if batch and _BATCH_WORD.search(text, s0, s1):
+            told = self._event_day_before(s0)
+            if told is not None:
+                return told  # 6月6日，…推介会在武汉举行。…全市共签约33个项目: that day
         p = self.pub
         if p is None:
             return None, None
@@ -262,12 +268,38 @@ class ClaimFinder:
             return f"{p.year:04d}-{p.month:02d}", "month"
         return f"{p.year:04d}", "year"
 
+    def _event_day_before(self, s0: int) -> tuple[str | None, str | None] | None:
+        """The day of the last event told before `s0` (within 2000 characters): a day date or
+        今天/昨天 in a sentence with an event word (开工, 签约, 举行, 仪式…)."""
+        text = self.text
+        k = bisect.bisect_left(self._date_starts, s0) - 1
+        best: tuple[int, tuple[str | None, str | None]] | None = None
+        while k >= 0 and self._dates[k].start >= s0 - 2000:
+            m = self._dates[k]
+            if m.precision == "day":
+                d0, d1 = self.index.sentence(m.start)
+                if _TOLD_EVENT.search(text, m.end, d1):
+                    best = (m.start, (date_value(m), "day"))
+                    break
+            k -= 1
+        for r in _REL_DAY.finditer(text, max(0, s0 - 2000), s0):
+            if r.group() in ("今天", "今日", "昨天") and (best is None or r.start() > best[0]):
+                d1 = self.index.sentence(r.start())[1]
+                if _TOLD_EVENT.search(text, r.end(), d1):
+                    best = (r.start(), self._relative(r.group()))
+        return best[1] if best is not None else None
+
     def _relative(self, word: str) -> tuple[str | None, str | None]:
         p = self.pub
         if p is None:
             return None, None
         if word in ("今天", "今日", "当天") and p.day and p.month:
             return f"{p.year:04d}-{p.month:02d}-{p.day:02d}", "day"
+        if word == "昨天" and p.day and p.month:
+            import datetime as _dt
+
+            d = _dt.date(p.year, p.month, p.day) - _dt.timedelta(days=1)
+            return d.isoformat(), "day"
         if p.month:
             return f"{p.year:04d}-{p.month:02d}", "month"
         return f"{p.year:04d}", "year"
@@ -489,7 +521,10 @@ class ClaimFinder:
             if c.kind == "count" and (self._is_project_count(c) or self._is_firm_count(c)):
                 if _BREAKDOWN.search(self.text, s0, c.start) and any(
                         x.kind == "count" and x is not c and s0 <= x.start < ms[i].start
-                        and self._is_project_count(x) for x in ms[max(0, j - 6):i]):
+                        and self._is_project_count(x) and not any(
+                            y.kind == "money" and min(x.start, c.start) < y.start
+                            < max(x.start, c.start) for y in ms[max(0, j - 6):i])
+                        for x in ms[max(0, j - 6):i]):
                     continue  # 其中包括甲类项目40个、乙类项目80个…，计划投资…: the whole's
                 return None if id(c) in self.counts_used else c
         p0 = self.index.paragraph(s0)[0]
