@@ -578,11 +578,13 @@ class Assembler:
                                 key=lambda t: t[0])
             self.spot_starts = [s[0] for s in self.spots]
             self._firms = [e for e in self._firms if id(e) in kept]
-            for e in keep:
-                e.figures = []
-            self.used = set()
-            self.coordinated = {}
-            self.attach_figures()
+            if parts or any(e.figures for e in dropped) or self.coordinated:
+                # their figures (or the figures near them) go to the rest
+                for e in keep:
+                    e.figures = []
+                self.used = set()
+                self.coordinated = {}
+                self.attach_figures()
         return dropped
 
     def _part_of(self, e: Entity, specific: set[int]) -> Entity | None:

@@ -9,6 +9,7 @@ characters and keep lists of the exceptions that matter for project and company 
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -47,6 +48,69 @@ _NAME_VERBS = frozenset((
 ))
 
 
+# What jieba cuts as one block (its re_han_default): no punctuation inside.
+_PLAIN_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+
+
+@lru_cache(maxsize=32768)
+def segment(text: str) -> tuple[str, ...]:
+    """jieba's dictionary segmentation of `text` (jieba.lcut(text, HMM=False)), cached.
+
+    The name tests segment thousands of short strings per corpus; for a run of CJK letters,
+    ASCII letters and digits (almost every core) the route is computed here directly on
+    jieba's frequency table, which skips lcut's block splitting and generators (measured:
+    about a fifth faster); anything else goes to jieba itself."""
+    import jieba
+
+    word_tags()  # initialises jieba's dictionary once, quietly
+    if not _PLAIN_BLOCK.fullmatch(text):
+        return tuple(jieba.lcut(text, HMM=False))
+    freq = jieba.dt.FREQ
+    get = freq.get
+    log_total = math.log(jieba.dt.total)
+    n = len(text)
+    dag: list[list[int]] = []
+    for k in range(n):
+        ends = []
+        i, frag = k, text[k]
+        while i < n:
+            f = get(frag)
+            if f is None:
+                break
+            if f:
+                ends.append(i)
+            i += 1
+            frag = text[k:i + 1]
+        dag.append(ends or [k])
+    route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
+    log = math.log
+    for idx in range(n - 1, -1, -1):
+        ends = dag[idx]
+        if len(ends) == 1:
+            x = ends[0]
+            route[idx] = (log(get(text[idx:x + 1]) or 1) - log_total + route[x + 1][0], x)
+        else:
+            route[idx] = max((log(get(text[idx:x + 1]) or 1) - log_total + route[x + 1][0], x)
+                             for x in ends)
+    out: list[str] = []
+    buf = ""
+    x = 0
+    while x < n:
+        y = route[x][1] + 1
+        w = text[x:y]
+        if y - x == 1 and w.isascii() and w.isalnum():
+            buf += w  # jieba keeps a run of single ASCII letters and digits together
+        else:
+            if buf:
+                out.append(buf)
+                buf = ""
+            out.append(w)
+        x = y
+    if buf:
+        out.append(buf)
+    return tuple(out)
+
+
 @lru_cache(maxsize=1)
 def word_tags() -> dict[str, str]:
     """jieba's word → part-of-speech table (loaded once)."""
@@ -68,14 +132,13 @@ def clause_breaks(core: str) -> tuple[tuple[int, int, bool], ...]:
     be a brand (远航智能装备项目落户…) and cuts only where the name is no subject."""
     if len(core) < 2:
         return ()
-    import jieba
 
     tags = word_tags()
     out: list[tuple[int, int, bool]] = []
     pos = 0
     prev_tag: str | None = None
     prev_word = ""
-    words = jieba.lcut(core, HMM=False)
+    words = segment(core)
     if len(words) > 1 and words[0] in _CLAUSE_CHARS:
         out.append((0, 1, False))  # 称该项目, 像甘肃红崖山水库, 除传统基建项目
     for w in words:
@@ -128,12 +191,11 @@ def specific_core(core: str) -> bool:
     characters jieba does not know as a word (an unknown name: 拉日, 娲石, 上力)."""
     if _LATIN_OR_DIGIT.search(core) or _TOPONYM.search(core):
         return True
-    import jieba
 
     tags = word_tags()
     run = 0
     verbs = 0
-    for w in jieba.lcut(core, HMM=False):
+    for w in segment(core):
         if len(w) == 1:
             if w in _COMMON_CHARS or not ("\u4e00" <= w <= "\u9fff"):
                 run = verbs = 0

@@ -28,6 +28,7 @@ from touzi.extract.name_words import (
     NOMINAL_VERBS,
     PHASE_WORD,
     clause_breaks,
+    segment,
     specific_core,
     word_tags,
 )
@@ -328,19 +329,33 @@ class ProjectFinder:
                     hs, he, head = part.start(), part.end(), part.group()
             while start < hs and text[start] in "”’」』）)》":
                 start += 1  # “十二五”期间…: a closing quote does not open a name
-            start = self._clause_start(start, hs)
-            if start >= hs:
-                continue
-            name = text[start:he]
-            core = text[start:hs]
-            if _DEICTIC_RE.match(core):
-                continue  # 该项目, 这些重大项目: refs() reads the pointers
-            if not plain and (_PHASE_REF.fullmatch(self._without_figures(start, hs))
-                              or (start > 0 and text[start - 1] == "把")):
-                # 一期技改工程, 二期600MW项目: a phase of the project named before
-                out.append(ProjectMention(start, he, name, REF, head))
-                continue
-            if not self._acceptable(start, hs, he, head, run):
+            first_try = True
+            accepted = False
+            while True:
+                name = text[start:he]
+                core = text[start:hs]
+                if _DEICTIC_RE.match(core):
+                    break  # 该项目, 这些重大项目: refs() reads the pointers
+                if not plain and (_PHASE_REF.fullmatch(self._without_figures(start, hs))
+                                  or (start > 0 and text[start - 1] == "把")):
+                    # 一期技改工程, 二期600MW项目: a phase of the project named before
+                    out.append(ProjectMention(start, he, name, REF, head))
+                    break
+                if not self._acceptable(start, hs, he, head, run):
+                    break
+                if first_try:
+                    # an acceptable name may still open with a clause (称该项目, 习近平致信
+                    # 祝贺…): the test runs again on what follows the clause words
+                    first_try = False
+                    cut = self._clause_start(start, hs)
+                    if cut != start:
+                        start = cut
+                        if start >= hs:
+                            break
+                        continue
+                accepted = True
+                break
+            if not accepted:
                 continue
             company = self._company_at.get(start) or self._company_inside(start, hs)
             if company is not None and company.start > start \
@@ -683,11 +698,10 @@ def is_fragment(core: str) -> bool:
     纷纷直陈, 筛选全省) rather than a name: jieba splits the core and its dictionary tags
     decide. Single characters are not trusted (an unknown name such as 张吉怀 splits into
     them), except the function words in _FUNCTION_CHARS."""
-    import jieba
 
     tags = word_tags()
     core = core.rstrip("和与及、")
-    words = jieba.lcut(core, HMM=False)
+    words = segment(core)
     if not words:
         return True
 
