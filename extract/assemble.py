@@ -30,6 +30,8 @@ from touzi.extract.sentences import TextIndex
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,12})[”\"」』]")
 _NORM_DROP = re.compile(r"[“”\"「」『』（）()\s·\-—－]")
 _NUMS = re.compile(r"\d+(?:[.．]\d+)?")
+# 发光器件产业化项目 / 发光器件用LED芯片产业化项目: a specification inserted makes another one
+_LATIN = re.compile(r"[A-Za-z]")
 # Money roles that are a project's investment (records.md investment[].type); `other` only
 # with an investment word before it (预付款, 中标价 and 工资 are not investment).
 INVEST_ROLES = frozenset((
@@ -66,6 +68,7 @@ _MEMBER_OPENING = re.compile(
     r"(?:其中|主会场|分会场|此次|本次|这次|此外|另外|[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|"
     r"[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|区|县|市|园区|开发区)的)")
 # 集中开工, 同步签约: one event for a batch of projects
+_ENUM_PUNCT = re.compile(r"[：:，,；;]")
 _BATCH_EVENT = re.compile(r"(?:集中|同步|统一|集体)$")
 _FROM_VALUE = re.compile(r"(?:增至|增加到|增加至|提高到|提高至|扩大到|扩大至|上调至|调整为|变更为)")
 # 主要建设X, 用于新建X: what a project builds, in a sentence about it
@@ -177,7 +180,8 @@ def same_project(a: str, b: str) -> bool:
         return False
     # 抚吉高速 / 抚州至吉安高速公路, 伊钢一期技改工程 / 首钢伊犁钢铁…一期技改工程
     if len(short) >= 4 and _subsequence(short, long) and short[-2:] == long[-2:] \
-            and (short[0] in long[:4] or short[:2] in long):
+            and (short[0] in long[:4] or short[:2] in long) \
+            and not (_LATIN.search(long) and not _LATIN.search(short)):
         return True  # (万洋高速公路 / 海南省万宁至洋浦高速公路: after the province)
     if len(short) >= 4 and short[0] == long[0] \
             and _HEAD_CLASS.get(short[-2:]) is not None \
@@ -539,6 +543,16 @@ class Assembler:
                     lists.setdefault(lid, []).append(e)
         specific = {id(e) for e in self.entities
                     if any(m.specific for m in e.mentions if m.kind != REF)}
+        # a list most of whose items are common words lists kinds (河道清淤、土壤改良、植树造林):
+        # only the items with a place, firm or figure stay specific
+        for members in lists.values():
+            items = [m for e in members for m in e.mentions if m.kind == ITEM]
+            if items and not any(m.counted for m in items) \
+                    and 2 * sum(m.specific for m in items) < len(items) + (len(items) > 2):
+                for e in members:
+                    if all(m.kind == ITEM for m in e.mentions if m.kind != REF) \
+                            and not any(m.strong for m in e.mentions):
+                        specific.discard(id(e))
         keep: list[Entity] = []
         dropped: list[Entity] = []
         parts: list[tuple[Entity, Entity]] = []
@@ -652,9 +666,11 @@ class Assembler:
                 break
             if m.kind == "count" and m.value not in (None, 1) and m.unit in ("个", "项", "批", "家"):
                 noun = (m.role or "") + self.text[m.end:m.end + 6]
-                if _BATCH_NOUN.search(noun) or re.search(
-                        r"项目|工程", self.text[max(s0, m.start - 8):m.start]):
-                    return True
+                if (_BATCH_NOUN.search(noun) or re.search(
+                        r"项目|工程", self.text[max(s0, m.start - 8):m.start])) and not any(
+                        s[3].kind != REF and _ENUM_PUNCT.search(self.text, m.end, s[0])
+                        for s in self._spots_in(m.end, f.start)):
+                    return True  # (两个项目：A项目，总投资…: the figure after A is A's)
         return False
 
     def _continued(self, pos: int, s0: int) -> Entity | None:

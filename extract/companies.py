@@ -131,11 +131,11 @@ def find_companies(text: str, places: Protected | None = None,
         core = core.lstrip("的")
         start = head - len(core)
         base = start
-        for a, b, opening_verb in clause_breaks(core):
+        for a, b, kind in clause_breaks(core):
             # 涂装部也采用国外公司…: a verb before the firm's name is no part of it (but one
             # that opens it may be its brand: 远航燃气有限公司)
             if b < len(core) and (places is None or not places.covers(base + a, base + b)) \
-                    and (not opening_verb or _GENERIC_CORE.match(core[b:])):
+                    and (not kind or _GENERIC_CORE.match(core[b:])):
                 start = base + b
         core = text[start:head]
         if places is not None:

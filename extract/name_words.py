@@ -33,6 +33,11 @@ _VERB_TAGS = frozenset(("v", "vd", "vi"))
 _SUBJECT_TAGS = frozenset(("nr", "nrfg", "nrt", "r", "f"))
 # Single characters that open a clause, not a name, when a word follows (称该项目, 像甘肃…).
 _CLAUSE_CHARS = frozenset("称像除暨据令使")
+# Verbs of reporting, greeting and joining that jieba's table tags otherwise (祝贺/nr, 会同/n).
+_CLAUSE_VERBS = frozenset((
+    "祝贺", "会同", "致信", "致电", "表示", "指出", "认为", "介绍", "透露", "宣布", "获悉", "报道",
+    "据悉", "看到", "来到", "前往", "参观", "考察", "距离", "毗邻", "紧邻",
+))
 _CLAUSE_TAGS = frozenset(("v", "vd", "vi", "p", "d", "ad", "c", "t", "r", "i", "uz", "ul", "uv", "ug"))
 # Words jieba tags as clause words that are the kind of work or a part of the name
 # (抽水蓄能电站, 低速船机, 人工智能创新中心); phases (三期) and verbs naming work.
@@ -122,45 +127,55 @@ def word_tags() -> dict[str, str]:
     return jieba.posseg.dt.word_tag_tab
 
 
+OPENING, INNER = "opening", "inner"
+
+
 @lru_cache(maxsize=16384)
-def clause_breaks(core: str) -> tuple[tuple[int, int, bool], ...]:
+def clause_breaks(core: str) -> tuple[tuple[int, int, str], ...]:
     """Spans of the words in `core` after which a name cannot go on: dictionary words of two
     or more characters tagged as verbs, prepositions, adverbs, conjunctions, time words,
     pronouns or idioms (jieba, no HMM), except those that name the kind of work
-    (NOMINAL_VERBS, _NAME_VERBS) or a phase. Single characters are not trusted (an unknown
-    name such as 张吉怀 splits into them). The flag marks a verb that opens the core: it may
-    be a brand (远航智能装备项目落户…) and cuts only where the name is no subject."""
+    (NOMINAL_VERBS, _NAME_VERBS) or a phase; reporting and greeting verbs jieba mistags
+    (祝贺/nr, 会同/n); and the single characters that open a clause (称, 像, 除, 暨). Other
+    single characters are not trusted (an unknown name such as 张吉怀 splits into them).
+
+    The third value qualifies the break: OPENING for a verb that opens the core (it may be a
+    brand: 远航智能装备项目落户… keeps it where the name is the clause's subject), INNER for a
+    verb after a noun (光伏行业垂直一体化 keeps it, 省委书记致信…甲溪水电站 does not: it breaks
+    only before a proper name), "" for a sure break."""
     if len(core) < 2:
         return ()
 
     tags = word_tags()
-    out: list[tuple[int, int, bool]] = []
+    out: list[tuple[int, int, str]] = []
     pos = 0
     prev_tag: str | None = None
     prev_word = ""
     words = segment(core)
-    if len(words) > 1 and words[0] in _CLAUSE_CHARS:
-        out.append((0, 1, False))  # 称该项目, 像甘肃红崖山水库, 除传统基建项目
-    for w in words:
+    for i, w in enumerate(words):
         a, pos = pos, pos + len(w)
+        if w in _CLAUSE_CHARS and i + 1 < len(words):
+            out.append((a, pos, ""))  # 称该项目, 像甘肃红崖山水库, 除传统基建项目, 公告称该…
+            prev_tag, prev_word = "v", w
+            continue
         tag = tags.get(w) if len(w) >= 2 else None
+        if w in _CLAUSE_VERBS:
+            tag = "v"
         if tag is None or w in NOMINAL_VERBS or w in _NAME_VERBS or w in DOMAIN_WORDS \
                 or PHASE_WORD.search(w) or (tag not in _CLAUSE_TAGS and tag != "vn"):
             prev_tag, prev_word = tag, w
             continue
-        # a verb inside a product name (光伏垂直一体化, 煤焦油加氢深加工) is part of it; one
-        # that opens the core (表明发展…, 采用…), follows a clause word or a person (习近平致信)
-        # takes what follows as its object
+        kind = ""
         if tag in _VERB_TAGS or tag == "vn":
             chained = bool(out) and out[-1][1] == a
             if tag == "vn" and not (chained and prev_tag in _VERB_TAGS):
                 prev_tag, prev_word = tag, w
                 continue
-            if a > 0 and not chained and prev_tag not in _SUBJECT_TAGS \
-                    and prev_word not in GENERIC_PLACES:
-                prev_tag, prev_word = tag, w
-                continue
-        out.append((a, pos, tag in _VERB_TAGS and a == 0))
+            if a == 0:
+                kind = OPENING if tag in _VERB_TAGS else ""
+            elif not chained and prev_tag not in _SUBJECT_TAGS and prev_word not in GENERIC_PLACES:
+                kind = INNER
+        out.append((a, pos, kind))
         prev_tag, prev_word = tag, w
     return tuple(out)
 
@@ -185,10 +200,11 @@ _TOPONYM = re.compile(r"[\u4e00-\u9fff]{2}[山河江湖岛湾峡岭滩溪峰洲]
 
 
 @lru_cache(maxsize=16384)
-def specific_core(core: str) -> bool:
+def specific_core(core: str, proper_tags: bool = True) -> bool:
     """The text half of `ProjectFinder.is_specific`: Latin letters or digits, a toponym, a
     proper noun in jieba's dictionary (not a generic place) or a run of two single
-    characters jieba does not know as a word (an unknown name: 拉日, 娲石, 上力)."""
+    characters jieba does not know as a word (an unknown name: 拉日, 娲石, 上力). Without
+    `proper_tags` jieba's proper-noun tags are not trusted (深加工/nz)."""
     if _LATIN_OR_DIGIT.search(core) or _TOPONYM.search(core):
         return True
 
@@ -206,6 +222,7 @@ def specific_core(core: str) -> bool:
                 return True  # (焊装: two verbs jieba splits, not a name)
             continue
         run = verbs = 0
-        if tags.get(w) in _PROPER_TAGS and w not in GENERIC_PLACES and w not in _NOT_PROPER:
+        if proper_tags and tags.get(w) in _PROPER_TAGS and w not in GENERIC_PLACES \
+                and w not in _NOT_PROPER:
             return True
     return False

@@ -25,7 +25,9 @@ from touzi.extract.name_edges import Protected, is_name_char, last_stop, walk_le
 from touzi.extract.name_words import (
     DOMAIN_WORDS,
     GENERIC_PLACES,
+    INNER,
     NOMINAL_VERBS,
+    OPENING,
     PHASE_WORD,
     clause_breaks,
     segment,
@@ -146,6 +148,8 @@ class ProjectMention:
     list_id: int = -1
     weak: bool = False
     specific: bool = False  # holds a proper element (place, firm, figure, brand; see below)
+    strong: bool = False  # a place, firm, figure or Latin letters (not only a word jieba knows)
+    counted: bool = False  # an item of a list closed by a count (上力、国千、铁流等7个项目)
     in_list: int = -1  # the list (of items()) a name stands in, else -1
 
 
@@ -371,7 +375,7 @@ class ProjectFinder:
             out.append(pm)
         return out
 
-    def is_specific(self, start: int, end: int) -> bool:
+    def is_specific(self, start: int, end: int, strong: bool = False) -> bool:
         """Whether text[start:end] (a name without its head) holds a proper element: a place
         (not 中国, 全国…), a company, a figure, Latin letters or digits, a proper noun or an
         unknown word (拉日, 娲石) — what makes a name one undertaking rather than a sector
@@ -387,7 +391,16 @@ class ProjectFinder:
                 break
             if b > start and text[a:b] not in GENERIC_PLACES:
                 return True
+        if strong:
+            return _LATIN_OR_DIGIT.search(text, start, end) is not None
         return specific_core(text[start:end])
+
+    def _opens_proper(self, start: int, end: int) -> bool:
+        """Whether text[start:end] opens with a place or a firm, or holds a proper word."""
+        sp = self.places.span_at(start) or self._firms.span_at(start)
+        if sp is not None and sp[0] == start:
+            return True
+        return specific_core(self.text[start:end], proper_tags=False)
 
     def _clause_start(self, start: int, hs: int) -> int:
         """Where the name really starts: after the last clause word (a verb with its object,
@@ -397,10 +410,13 @@ class ProjectFinder:
         cut = start
         core = self.text[start:hs]
         subject = None
-        for a, b, opening_verb in clause_breaks(core):
-            if self.protected.covers(start + a, start + b) or (b < len(core) and core[b] in "(（"):
-                continue  # 远航(嘉兴)智造产业园: a bracket glosses the word before it
-            if opening_verb:
+        for a, b, kind in clause_breaks(core):
+            if self.protected.covers(start + a, start + b) or (b < len(core) and core[b] in "(（") \
+                    or _open_bracket(core, a):
+                continue  # 远航(嘉兴)智造产业园, …公司(下称“伊钢”)…: brackets gloss the name
+            if kind == INNER and (b >= len(core) or not self._opens_proper(start + b, hs)):
+                continue  # 光伏行业垂直一体化: a verb inside a product's description
+            if kind == OPENING:
                 if subject is None:
                     he = _HEAD_RE.match(self.text, hs)
                     subject = he is not None and _PREDICATE_AFTER.match(self.text, he.end()) \
@@ -607,6 +623,8 @@ class ProjectFinder:
                 if 2 <= len(name) <= 30 and self._item_ok(a2, b):
                     pm = ProjectMention(a2, b, name, ITEM, "", list_id=list_id)
                     pm.specific = self.is_specific(a2, b)
+                    pm.strong = self.is_specific(a2, b, strong=True)
+                    pm.counted = count is not None
                     pm.company = self._company_at.get(a2)
                     found.append(pm)
                 if stopped:
@@ -684,6 +702,7 @@ _CLASS_OPENER = re.compile(
     r"(?:[我本全][省市县区州旗镇乡]|全国|各地|各级|大部分|部分|多数|少数|一些|许多|不少|新老|"
     r"传统产业|行业|中小|相关|同类|其他|其余|有关)")
 _DESCRIBING = re.compile(r"(?:这个|这一|这座|这家|一个|一座|该)[^，,。；;！？]{2,20}的$")
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]")
 _RANKED = re.compile(r"第[一二三四五六七八九十\d]+大")
 _FRAGMENT_TAGS = frozenset(("v", "d", "p", "c", "r", "u", "ad", "vd", "f"))
 # What follows a name that is the subject of its clause (…项目落户, …项目总投资).
@@ -850,6 +869,12 @@ def _split_items(seg: str, offset: int, conj: bool = True) -> list[tuple[int, in
     if pos < len(seg):
         out.append((offset + pos, offset + len(seg)))
     return out
+
+
+def _open_bracket(s: str, i: int) -> bool:
+    """True when s[i] sits inside a bracket opened before it."""
+    head = s[:i]
+    return head.count("(") + head.count("（") > head.count(")") + head.count("）")
 
 
 def _item_end_ok(seg: str, i: int) -> bool:

@@ -144,3 +144,122 @@ def test_dev_no_fragments(dev_docs) -> None:
                                            or r["name"] in ("项目", "重大项目", "工程")):
                 bad.append(r["name"])
     assert bad == []
+
+
+# -- what makes a name (0.2.0): sentences written for these tests -----------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sector and industry nouns listed as kinds, not projects
+        "全县今年将实施河道清淤、土壤改良、植树造林等重点生态工程。",
+        "央企还承建了公路、通信、水利水电等基础设施建设项目。",
+        "企业产品主要用于机车、轨道交通、海洋工程等领域。",
+        # a sector noun with a head, said of an industry or a plan
+        "规划提出要建成西南地区重要的装备制造业基地。",
+        "当地正在研究就地建设煤电基地的可能。",
+        # the region speaking, a share of a class, a rank
+        "我市千万千瓦电源项目正式启动。",
+        "行业技改投资增幅回落。",
+        "大部分电子工厂并没有内迁。",
+        "标志着我市第二大水电工程进入投产阶段。",
+        # clause words before the head
+        "公告称该项目投产后仍需一段时间爬坡。",
+        "车间里开足马力生产线却难以停下来。",
+        "除传统基建项目外，新兴产业项目也在加快。",
+        # parts of a factory
+        "工厂包括总装部、焊装车间和检测车间。",
+    ],
+)
+def test_not_projects(text: str) -> None:
+    assert names(text, "2023-05-06") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name starts after a verb that takes it as object, a person, a pointer word
+        ("省委书记致信祝贺甲溪水电站首批机组投产发电。", "甲溪水电站"),
+        ("像甲县乙湖水库加高扩建等12项工程都已开工。", "甲县乙湖水库"),
+        # a brand that jieba reads as a verb stays when the name is the clause's subject
+        ("远航智能装备项目落户吴兴区，总投资5亿元。", "远航智能装备项目"),
+        # a works after its site: the unit is a part of it
+        ("一是乙河电厂扩建工程第一台机组已获核准。", "乙河电厂扩建工程"),
+        # a quoted name after a superlative descriptor
+        ("本省在建的最大水利工程“丙岭水利枢纽”施工有序推进。", "丙岭水利枢纽"),
+        # a described project: a pointer, a figure and 的 before a generic head phrase
+        ("眼前这个占地80亩的先进制造业研发项目基地已经动工，总投资20亿元。",
+         "先进制造业研发项目基地"),
+        # a firm's project named by its place
+        ("宏昌水泥股份有限公司就是通过收购进入本省的，安顺项目一期5月份竣工，总投资12亿元。",
+         "安顺项目"),
+    ],
+)
+def test_names_of_undertakings(text: str, name: str) -> None:
+    assert name in names(text, "2023-05-06")
+
+
+def test_descriptive_name_needs_support() -> None:
+    """A name made of common words only stands with a figure of its own, in a list of
+    projects, or built by a firm; alone it is a sector."""
+    assert names("园区将重点发展智能装备产业园。", "2023-05-06") == []
+    assert names("总投资10亿元的新材料产业园今天开工。", "2023-05-06") == ["新材料产业园"]
+    listed = names("签约项目包括智能网联产业园、绿色算力中心等12个项目。", "2023-05-06")
+    assert listed == ["智能网联产业园", "绿色算力中心"]
+
+
+def test_facility_of_a_project_is_its_part() -> None:
+    """这次增资主要用于新建X生产线: X is what the named project builds; its figures go there."""
+    text = ("8月12日，浙江甲乙传动有限公司增资项目获批。这次增资主要用于新建精密齿轮生产线，"
+            "建成后将新增年产50万套精密齿轮的生产能力。")
+    recs = [r for r in extract_records(text, pub_date="2022-08-16") if r["kind"] == "project"]
+    assert [r["name"] for r in recs] == ["浙江甲乙传动有限公司增资项目"]
+    assert [c["quantity"] for c in recs[0]["capacity"]] == [500000]
+
+
+def test_side_by_side_names_are_two_projects() -> None:
+    text = ("募集资金投入两个项目：发光器件产业化项目，总投资1.2亿元；发光器件用LED芯片产业化项目，"
+            "总投资1.5亿元。")
+    recs = {r["name"]: r for r in extract_records(text, pub_date="2011-07-11")
+            if r["kind"] == "project"}
+    assert [x["amount_cny"] for x in recs["发光器件产业化项目"]["investment"]] == [120_000_000]
+    assert [x["amount_cny"] for x in recs["发光器件用LED芯片产业化项目"]["investment"]] == [150_000_000]
+
+
+@pytest.mark.parametrize(("core", "specific"), [
+    ("娲石", True), ("拉日", True), ("碾盘山水利", True), ("GPU大算力", True),
+    ("海洋", False), ("装备制造业", False), ("智能化数字", False), ("国土整治", False),
+])
+def test_specific_cores(core: str, specific: bool) -> None:
+    from touzi.extract.name_words import specific_core
+
+    assert specific_core(core) is specific
+
+
+@pytest.mark.parametrize(("core", "kept"), [
+    ("表明发展海洋", "海洋"), ("公司此次半导体照明", "半导体照明"), ("不久前", ""), ("公告称该", "该"),
+])
+def test_clause_breaks(core: str, kept: str) -> None:
+    from touzi.extract.name_words import clause_breaks
+
+    cut = max((b for _, b, _ in clause_breaks(core)), default=0)
+    assert core[cut:] == kept
+
+
+@pytest.mark.parametrize(("core", "kind"), [
+    ("光伏行业垂直一体化", "inner"), ("年产30万吨煤焦油加氢深加工", "inner"), ("采用国外公司进口", "opening"),
+])
+def test_verb_breaks_are_qualified(core: str, kind: str) -> None:
+    """A verb after a noun breaks only before a proper name; one opening the core only where
+    the name is no subject (the finder decides with the text around)."""
+    from touzi.extract.name_words import clause_breaks
+
+    assert [k for _, _, k in clause_breaks(core)][:1] == [kind]
+
+
+def test_segment_agrees_with_jieba() -> None:
+    import jieba
+    from touzi.extract.name_words import segment
+
+    for s in ("中国石化重质基础油光亮油基地", "6200t/d新型绿色智能化熟料", "FTTx光纤分配网络(ODN)产品",
+              "习近平致信祝贺金沙江白鹤滩", "远航(嘉兴)智造"):
+        assert segment(s) == tuple(jieba.lcut(s, HMM=False))
