@@ -68,6 +68,7 @@ _MEMBER_OPENING = re.compile(
     r"(?:其中|主会场|分会场|此次|本次|这次|此外|另外|[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|"
     r"[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|区|县|市|园区|开发区)的)")
 # 集中开工, 同步签约: one event for a batch of projects
+_COMMA = re.compile(r"[，,；;：:]")
 _ENUM_PUNCT = re.compile(r"[：:，,；;]")
 _BATCH_EVENT = re.compile(r"(?:集中|同步|统一|集体)$")
 _FROM_VALUE = re.compile(r"(?:增至|增加到|增加至|提高到|提高至|扩大到|扩大至|上调至|调整为|变更为)")
@@ -412,7 +413,7 @@ def _list_of(m: ProjectMention) -> int:
 
 
 # 等…工程相继开工, 等20项工程都陆续开工: an event the list shares
-_LIST_EVENT = re.compile(r"^等[^，,。；;]{0,20}$")
+_LIST_EVENT = re.compile(r"等[^，,。；;]{0,20}")
 
 
 def _firm_keys(e: Entity) -> set[str]:
@@ -855,7 +856,7 @@ class Assembler:
                 continue
             chosen = before[-1]
             lid = _list_of(chosen[3])
-            if chosen[3].kind != ITEM and lid >= 0 and _LIST_EVENT.search(
+            if chosen[3].kind != ITEM and lid >= 0 and _LIST_EVENT.fullmatch(
                     self.text, chosen[1], ev.start):
                 # 拉日铁路、旁多…枢纽、墨脱公路等一大批重点工程相继开工: every listed work
                 for e in {id(s[2]): s[2] for s in spots if _list_of(s[3]) == lid}.values():
@@ -1186,7 +1187,7 @@ class Assembler:
                     continue
                 inside = a <= pl.start and pl.end <= b
                 on_route = cue is not None and cue.end() <= pl.start < s1 \
-                    and self.index.clause(pl.start)[0] == self.index.clause(cue.start())[0]
+                    and not _COMMA.search(self.text, cue.end(), pl.start)
                 if not (inside or on_route):
                     continue
                 code = pl.region.adcode

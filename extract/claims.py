@@ -95,6 +95,7 @@ _EVENT_WORD = re.compile(r"开工|签约|竣工|投产|在建|落地|开竣工|�
 _CATEGORY_GROWTH = re.compile(
     r"((?:[\u4e00-\u9fff]{2,10}?)(?:投资|增加值))(?:完成[^，,。；;]{0,10})?(?:同比|比上年|比去年同期)?"
     r"(?:增长|增速为?|增幅为?|下降)(?:了)?$")
+_SPEAKER = re.compile(r"^(?:全|我|本|该)[省市县区镇]")
 _GROWTH_PHRASE = re.compile(r"同比|增长|增速|增幅|下降|提高|增加|减少")
 _RANK = re.compile(
     r"(?:位列|位居|居|列|排名|排)[^，。；;]{0,12}?(?:第[一二三四五六七八九十\d]+(?:位|名)?|前列|首位|前茅)"
@@ -165,7 +166,8 @@ class ClaimFinder:
         self._dates = [m for m in mentions if m.kind in _PERIOD_KINDS and m.date
                        and not _COMPARISON_DATE.match(text, m.end)
                        and not _COMPARED_BEFORE.search(text, max(0, m.start - 2), m.start)
-                       and not (m.precision == "year" and _LABEL_YEAR.match(text, m.end))
+                       and not (m.precision in ("year", "quarter", "half")
+                                and _LABEL_YEAR.match(text, m.end))
                        and not (m.precision == "day" and _REPORTED_AFTER.match(text, m.end))]
         self._date_starts = [m.start for m in self._dates]
         self._loc_starts = [m.start for m in self.locations]
@@ -446,7 +448,8 @@ class ClaimFinder:
             cat = _CATEGORY_GROWTH.search(left)
             if cat is None or self.index.sentence_index(m.start) in self.project_sentences:
                 continue
-            claims.append(self._claim(m, "other", cat.group(1), None, value=False))
+            claims.append(self._claim(m, "other", _SPEAKER.sub("", cat.group(1)), None,
+                                      value=False))
         return _dedupe(claims, self.text, self.index)
 
     def _firm_before(self, pos: int, s0: int) -> bool:

@@ -49,6 +49,8 @@ _EVENT_RE = re.compile(
 _AFTER = re.compile(r"(?:(?:" + "|".join(w for w, _ in _WORDS) + r"))*后")
 # 2020年重点项目, 2021年第二批: a year that labels a batch, not when something happened
 _LABEL_YEAR = re.compile(r"第|度|重大|重点|[一二三四五六七八九十]批")
+# 一季度重大项目集中开工: a quarter or half that labels the batch too
+_LABEL_PRECISIONS = frozenset(("year", "quarter", "half"))
 # 此次开工的项目: the event told before, with its date
 _COMMA = re.compile(r"[，,；;]")
 _NAMED_AFTER = re.compile(r"[，,]?(?:分别为|分别是|即|：|:)")
@@ -161,7 +163,7 @@ def find_events(text: str, index: TextIndex, mentions: list[Mention],
     """Every event word in `text` (or in the sorted `ranges` of it: the paragraphs that name
     projects) with its date (see module doc), sorted by start."""
     dates = [m for m in mentions if m.kind in _DATE_KINDS and m.date
-             and not (m.precision == "year" and _LABEL_YEAR.match(text, m.end))]
+             and not (m.precision in _LABEL_PRECISIONS and _LABEL_YEAR.match(text, m.end))]
     starts = [m.start for m in dates]
     out: list[Event] = []
     last_dated: dict[str, Event] = {}

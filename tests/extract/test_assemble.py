@@ -162,3 +162,63 @@ def test_capacity_and_sales() -> None:
     assert not any(c["quantity"] == 1500 for c in rec["capacity"])
     assert [(o["type"], o["amount_cny"]) for o in rec["output_value"]] == [
         ("annual_sales", 12_000_000_000)]
+
+
+# -- 0.2.0: sentences written for these tests ------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "adcode"),
+    [
+        # a line through two provinces (or abroad) has no region; through two cities of one,
+        # the province's
+        ("昌莆铁路全长600公里，跨越江西、福建两省，今天开通运营。", None),
+        ("中缅油气管道国内段也已开工建设。", None),
+        ("青藏联网工程已投入试运行。", None),
+        ("拉萨至贡嘎机场高速公路今年建成通车，总投资100亿元。", "540000"),
+    ],
+)
+def test_route_regions(text: str, adcode: str | None) -> None:
+    (rec,) = projects(text, "2012-07-20").values()
+    assert rec["region"]["adcode"] == adcode
+
+
+def test_conversion_in_brackets_is_one_amount() -> None:
+    rec = projects("据悉，远航重庆工厂一期投资为2.97亿美元(约合20亿元人民币)，主要生产电路板。",
+                   "2011-06-17")["远航重庆工厂"]
+    assert [(x["amount"], x["currency"], x["amount_cny"]) for x in rec["investment"]] == [
+        (297_000_000, "USD", 2_000_000_000)]
+
+
+def test_value_before_a_change_is_not_taken() -> None:
+    text = ("8月12日，盛骐(桐乡)传动系统有限公司增资项目获批。来自德国的盛骐精密机械集团对这家"
+            "子公司增资4500万美元，注册资本由2000万美元增至3500万美元。")
+    rec = projects(text, "2022-08-16")["盛骐(桐乡)传动系统有限公司增资项目"]
+    assert sorted(x["amount"] for x in rec["investment"]) == [35_000_000, 45_000_000]
+
+
+def test_pointer_to_the_site_continues_the_project() -> None:
+    text = ("位于湖畔的龙岭文旅项目施工正忙。这里总投资200亿元，建成后将成为新的旅游基地。"
+            "这座总投资近80亿元的生产基地建设仅用时18个月。")
+    rec = projects(text, "2017-02-04")["龙岭文旅项目"]
+    assert 20_000_000_000 in amounts(rec)
+
+
+def test_members_of_a_dated_batch_take_its_event() -> None:
+    text = ("　　2月26日上午，甲市一季度重大项目集中开工活动在新区主会场举行。\n"
+            "　　主会场的浙江甲乙光电科技有限公司年产100万套光学模组项目总投资12亿元。\n"
+            "　　此外，长安镇冷链物流中心、许村镇智能经编产业园等项目也在当天同步开工。\n")
+    p = projects(text, "2024-02-27")
+    for name in ("浙江甲乙光电科技有限公司年产100万套光学模组项目", "长安镇冷链物流中心"):
+        assert {(e["type"], e["date"]) for e in p[name]["events"]} == {("started", "2024-02-26")}
+
+
+def test_listed_works_share_the_lists_event() -> None:
+    text = "去年，昌莆铁路、旁溪水利枢纽、墨岭公路等一大批重点工程相继开工建设。"
+    p = projects(text, "2012-07-20")
+    assert {n: [(e["type"], e["date"]) for e in r["events"]] for n, r in p.items()} == {
+        n: [("started", "2011")] for n in ("昌莆铁路", "旁溪水利枢纽", "墨岭公路")}
+
+
+def test_past_start_after_a_purpose_is_no_plan() -> None:
+    text = "为了尽早实现这一目标，远航汽车在2010年初开工建设了远航新能源重卡工厂，项目投资26亿元。"
+    (rec,) = projects(text, "2011-04-14").values()
+    assert ("started", "2010-01") in {(e["type"], e["date"]) for e in rec["events"]}

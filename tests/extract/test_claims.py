@@ -104,3 +104,46 @@ def test_dev_claims_found(corpus_dir: Path) -> None:
     rep = evaluate([r for d in docs for r in (d.meta, *d.records)], pred)
     assert rep.claims.recall >= 0.8
     assert rep.claims.precision >= 0.8
+
+
+# -- 0.2.0: sentences written for these tests ------------------------------------------------
+def test_growth_of_a_named_category_is_a_claim() -> None:
+    found = claims("上半年，全县民间投资同比增长10.7%，高新技术产业投资同比增长27.1%。", "2023-07-25")
+    assert sorted((c["indicator"], c["indicator_text"], c["growth_pct"]) for c in found) == [
+        ("other", "民间投资", 10.7), ("other", "高新技术产业投资", 27.1)]
+
+
+def test_counts_after_a_comma_and_of_a_subclass() -> None:
+    found = claims("去年全区新开工亿元以上项目37个，竣工投产26个，其中10亿元以上项目8个。",
+                   "2024-03-02")
+    assert sorted(c["count"] for c in found if c["indicator"] == "project_count") == [8, 26, 37]
+
+
+def test_batches_count_projects_not_batches() -> None:
+    found = claims("去年以来，全市已有5批38个重大项目总投资271.4亿元集中开工。", "2024-02-27")
+    assert [(c["indicator"], c["count"]) for c in found] == [("project_investment", 38)]
+
+
+@pytest.mark.parametrize("text", [
+    "这是本省首个大型储能项目，今年7月即将投产，投产后，年产值达280亿元。",   # a project's yield
+    "全部建成达产后，预计可实现年产值80亿元，年纳税4亿元以上。",
+    "增资完成后，企业总投资将达到1.2亿美元。",                          # a firm's figure
+    "到2025年，打造3家以上100亿元企业、8家以上50亿元企业。",             # sizes of firms
+])
+def test_project_and_firm_figures_are_not_claims(text: str) -> None:
+    assert claims(text, "2023-06-12") == []
+
+
+def test_batch_takes_the_day_of_its_event() -> None:
+    text = ("　　6月6日，甲市产业投资推介会在省城举行。\n　　会上，甲市领导推介了投资环境。\n"
+            "　　据了解，全市共签约33个项目，签约金额达175.65亿元。\n")
+    (c,) = claims(text, "2021-06-09")
+    assert (c["count"], c["period"]) == (33, "2021-06-06")
+
+
+def test_origin_and_rank_frames_are_not_the_region() -> None:
+    (c,) = claims("今年1至8月，嘉善县共引进上海投资项目46个，总投资218亿元。", "2023-09-18")
+    assert c["region"]["adcode"] == "330421"
+    found = claims("上半年，德清县制造业投资增长23.7%，增速居全市第一；工业投资同比增长19.5%。",
+                   "2023-07-25")
+    assert {c["region"]["adcode"] for c in found} == {"330521"}

@@ -40,6 +40,10 @@ def test_legal_names(text: str, name: str) -> None:
         "而根据4家公司的计划。",
         "第二大钢铁公司。",
         "2011年4月1日公司收购集团资产。",
+        # generic firms and a verb before them (0.2.0)
+        "涂装车间也采用国外公司进口的设备。",
+        "另一合资公司的产能也将扩大。",
+        "这批外资企业中已有三家境外公司增资。",
     ],
 )
 def test_not_companies(text: str) -> None:
