@@ -23,7 +23,7 @@ from typing import Any
 from touzi.extract.companies import Company
 from touzi.extract.events import Event
 from touzi.extract.mention_type import Mention
-from touzi.extract.name_words import word_tags
+from touzi.extract.name_words import segment, word_tags
 from touzi.extract.projects import ITEM, NAME, REF, ProjectMention, specific_core
 from touzi.extract.sentences import TextIndex
 
@@ -405,6 +405,20 @@ def _same_brand(a: str, b: str) -> bool:
         n += 1
     return n >= 3 and not word_tags().get(a[:n]) == "ns" or (
         n == 2 and word_tags().get(a[:2]) not in ("ns", "n", "v", "vn", "a"))
+
+
+def _glued(text: str, end: int) -> bool:
+    """True when a place at text[:end] runs on into a name (上海|佳豪, 江西省|国资委, 苏州|协鑫):
+    the next word is no verb, preposition or function word and no place suffix."""
+    nxt = text[end:end + 4]
+    if not nxt or not ("\u4e00" <= nxt[0] <= "\u9fff") or nxt[0] in _FREE_AFTER_PLACE:
+        return False
+    words = segment(nxt)
+    return word_tags().get(words[0]) not in _FREE_TAGS
+
+
+_FREE_AFTER_PLACE = frozenset("的在是将已为和与及等从到对向于市县区省镇乡村州旗盟")
+_FREE_TAGS = frozenset(("v", "vn", "vd", "p", "d", "c", "u", "uj", "f", "t", "r", "m", "q", "ns"))
 
 
 def _list_of(m: ProjectMention) -> int:
@@ -1149,7 +1163,29 @@ class Assembler:
             before = [t[0] for t in rows if sure(t) and not t[2] and t[0].end <= first.start]
             if before:
                 return before[-1].region
-        return ctx.focus
+        return ctx.focus if self._focus_stated(ctx) else None
+
+    def _focus_stated(self, ctx: Any) -> bool:
+        """Whether the article names its focus as a place in its own right: a mention of it
+        (or 我市, 本县…) not glued to a firm's or a body's name (上海佳豪…, 江西省国资委…, the
+        only mentions of a listed firm's report), so a project it names no place for is there."""
+        if not hasattr(self, "_focus_ok"):
+            focus = ctx.focus
+            ok = focus is not None and bool(focus.adcode)
+            if ok:
+                code = focus.adcode
+                depth = 2 if code.endswith("0000") else 4 if code.endswith("00") else 6
+                ok = False
+                for m in ctx.mentions:
+                    r = m.region
+                    if r is None or not r.adcode or r.adcode[:depth] != code[:depth] \
+                            or m.role != "location":
+                        continue
+                    if m.kind == "deictic" or not _glued(self.text, m.end):
+                        ok = True
+                        break
+            self._focus_ok = ok
+        return self._focus_ok
 
     def route_region(self, ctx: Any, e: Entity, r: Any) -> Any:
         """A linear work (railway, road, pipeline, power line) whose route the text gives: None
