@@ -40,10 +40,11 @@ _IND_RE = re.compile("|".join(f"({src})" for src, _ in _INDICATORS))
 _IND_NAMES = [""] + [name for _, name in _INDICATORS]
 # Money cues that make an unowned amount a regional statement of another kind.
 _OTHER_CUE = re.compile(
-    r"(?:[\u4e00-\u9fff]{0,8}?)(?:投资|投入|资金|基金|贷款|债券|规模|税收|到位资金|签约金额|"
+    r"(?:[\u4e00-\u9fff]{0,8}?)(?:投资|投入|资金|基金|贷款|债券|专项债|规模|税收|到位资金|签约金额|"
     r"签约资金|完成投资|总额)[\u4e00-\u9fff]{0,4}\Z"
 )
 _PROJECT_NOUN = re.compile(r"项目|工程")
+_WORKS_COUNTED = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:铁路|高铁|公路|高速|隧道|大桥|水库|电站|轨道交通|线路)")
 _COUNTED = re.compile(r"项目|工程|机场|聚集区|电站|水库")
 _CLAUSE_HEAD = re.compile(r"[^，,。；;、！？\n（(]*")
 # Verbs and particles that end the noun a count counts (三项举措解决…项目 counts 举措).
@@ -65,11 +66,14 @@ _PROJECT_YIELD = re.compile(r"(?:建成|投产|达产|达效)后|预计可实现
 _OWN_CUE = re.compile(r"[并及、，,；;]|同时|以及")
 # A noun of its own in a figure's phrase (年纳税, 利税): the indicator before a comma is not its
 _OWN_NOUN = re.compile(r"纳税|税收|利税|利润|营收|收入|销售|就业|用地|占地|面积")
+# 此前该公司在上海有一家工厂，已经投资6亿美元: a sentence about a firm
+_FIRM_OPENING = re.compile(r"(?:此前|目前|同时|此外)?[，,]?(?:该公司|该企业|该集团|公司|企业)")
 # 德资企业追加投资…, 企业总投资将达到…: a firm's figure
 _FIRM_SUBJECT = re.compile(r"(?:企业|公司|集团|厂商|外企|该企业|该公司)[^，,。；;]{0,10}?"
                            r"(?:追加|增资|投资|总投资|出资|注册资本)[^，,。；;]{0,6}$")
 _LAND_CUE = re.compile(r"土地|用地|熟地|地块|征地|供地|腾空|拓展|政策处理|收储|盘活|处置")
 _LAND_THRESHOLD = re.compile(r"(?:以上|以下)?的?(?:工业)?(?:企业|项目)")
+_SHORTFALL = re.compile(r"缺口|短缺|不足|紧缺")
 _LAND_CLEARED = re.compile(r"处置|盘活|清理|腾空|政策处理|征迁|拆迁|收储|清零")
 _REGIONAL = frozenset(("domestic_capital_attracted", "contracted_fdi", "actual_fdi"))
 _FIRM_LEVEL = frozenset(("output_value", "industrial_value_added"))
@@ -82,7 +86,8 @@ _CLASS_AMOUNT = re.compile(r"(?:级|量级)?(?:企业|产业集群|集团|工厂
 _THRESHOLD_AFTER = re.compile(r"(?:以上|以下)?的?(?:项目|重大项目|企业)|以上[的项]")
 _NOT_INVESTMENT = re.compile(
     r"贷款|税款|利润|效益|经费|募集|募资|收入|销售|营收|中标|价款|工资|预付款|成交|交易|消费|出口|"
-    r"进口|存款|余额|市值|补贴|补助|奖励|资助|增持|收购|购买|援企|稳岗|惠及|税后"
+    r"进口|存款|余额|市值|补贴|补助|奖励|资助|增持|收购|购买|援企|稳岗|惠及|税后|救灾|救助|慰问|"
+    r"扶持|资产|发行|彩票|公益"
 )
 _BUILD_AFTER = re.compile(
     r"(?:建设|新建|扩建|改扩建|开建|兴建|用于|设立)[^。；;]{0,20}?(?:生产线|项目|工程|基地|工厂|产业园|企业)"
@@ -90,7 +95,8 @@ _BUILD_AFTER = re.compile(
 _PART_OF = re.compile(r"[\u4e00-\u9fff]{0,10}之一")
 _BREAKDOWN = re.compile(r"其中(?:包括)?|包括|涉及")
 _SUBCLASS = re.compile(r"(?:亿元|万元)以上|新开工|竣工|投产|签约")
-_EVENT_WORD = re.compile(r"开工|签约|竣工|投产|在建|落地|开竣工|建设|启动|入驻|完成|实施|推进|通车|新建|迁建|扩建")
+_EVENT_WORD = re.compile(r"开工|签约|竣工|投产|在建|落地|开竣工|建设|启动|入驻|完成|实施|推进|通车|新建|迁建|扩建|"
+                         r"复工")
 # 高新技术产业投资同比增长27.1%, 战略性新兴产业增加值同比增长12.9%: a category's growth
 _CATEGORY_GROWTH = re.compile(
     r"((?:[\u4e00-\u9fff]{2,10}?)(?:投资|增加值))(?:完成[^，,。；;]{0,10})?(?:同比|比上年|比去年同期)?"
@@ -121,6 +127,7 @@ _PART_BREAK = re.compile(r"[；;。！？!?\n]")
 _PERIOD_KINDS = frozenset(("date", "period"))
 _BATCH_WORD = re.compile(r"签约|开工|集中|同步")
 _TOLD_EVENT = re.compile(r"开工|签约|举行|仪式|推介会|洽谈会|集中|同步")
+_FULL_YEAR = re.compile(r"全年|年内|年度")
 _THIS_BATCH = re.compile(r"(?:此次|本次|这次|当天|同日)[^，,。；;]{0,6}(?:开工|签约|竣工|投产|落地)")
 _REL_DAY = re.compile(r"今天|今日|当天|日前|近日|昨天|几天前")
 
@@ -145,7 +152,8 @@ class ClaimFinder:
                  ctx: ArticleRegions | None, pub: PubDate | None, used: set[int],
                  project_sentences: set[int] | None = None,
                  companies: list[Any] | None = None,
-                 coordinated: dict[int, int] | None = None) -> None:
+                 coordinated: dict[int, int] | None = None,
+                 project_names: list[tuple[int, int]] | None = None) -> None:
         self.project_sentences = project_sentences or set()
         self.coordinated = coordinated or {}
         self._mention_starts = [m.start for m in mentions]
@@ -162,7 +170,8 @@ class ClaimFinder:
                           and not NOT_LOCATION_AFTER.match(text, m.end)
                           and not _ORIGIN_BEFORE.search(text, max(0, m.start - 2), m.start)
                           and not (_RANK_FRAME.search(text, max(0, m.start - 3), m.start)
-                                   and _RANK_AFTER.match(text, m.end))]
+                                   and _RANK_AFTER.match(text, m.end))
+                          and not _inside_any(project_names or [], m.start, m.end)]
         self._dates = [m for m in mentions if m.kind in _PERIOD_KINDS and m.date
                        and not _COMPARISON_DATE.match(text, m.end)
                        and not _COMPARED_BEFORE.search(text, max(0, m.start - 2), m.start)
@@ -264,6 +273,8 @@ class ClaimFinder:
             if told is not None:
                 return told  # 6月6日，…推介会在武汉举行。…全市共签约33个项目: that day
         p = self.pub
+        if p is not None and _FULL_YEAR.search(text, s0, a):
+            return f"{p.year:04d}", "year"  # 全年预计完成固定资产投资6500亿元
         if p is None:
             return None, None
         if p.month:
@@ -375,7 +386,9 @@ class ClaimFinder:
                 continue  # a project's figure (项目建成后…年产值680亿元), not a region's
             elif ind is not None:
                 pass
-            elif self._firm_before(m.start, s0) or _BUILD_AFTER.search(
+            elif self._firm_before(m.start, s0) or _FIRM_OPENING.match(text[s0:s0 + 8].lstrip()) \
+                    or (m.currency not in (None, "CNY") and not self._regional_subject(m.start, s0)) \
+                    or _BUILD_AFTER.search(
                     text, m.end, min(s1, m.end + 30)) or _FIRM_SUBJECT.search(
                     text, max(self.index.clause(m.start)[0], m.start - 16), m.start):
                 continue  # a firm's or a project's figure (格力电器…宣布投资50亿元)
@@ -411,8 +424,9 @@ class ClaimFinder:
                     or _PROJECT_SUBJECT.match(text[s0:s0 + 8].lstrip()):
                 continue
             around = text[max(s0, m.start - 16):min(s1, m.end + 16)]
-            if not _LAND_CUE.search(around) or _LAND_THRESHOLD.match(text, m.end):
-                continue  # 用地3亩以上工业企业: a threshold
+            if not _LAND_CUE.search(around) or _LAND_THRESHOLD.match(text, m.end) \
+                    or _SHORTFALL.search(around):
+                continue  # 用地3亩以上工业企业: a threshold; 用地缺口: a need, not land cleared
             cleared = _LAND_CLEARED.search(around) is not None
             rec = self._claim(m, "land_cleared" if cleared else "other",
                               None if cleared else _LAND_CUE.search(around).group(), None)
@@ -452,6 +466,11 @@ class ClaimFinder:
                                       value=False))
         return _dedupe(claims, self.text, self.index)
 
+    def _regional_subject(self, pos: int, s0: int) -> bool:
+        """A place or 全市/我县 speaks in the sentence before `pos`."""
+        return self._has_place(s0, pos) or _NATIONAL.search(self.text, s0, pos) is not None \
+            or re.search(r"[全我本][省市县区]", self.text[s0:pos]) is not None
+
     def _firm_before(self, pos: int, s0: int) -> bool:
         """A company named before `pos` in its sentence (格力电器…宣布投资50亿元)."""
         k = bisect.bisect_left(self._company_starts, pos) - 1
@@ -482,6 +501,9 @@ class ClaimFinder:
 
     def _is_project_count(self, m: Mention) -> bool:
         """N个(重大)项目, N项工程, 项目N个, 项目就达N个: a count of projects."""
+        if m.value is not None and m.value != 1 and m.unit in ("条", "座", "处") \
+                and _WORKS_COUNTED.match(self.text, m.end):
+            return True  # 6条铁路已全线复工, 3座水库
         if m.value is None or m.value == 1 or m.unit not in ("个", "项", "批"):
             return False
         if m.unit == "批" and re.match(r"[\d一二三四五六七八九十百千两]+[个项]", self.text[m.end:m.end + 6]):
@@ -607,6 +629,13 @@ class ClaimFinder:
         rec["evidence"] = [{"start": anchor_start, "end": m.end}]
         rec["_anchor"] = (m.start, m.end)
         return rec
+
+
+def _inside_any(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """True when [a, b) lies inside one of the sorted `spans` (a place in a project's name
+    is the project's, not the region a claim speaks for)."""
+    k = bisect.bisect_right(spans, (a, 10**12))
+    return any(s <= a and b <= e for s, e in spans[max(0, k - 4):k])
 
 
 def _month_end(date: str | None) -> str | None:

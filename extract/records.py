@@ -189,8 +189,9 @@ def _places_before(a: Analysis) -> Callable[[int, int], bool]:
 def stage_claims(a: Analysis) -> None:
     """Regional aggregate claims from the figures no project took."""
     assert a.index is not None
+    names = sorted((m.start, m.end) for e in a.entities for m in e.mentions if m.kind != "ref")
     finder = ClaimFinder(a.text, a.index, a.mentions, a.ctx, a.pub, a.used,
-                         a.project_sentences, a.companies, a.coordinated)
+                         a.project_sentences, a.companies, a.coordinated, names)
     claims = []
     for c in finder.find():
         # named indicators and counted batches are surer than `other` amounts
