@@ -90,8 +90,16 @@ _NOT_INVESTMENT = re.compile(
     r"扶持|资产|发行|彩票|公益"
 )
 _BUILD_AFTER = re.compile(
-    r"(?:建设|新建|扩建|改扩建|开建|兴建|用于|设立)[^。；;]{0,20}?(?:生产线|项目|工程|基地|工厂|产业园|企业)"
+    r"(?:建设|新建|扩建|改扩建|开建|兴建|用于|设立)([^。；;]{0,20}?)(?:生产线|项目|工程|基地|工厂|产业园|企业)"
 )
+
+
+def _builds_one(text: str, a: int, b: int) -> bool:
+    """…投资50亿元建设X生产线: the amount builds one named thing (not 用于重大项目建设)."""
+    from touzi.extract.projects import is_generic
+
+    m = _BUILD_AFTER.search(text, a, b)
+    return m is not None and not (m.group().endswith(("项目", "工程")) and is_generic(m.group(1)))
 _PART_OF = re.compile(r"[\u4e00-\u9fff]{0,10}之一")
 _BREAKDOWN = re.compile(r"其中(?:包括)?|包括|涉及")
 _SUBCLASS = re.compile(r"(?:亿元|万元)以上|新开工|竣工|投产|签约")
@@ -388,8 +396,7 @@ class ClaimFinder:
                 pass
             elif self._firm_before(m.start, s0) or _FIRM_OPENING.match(text[s0:s0 + 8].lstrip()) \
                     or (m.currency not in (None, "CNY") and not self._regional_subject(m.start, s0)) \
-                    or _BUILD_AFTER.search(
-                    text, m.end, min(s1, m.end + 30)) or _FIRM_SUBJECT.search(
+                    or _builds_one(text, m.end, min(s1, m.end + 30)) or _FIRM_SUBJECT.search(
                     text, max(self.index.clause(m.start)[0], m.start - 16), m.start):
                 continue  # a firm's or a project's figure (格力电器…宣布投资50亿元)
             elif _INDICATOR_NOUN.search(left):

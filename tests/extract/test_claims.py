@@ -147,3 +147,22 @@ def test_origin_and_rank_frames_are_not_the_region() -> None:
     found = claims("上半年，德清县制造业投资增长23.7%，增速居全市第一；工业投资同比增长19.5%。",
                    "2023-07-25")
     assert {c["region"]["adcode"] for c in found} == {"330521"}
+
+
+def test_counts_of_lines_resumed() -> None:
+    (c,) = claims("到今天，甲省在建的6条铁路已全线复工，1万多人驻守工地。", "2020-02-25")
+    assert (c["indicator"], c["count"], c["period"]) == ("project_count", 6, "2020-02-25")
+
+
+@pytest.mark.parametrize("text", [
+    "财政部近日安排20亿元救灾资金，帮助灾区群众过冬。",
+    "此前该公司在甲市有一家工厂，已经投资6亿美元。",
+    "受此影响，两市的用地缺口分别达到3万亩和2万亩。",
+])
+def test_relief_firms_and_shortfalls_are_not_claims(text: str) -> None:
+    assert claims(text, "2012-12-07") == []
+
+
+def test_special_bonds_are_claimed() -> None:
+    (c,) = claims("今年提前下达新增专项债1.46万亿元，用于重大项目建设。", "2022-03-21")
+    assert (c["indicator"], c["value"]) == ("other", 1_460_000_000_000)
