@@ -2,7 +2,10 @@
 """Score extract_records against the development gold (tests/gold/dev/*.jsonl) and the seeds
 gold, with diagnostics for tuning the rules. Never point it at tests/gold/heldout.
 
-    .venv/bin/python bench/score_dev.py [--seeds] [--show] [--doc ID]
+    .venv/bin/python bench/score_dev.py [--seeds] [--sample] [--show] [--doc ID]
+
+--sample scores touzi/sample/expected.jsonl on the sample articles instead (read and cleaned by
+touzi.corpus, as the quality gate does).
 
 Headline figures come from touzi.extract.evaluate (the project's scorer, records.md rules);
 the "on matched pairs" figures are accuracies over the pairs that scorer matches, and --show
@@ -23,6 +26,8 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seeds", action="store_true", help="also score the three seed articles")
     ap.add_argument("--only-seeds", action="store_true")
+    ap.add_argument("--sample", action="store_true",
+                    help="score the sample articles (touzi/sample) instead of dev")
     ap.add_argument("--show", action="store_true", help="print misses and false positives")
     ap.add_argument("--claims", action="store_true", help="print claim misses too")
     ap.add_argument("--doc", help="only this doc_id")
@@ -34,7 +39,13 @@ def main() -> int:
     paths: list[Path] = [] if args.only_seeds else [REPO / "tests" / "gold" / "dev"]
     if args.seeds or args.only_seeds:
         paths.append(SHARED / "gold" / "seeds.jsonl")
-    docs = load_gold_docs(paths)
+    if args.sample:
+        sys.path.insert(0, str(REPO / "tests" / "extract"))
+        from test_quality_gate import sample_docs
+
+        docs = sample_docs()
+    else:
+        docs = load_gold_docs(paths)
     t = Counter()
     all_gold: list[dict] = []
     all_pred: list[dict] = []
