@@ -454,13 +454,12 @@ class ClaimFinder:
             later = self._later_count(m, s1)
             claims.append(self._claim(later or m, "project_count", None, later or m))
         # growth of an indicator with no amount: 全市投资同比增长21.3%, 民间投资同比增长10.7%
+        taken_growth = {c.get("_growth_id") for c in claims}
         for m in ms:
-            if m.kind != "growth":
+            if m.kind != "growth" or id(m) in taken_growth:
                 continue
             c0 = self.index.clause(m.start)[0]
             left = text[max(c0, m.start - 16):m.start]
-            if any(c.get("_growth_id") == id(m) for c in claims):
-                continue
             im = _IND_RE.search(left)
             if im is not None:
                 claims.append(self._claim(m, _IND_NAMES[im.lastindex or 0], None, None,
@@ -641,8 +640,11 @@ class ClaimFinder:
 def _inside_any(spans: list[tuple[int, int]], a: int, b: int) -> bool:
     """True when [a, b) lies inside one of the sorted `spans` (a place in a project's name
     is the project's, not the region a claim speaks for)."""
-    k = bisect.bisect_right(spans, (a, 10**12))
-    return any(s <= a and b <= e for s, e in spans[max(0, k - 4):k])
+    k = bisect.bisect_right(spans, (a, 10**12)) - 1
+    for j in range(k, max(-1, k - 4), -1):
+        if spans[j][1] >= b:
+            return True
+    return False
 
 
 def _month_end(date: str | None) -> str | None:
