@@ -273,7 +273,7 @@ def test_bad_records_never_crash() -> None:
 
 def test_loader_reads_texts_titles_and_html(corpus_dir: Path) -> None:
     docs = load_gold([REPO_GOLD / "dev"], corpus_dir=corpus_dir)
-    assert len(docs) == 40
+    assert len(docs) >= 40  # the development set only grows
     assert all(d.text and d.error is None for d in docs)
     # Titles left null in doc records (copy rule) come from the folder's index.jsonl.
     assert all(d.title for d in docs)
