@@ -46,7 +46,6 @@ from touzi.extract.sentences import TextIndex
 EXTRACTOR_VERSION = "0.2.0"
 EXTRACTOR = f"touzi.extract/{EXTRACTOR_VERSION}"
 
-_COLON_DIGIT = re.compile(r"(?<=[\u4e00-\u9fff]):(?=\d)")
 REGION_KEYS = ("province", "city", "county", "town", "zone", "adcode")
 
 
@@ -102,9 +101,7 @@ def stage_figures(a: Analysis) -> None:
     """Money, capacities, land, counts, growth, dates (touzi.extract.mentions)."""
     from touzi.extract.mentions import find_mentions
 
-    # An ASCII colon between a word and a number (当升科技:9614.5万元) hides the amount from
-    # the figures finder; a full-width one of the same length keeps every offset.
-    a.mentions = find_mentions(_COLON_DIGIT.sub("：", a.text), a.pub)
+    a.mentions = find_mentions(a.text, a.pub)
 
 
 _resolver = None
