@@ -15,6 +15,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from touzi.extract.alternation import by_first_char
 from touzi.extract.dates import PubDate
 from touzi.extract.mention_type import Mention
 from touzi.extract.sentences import TextIndex
@@ -23,9 +24,11 @@ SIGNED, APPROVED, STARTED, COMPLETED, PRODUCTION, FULL, PLANNED = (
     "signed", "approved", "started", "completed", "production", "full_production", "planned",
 )
 # (word, type). Longer words first; 建成投产 yields completed and production (two words).
+# 立(?<!成立)项 is 立项 not after 成 (成立项目公司): the lookbehind follows the first character so
+# the word still opens with a literal (see _EVENT_RE).
 _WORDS: list[tuple[str, str]] = [
     ("签约", SIGNED), ("签订", SIGNED), ("签署", SIGNED), ("落户", SIGNED), ("摘牌", SIGNED),
-    ("获批", APPROVED), ("(?<!成)立项", APPROVED), ("备案", APPROVED), ("获国家核准", APPROVED),
+    ("获批", APPROVED), ("立(?<!成立)项", APPROVED), ("备案", APPROVED), ("获国家核准", APPROVED),
     ("核准", APPROVED), ("批复", APPROVED),
     ("桩基进场", STARTED), ("桩基动工", STARTED), ("开工", STARTED), ("动工", STARTED),
     ("开建", STARTED), ("奠基", STARTED), ("破土", STARTED), ("展开施工", STARTED),
@@ -39,12 +42,12 @@ _WORDS: list[tuple[str, str]] = [
     # 将于2011年在乌鲁木齐…建设: building as a plan (a plain 建设 is no event)
     ("建设", PLANNED),
 ]
-_TYPE = {w.replace("(?<!成)", ""): t for w, t in _WORDS}
-_EVENT_RE = re.compile(
-    "(?:" + "|".join(sorted((w for w, _ in _WORDS), key=len, reverse=True)) + ")"
-    # not the noun uses: 开工率, 建成区, 投产期 (签约仪式 keeps its event)
-    r"(?![率区面期])"
-)
+_TYPE = {w.replace("(?<!成立)", ""): t for w, t in _WORDS}
+# Longest words first, grouped by first character (alternation.py: every branch opens with a
+# literal, so a search skips the characters no word starts with; 8× faster than a lookbehind
+# opening a branch). Not the noun uses: 开工率, 建成区, 投产期 (签约仪式 keeps its event).
+_EVENT_RE = re.compile(by_first_char(sorted((w for w, _ in _WORDS), key=len, reverse=True),
+                                     after=r"(?![率区面期])"))
 # 建成投产后…, 投产后每年…: a condition, an event only when a date makes it a plan
 _AFTER = re.compile(r"(?:(?:" + "|".join(w for w, _ in _WORDS) + r"))*后")
 # 2020年重点项目, 2021年第二批: a year that labels a batch, not when something happened

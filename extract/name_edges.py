@@ -12,6 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from touzi.extract.alternation import by_first_char
+
 OPENERS = "（(“「『‘《〈【"
 CLOSERS = "）)”」』’》〉】"
 _PAIR = dict(zip(CLOSERS, OPENERS, strict=True))
@@ -98,10 +100,12 @@ _NOT_SINGLE = re.compile(
     r"为民|[作认成因]为|为[主首]|[以关至属位对等由]于|[从有也还]有|[自缘理]由|被[动服]|并[网购]|应的|"
     r"以[上下色外及]|[所可难得予加足用借]以"
 )
-_STOP_RE = re.compile(
-    "|".join(sorted(MULTI_STOPS, key=lambda w: len(re.sub(r"\(\?.*?\)", "", w)), reverse=True))
-    + f"|[{_SINGLE}]|[建投拟](?=[\\d一二三四五六七八九十])"
-)
+# Longest words first, then the single characters. Grouped by first character (see
+# alternation.py): a search tries ~3 branches per position instead of ~250 (3× faster).
+_STOP_RE = re.compile(by_first_char([
+    *sorted(MULTI_STOPS, key=lambda w: len(re.sub(r"\(\?.*?\)", "", w)), reverse=True),
+    f"[{_SINGLE}]", "[建投拟](?=[\\d一二三四五六七八九十])",
+]))
 
 
 def _protected_at(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
