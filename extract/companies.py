@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import ahocorasick
+import ahocorasick_rs
 from touzi.extract.name_edges import Protected, last_stop, walk_left
 from touzi.extract.name_words import clause_breaks
+from touzi.extract.sentences import TextIndex, finditer_in
 
 # Legal forms and group words that end a company name, longest first.
 _LEGAL = re.compile(
@@ -23,6 +24,9 @@ _LEGAL = re.compile(
     r"有限公司|股份公司|集团公司|控股集团|集团|公司|铁路局)"
     r"(?![\u4e00-\u9fff]{0,2}(?:负责人|董事|总经理|领导|党委|员工|职工|人士))"
 )
+# Every legal form holds one of these, and no clause break: find_companies reads only the
+# clauses that hold one (a few percent of a text). Keep it true when changing _LEGAL.
+_LEGAL_WORDS = ("公司", "集团", "铁路局")
 _LEGAL_TAIL = re.compile(
     r"(?:（集团）|\(集团\))?(?:集团股份有限公司|集团有限责任公司|集团有限公司|股份有限公司|"
     r"有限责任公司|有限公司|股份公司|集团公司|控股集团|集团|公司)$"
@@ -68,21 +72,58 @@ class Company:
 
 
 @lru_cache(maxsize=1)
-def _known() -> ahocorasick.Automaton:
-    """Automaton over the well-known short names in company_names.txt."""
-    auto = ahocorasick.Automaton()
+def _known() -> tuple[list[str], ahocorasick_rs.AhoCorasick]:
+    """The well-known short names in company_names.txt and an automaton over them."""
     data = resources.files("touzi.extract").joinpath("company_names.txt").read_text("utf-8")
-    for line in data.splitlines():
-        name = line.split("#", 1)[0].strip()
-        if name:
-            auto.add_word(name, name)
-    auto.make_automaton()
-    return auto
+    names = list(dict.fromkeys(n for n in (line.split("#", 1)[0].strip()
+                                           for line in data.splitlines()) if n))
+    return names, _automaton(names)
+
+
+def _automaton(words: list[str]) -> ahocorasick_rs.AhoCorasick:
+    # ahocorasick_rs (Rust, DFA) over str gives character offsets; measured on the corpus,
+    # 4× faster than pyahocorasick's iter over the same text.
+    return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard,
+                                      implementation=ahocorasick_rs.Implementation.DFA)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _hits(auto: ahocorasick_rs.AhoCorasick, text: str) -> list[tuple[int, int, int]]:
+    """Every (word index, start, end) of the automaton's words in `text`, overlapping."""
+    try:
+        return auto.find_matches_as_indexes(text, overlapping=True)
+    except UnicodeEncodeError:
+        # lone surrogates: one stand-in character each keeps every offset
+        return auto.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
 
 
 def known_names() -> set[str]:
     """The well-known short names (for tests and other modules)."""
-    return {v for _, v in _known().items()}
+    return set(_known()[0])
+
+
+def _occurrences(text: str, words: list[str]) -> list[list[int]]:
+    """For each word, the starts of its occurrences in `text` left to right without overlap
+    (as repeated str.find finds them). One automaton pass when there are many words: a
+    find loop per word costs words × text, which grows square on a long report."""
+    if len(words) <= 8:
+        out = []
+        for w in words:
+            starts = []
+            i = text.find(w)
+            while i >= 0:
+                starts.append(i)
+                i = text.find(w, i + len(w))
+            out.append(starts)
+        return out
+    out = [[] for _ in words]
+    for k, start, _end in sorted(_hits(_automaton(words), text), key=lambda h: h[1]):
+        starts = out[k]
+        if not starts or start >= starts[-1] + len(words[k]):
+            starts.append(start)
+    return out
 
 
 def short_forms(name: str, place_prefix: int = 0) -> list[str]:
@@ -104,15 +145,19 @@ def short_forms(name: str, place_prefix: int = 0) -> list[str]:
 
 
 def find_companies(text: str, places: Protected | None = None,
-                   figure_ends: list[int] | None = None) -> list[Company]:
+                   figure_ends: list[int] | None = None,
+                   index: TextIndex | None = None) -> list[Company]:
     """Company mentions in `text`: legal names by their form, declared aliases, short forms of
     the legal names found, and well-known investors. Sorted by start, non-overlapping.
 
     `places` are spans no name edge may cut; `figure_ends` (sorted) are the ends of dates and
-    amounts, which a name never spans (2011年4月1日公司 is no company)."""
+    amounts, which a name never spans (2011年4月1日公司 is no company); `index` is the
+    text's TextIndex when the caller has one."""
     found: list[Company] = []
     last_end = 0
-    for m in _LEGAL.finditer(text):
+    if index is None:
+        index = TextIndex(text)
+    for m in finditer_in(_LEGAL, text, index.clauses_holding(_LEGAL_WORDS)):
         end = m.end()
         head = m.start()
         floor = max(last_end, head - 30)
@@ -166,20 +211,16 @@ def find_companies(text: str, places: Protected | None = None,
             shorts.setdefault(s, c.name)
     spans = [(c.start, c.end) for c in found]
     extra: list[Company] = []
-    for s, full in shorts.items():
-        i = text.find(s)
-        while i >= 0:
+    for (s, full), starts in zip(shorts.items(), _occurrences(text, list(shorts)), strict=True):
+        for i in starts:
             if not _inside(spans, i, i + len(s)) and (
                 places is None or not places.covers(i, i + len(s))
             ):
                 extra.append(Company(i, i + len(s), s, False, [full]))
-            i = text.find(s, i + len(s))
-    for end_idx, name in _known().iter(text):
-        start = end_idx - len(name) + 1
-        if not _inside(spans, start, end_idx + 1) and (
-            places is None or not places.covers(start, end_idx + 1)
-        ):
-            extra.append(Company(start, end_idx + 1, name, False, []))
+    names, auto = _known()
+    for k, start, end in _hits(auto, text):
+        if not _inside(spans, start, end) and (places is None or not places.covers(start, end)):
+            extra.append(Company(start, end, names[k], False, []))
     if extra:
         # longest first at each position, then drop overlaps
         extra.sort(key=lambda c: (c.start, -(c.end - c.start)))

@@ -132,7 +132,7 @@ _FIGURE_END_KINDS = frozenset(("date", "period", "money", "count", "duration"))
 def stage_companies(a: Analysis) -> None:
     """Company names and their short forms."""
     ends = sorted(m.end for m in a.mentions if m.kind in _FIGURE_END_KINDS)
-    a.companies = find_companies(a.text, Protected(a.place_spans()), ends)
+    a.companies = find_companies(a.text, Protected(a.place_spans()), ends, a.index)
 
 
 def stage_projects(a: Analysis) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Iterator
 
 # A sentence ends at 。！？；; or a line break. Clauses also end at commas, colons and the
 # enumeration comma 、 (list items are clauses of their own for attaching figures).
@@ -86,6 +87,38 @@ class TextIndex:
     def same_sentence(self, a: int, b: int) -> bool:
         """True when offsets a and b lie in one sentence."""
         return self.sentence_index(a) == self.sentence_index(b)
+
+    def clauses_holding(self, words: Iterable[str]) -> list[tuple[int, int]]:
+        """The whole clauses (not capped) that hold one of `words`, in order, adjacent ones
+        merged. A pattern whose every match holds one of the words and no clause break, and
+        whose lookaheads stop at one, finds the same matches in these spans (`finditer_in`)
+        as in the whole text: the key words of a rare pattern make that a small part of it."""
+        if self._clause is None:
+            self._clause = _ends(_CLAUSE_RE, self.text)
+        ends = self._clause
+        text = self.text
+        found: set[int] = set()
+        for w in words:
+            i = text.find(w)
+            while i >= 0:
+                found.add(bisect.bisect_right(ends, i))
+                i = text.find(w, i + 1)
+        spans: list[tuple[int, int]] = []
+        for k in sorted(found):
+            a = ends[k - 1] if k > 0 else 0
+            if spans and spans[-1][1] == a:
+                spans[-1] = (spans[-1][0], ends[k])
+            else:
+                spans.append((a, ends[k]))
+        return spans
+
+
+def finditer_in(pattern: re.Pattern[str], text: str,
+                spans: Iterable[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """pattern.finditer over each (start, end) span of `text` in turn (lookbehinds still see
+    the text before a span)."""
+    for a, b in spans:
+        yield from pattern.finditer(text, a, b)
 
 
 def _capped(span: tuple[int, int], pos: int, half: int) -> tuple[int, int]:

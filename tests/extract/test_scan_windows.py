@@ -1,0 +1,122 @@
+"""The fast scans of the record stages find exactly what the plain ones find: word lists grouped
+by first character (extract/alternation.py), regexes rewritten so every branch opens with a
+literal, scans limited to the clauses that hold a pattern's key words, one automaton pass for
+many short names."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from touzi.extract import companies, events, name_edges, projects
+from touzi.extract.alternation import by_first_char
+from touzi.extract.sentences import TextIndex, finditer_in
+
+
+def spans(pattern: re.Pattern[str], text: str, a: int = 0, b: int | None = None) -> list:
+    return [m.span() for m in pattern.finditer(text, a, len(text) if b is None else b)]
+
+
+# The plain forms the fast patterns replace (as they were written before).
+PLAIN_STOP = re.compile(
+    "|".join(sorted(name_edges.MULTI_STOPS,
+                    key=lambda w: len(re.sub(r"\(\?.*?\)", "", w)), reverse=True))
+    + f"|[{name_edges._SINGLE}]|[建投拟](?=[\\d一二三四五六七八九十])")
+_EVENT_WORDS = [w.replace("立(?<!成立)项", "(?<!成)立项") for w, _ in events._WORDS]
+PLAIN_EVENT = re.compile(
+    "(?:" + "|".join(sorted(_EVENT_WORDS, key=len, reverse=True)) + ")(?![率区面期])")
+PLAIN_HEAD = re.compile(
+    "(?:" + "|".join(sorted(projects.STRONG_HEADS + projects.WEAK_HEADS, key=len, reverse=True))
+    + ")" + projects._HEAD_RE.pattern[len("(?:" + projects._HEAD_SRC + ")"):])
+PLAIN_REF = re.compile(
+    r"(?:该|这个|这一|(?<![因如彼从就])此|上述)(?:[^，,。；;！？!?\n、]{0,20}?的)?(?:项目|工程)"
+    r"(?![经部组])"
+    r"|(?<![\u4e00-\u9fffA-Za-z0-9）)”])(?:项目|工程)(?=[总一二三首主整全建投计位于占将已由的预共])")
+
+PAIRS = [
+    (PLAIN_STOP, name_edges._STOP_RE, "".join(name_edges.MULTI_STOPS) + name_edges._SINGLE),
+    (PLAIN_EVENT, events._EVENT_RE, "".join(_EVENT_WORDS) + "率区面期成"),
+    (PLAIN_HEAD, projects._HEAD_RE,
+     "".join(projects.STRONG_HEADS + projects.WEAK_HEADS) + "师院经理城区投资建设是的生学"),
+    (PLAIN_REF, projects._REF_RE, "该这个一此因如彼从就上述的项目工程经部组总首建投ab）"),
+]
+_PUNCT = "，。、：:；\n（）()”a1２３"
+
+
+def texts(chars: str) -> st.SearchStrategy[str]:
+    alphabet = sorted(set(re.sub(r"[\\()?<!=\[\]|*+{}^$.]", "", chars)) | set(_PUNCT))
+    return st.text(alphabet=st.sampled_from(alphabet), max_size=40)
+
+
+@pytest.mark.parametrize("k", range(len(PAIRS)))
+def test_fast_patterns_match_the_plain_ones(k: int) -> None:
+    plain, fast, chars = PAIRS[k]
+
+    @settings(max_examples=400, deadline=None)
+    @given(texts(chars), st.integers(0, 40), st.integers(0, 40))
+    def check(text: str, a: int, b: int) -> None:
+        assert spans(fast, text) == spans(plain, text)
+        a, b = min(a, b, len(text)), min(max(a, b), len(text))
+        assert spans(fast, text, a, b) == spans(plain, text, a, b)
+
+    check()
+
+
+def test_by_first_char_keeps_the_order_of_alternatives() -> None:
+    grouped = re.compile(by_first_char(["开工建设", "开工", "[东西]连", "的"], after="(?!x)"))
+    assert [m.group() for m in grouped.finditer("开工建设的东连开工x开工")] == \
+        ["开工建设", "的", "东连", "开工"]  # 开工x: the lookahead fails on both branches
+
+
+@pytest.mark.parametrize("alt", ["(?<!成)立项", r"\d+", "a?b", "[a-z]x", ".x", "(?:a|b)"])
+def test_by_first_char_refuses_alternatives_without_a_literal_opening(alt: str) -> None:
+    with pytest.raises(ValueError):
+        by_first_char([alt])
+
+
+WINDOWED = [(projects._LIST_TAIL, projects._LIST_TAIL_WORDS),
+            (companies._LEGAL, companies._LEGAL_WORDS)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts("等7个项目工程一批产业公司集团铁路局股份有限（集团）负责人甲乙"))
+def test_clause_windows_find_every_match(text: str) -> None:
+    index = TextIndex(text)
+    for pattern, words in WINDOWED:
+        assert [m.span() for m in finditer_in(pattern, text, index.clauses_holding(words))] \
+            == spans(pattern, text)
+
+
+def test_clause_windows_on_the_corpus(corpus_dir: Path) -> None:
+    files = sorted(corpus_dir.glob("text/*/*.txt"))[::5]
+    assert files
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        index = TextIndex(text)
+        for pattern, words in WINDOWED:
+            assert [m.span() for m in finditer_in(pattern, text, index.clauses_holding(words))] \
+                == spans(pattern, text), f.name
+
+
+def _find_loop(text: str, words: list[str]) -> list[list[int]]:
+    out = []
+    for w in words:
+        starts, i = [], text.find(w)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(w, i + len(w))
+        out.append(starts)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("AB甲乙丙，\ud800"), max_size=60),
+       st.lists(st.text(alphabet=st.sampled_from("AB甲乙"), min_size=1, max_size=3),
+                min_size=1, max_size=20, unique=True))
+def test_short_form_occurrences_by_automaton_or_find(text: str, words: list[str]) -> None:
+    # more than 8 words go through one automaton pass, fewer through find loops
+    assert companies._occurrences(text, words) == _find_loop(text, words)
+    assert companies._occurrences(text, words[:3]) == _find_loop(text, words[:3])
