@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from touzi.extract.companies import Company
@@ -135,6 +136,7 @@ class Entity:
 _CAP_FORMS = re.compile(r"年产(?=[\d.．])|(?<=[吨台套件片辆])/年")
 
 
+@lru_cache(maxsize=16384)
 def _norm(name: str) -> str:
     n = _CAP_FORMS.sub("", _NORM_DROP.sub("", name))
     if n.endswith("项目") and len(n) > 4:
@@ -223,10 +225,15 @@ class _Clusterer:
         self._names_of: dict[int, set[str]] = {}  # distinct names of each entity
         self._last_pos: dict[int, int] = {}  # where each entity was last mentioned
         self._pos = 0
+        # candidates by name while one mention is added (the index changes only after)
+        self._memo: dict[str, list[Entity]] = {}
 
     def _candidates(self, name: str) -> list[Entity]:
         """Entities sharing a character pair with `name` (none else can be an alias), most
         recent first, at most 40: the index keeps clustering linear on long reports."""
+        memo = self._memo.get(name)
+        if memo is not None:
+            return memo  # _alias_of, then _company_alias, ask for the same name
         ids: set[int] = set()
         for g in _bigrams(name):
             ids.update(self._by_bigram.get(g, ())[-40:])
@@ -235,8 +242,10 @@ class _Clusterer:
         if first:
             ids.update(self._by_bigram.get("^" + first, ())[-8:])
         # an alias comes within a few thousand characters of its project's last mention
-        return [e for e in (self.entities[i] for i in sorted(ids, reverse=True)[:40])
-                if self._pos - self._last_pos.get(id(e), 0) < 6000]
+        out = [e for e in (self.entities[i] for i in sorted(ids, reverse=True)[:40])
+               if self._pos - self._last_pos.get(id(e), 0) < 6000]
+        self._memo[name] = out
+        return out
 
     def _index_entity(self, e: Entity, m: ProjectMention) -> None:
         i = self._entity_id[id(e)]
@@ -354,6 +363,7 @@ class _Clusterer:
 
     def add(self, m: ProjectMention, max_gap: int) -> None:
         self._pos = m.start
+        self._memo.clear()
         if m.kind == REF:
             e = self._ref_target(m, max_gap)
             if e is not None:
@@ -434,17 +444,58 @@ def _firm_keys(e: Entity) -> set[str]:
     keys: set[str] = set()
     for x in e.mentions:
         if x.kind == ITEM:
-            core = re.sub(r"[一二三四五首]期$|[\d.．].*$", "", x.name)
+            core = _item_core(x.name)
             if len(core) >= 2:
                 keys.add(core)
     return keys
 
 
+@lru_cache(maxsize=8192)
+def _item_core(name: str) -> str:
+    """A list item without its phase or figures (新澳3万锭 → 新澳)."""
+    return re.sub(r"[一二三四五首]期$|[\d.．].*$", "", name)
+
+
+class FirmIndex:
+    """The firms (entities named by list items) by their keys, for `subject_entity` over many
+    of them: the keys a sentence's opening and its company's forms hold are looked up rather
+    than every firm read, which made the assembly of a long report grow with its square."""
+
+    def __init__(self, firms: list[Entity]) -> None:
+        self.firms = firms
+        self.by_key: dict[str, list[int]] = {}  # key → indices of the firms (increasing)
+        for i, e in enumerate(firms):
+            for k in _firm_keys(e):
+                self.by_key.setdefault(k, []).append(i)
+        self.lengths = sorted({len(k) for k in self.by_key})
+        # the least first mention from each firm on (non-decreasing): where the scan of
+        # subject_entity, from the last firm back, stops
+        firsts = [e.first.start for e in firms]
+        self.floor_min = list(accumulate(reversed(firsts), min))[::-1]
+
+    def last_named(self, opening: str, forms: list[str], floor: int) -> Entity | None:
+        """The last firm, among those after the last one first named before `floor`, with a
+        key that opens `opening` or is part of one of `forms`."""
+        stop = bisect.bisect_left(self.floor_min, floor) - 1
+        by_key = self.by_key
+        best = -1
+        for n in self.lengths:
+            if n <= len(opening) and opening[:n] in by_key:
+                best = max(best, by_key[opening[:n]][-1])
+            for f in forms:
+                for a in range(len(f) - n + 1):
+                    hit = by_key.get(f[a:a + n])
+                    if hit is not None:
+                        best = max(best, hit[-1])
+        return self.firms[best] if best > stop else None
+
+
 def subject_entity(text: str, index: TextIndex, companies: list[Company],
                    firms: list[Entity], pos: int,
-                   company_starts: list[int] | None = None) -> Entity | None:
+                   company_starts: list[int] | None = None,
+                   firm_index: FirmIndex | None = None) -> Entity | None:
     """The entity the sentence holding `pos` opens with (see _Clusterer.subject): `firms` are
-    the entities named by list items."""
+    the entities named by list items (`firm_index`: a FirmIndex of them, for many)."""
     if not firms:
         return None
     s0, s1 = index.sentence(pos)
@@ -456,6 +507,8 @@ def subject_entity(text: str, index: TextIndex, companies: list[Company],
     if k < len(companies) and companies[k].start <= s0 + lead + 2:
         c = companies[k]
         forms = [c.name, *c.short]
+    if firm_index is not None:
+        return firm_index.last_named(opening, forms, s0 - 3000)
     for e in reversed(firms):
         if e.first.start < s0 - 3000:
             break  # a firm listed long before does not open this sentence
@@ -538,6 +591,7 @@ class Assembler:
         self._company_starts = [c.start for c in companies]
         self._firms = [e for e in entities if e.list_id >= 0
                        or any(x.kind == ITEM for x in e.mentions)]
+        self._firms_indexed: FirmIndex | None = None
         # ids of figures stated for coordinated projects (A和B总投资…) → how many
         self.coordinated: dict[int, int] = {}
         # places_before(pos, clause_start): a specific place named in the clause before pos
@@ -676,7 +730,8 @@ class Assembler:
     def _batch_before(self, f: Mention, s0: int) -> bool:
         """A count of projects before the figure in its sentence makes it a batch's."""
         k = bisect.bisect_left(self._mention_starts, max(s0, f.start - 300))
-        for m in self.mentions[k:]:
+        for j in range(k, len(self.mentions)):  # (not a slice: a copy of the rest each time)
+            m = self.mentions[j]
             if m.start >= f.start:
                 break
             if m.kind == "count" and m.value not in (None, 1) and m.unit in ("个", "项", "批", "家"):
@@ -738,7 +793,7 @@ class Assembler:
                 return e
         if not spots:
             subj = subject_entity(text, self.index, self.companies, self._firms, f.start,
-                                  self._company_starts)
+                                  self._company_starts, self._firm_index())
             if subj is not None:
                 return subj  # 远航科技（苏州）有限公司由远航集团投资8亿元设立
             kin = self._brand_owner(f.start, s0)
@@ -755,6 +810,15 @@ class Assembler:
                                                                or len(between) <= 6):
                 return nxt[2]
         return None
+
+    def _firm_index(self) -> FirmIndex | None:
+        """A FirmIndex of the firms when there are many (rebuilt when drop_unsupported makes a
+        new list); a few are read faster one by one."""
+        if len(self._firms) <= 32:
+            return None
+        if self._firms_indexed is None or self._firms_indexed.firms is not self._firms:
+            self._firms_indexed = FirmIndex(self._firms)
+        return self._firms_indexed
 
     def _brand_owner(self, pos: int, s0: int) -> Entity | None:
         """The project named shortly before whose company or name shares its brand with a
@@ -927,14 +991,23 @@ class Assembler:
                  if _BATCH_EVENT.search(self.text, max(0, ev.start - 3), ev.start)]
         if not any(ev.date is not None and not ev.planned for ev in every):
             return
+        starts = [b.start for b in every]
+        nxt_of: list[int | None] = [None] * len(every)  # the next batch event of the type
+        later: dict[str, int] = {}
+        for i in range(len(every) - 1, -1, -1):
+            nxt_of[i] = later.get(every[i].type)
+            later[every[i].type] = every[i].start
         for e in self.entities:
             first = min((m.start for m in e.mentions if m.kind != REF), default=None)
             if first is None:
                 continue
-            for i, b in enumerate(every):
+            # only the batch events of the 1500 characters before the name can be its own
+            for i in range(bisect.bisect_right(starts, first - 1500),
+                           bisect.bisect_left(starts, first)):
+                b = every[i]
                 if b.date is None or b.planned:
                     continue
-                nxt = next((x.start for x in every[i + 1:] if x.type == b.type), None)
+                nxt = nxt_of[i]
                 if not (b.start < first < b.start + 1500 and (nxt is None or first < nxt)):
                     continue
                 if not self._member_of_batch(b.start, first):
@@ -1066,8 +1139,16 @@ class Assembler:
         comp = sorted((c.start, c.end) for c in self.companies)
         comp_starts = [a for a, _ in comp]
 
-        def holders(m: Any, spans: list[tuple[int, int]], st: list[int]) -> list[tuple[int, int]]:
+        # the furthest end among the first k spans: most places lie outside every name and
+        # company, and one comparison says so before the spans near it are looked at
+        reach = list(accumulate((b for _, b in name_spans), max, initial=-1))
+        comp_reach = list(accumulate((b for _, b in comp), max, initial=-1))
+
+        def holders(m: Any, spans: list[tuple[int, int]], st: list[int],
+                    far: list[int]) -> list[tuple[int, int]]:
             k = bisect.bisect_right(st, m.start)
+            if far[k] < m.end:
+                return []
             out = []
             for a, b in spans[max(0, k - 8):k]:
                 if a <= m.start and m.end <= b:
@@ -1076,6 +1157,8 @@ class Assembler:
 
         def straddles(m: Any) -> bool:
             k = bisect.bisect_right(starts, m.end)
+            if reach[k] <= m.start:
+                return False  # no span ends inside or after the place
             for a, b in name_spans[max(0, k - 8):k]:
                 if a < m.start < b < m.end or m.start < a < m.end < b:
                     return True
@@ -1089,7 +1172,7 @@ class Assembler:
                 continue
             if m.text[:1] in "和与及" and m.start > 0 and text[m.start - 1] in "区县市镇":
                 continue  # 衢江区和龙游县: 和龙 straddles a conjunction
-            names = holders(m, name_spans, starts)
+            names = holders(m, name_spans, starts, reach)
             if m.kind == "generic_zone" and (r.confidence < 0.7 or names):
                 continue
             if straddles(m):
@@ -1097,7 +1180,7 @@ class Assembler:
             # 浙江省 in a 桐乡 article frames the focus; it is no project's location
             if r.adcode in above and not r.zone and not r.town:
                 continue
-            table.append((m, set(names), bool(holders(m, comp, comp_starts))))
+            table.append((m, set(names), bool(holders(m, comp, comp_starts, comp_reach))))
         self._places = table
         self._place_starts = [t[0].start for t in table]
 

@@ -218,10 +218,11 @@ class ClaimFinder:
         after_clause = [m for m in locs[k:k + 10] if m.start >= b and m.end <= c1]
         if after_clause:
             return _region_dict(after_clause[0].region)
-        in_sentence = [m for m in locs[max(0, k - 40):k + 20] if m.start >= s0 and m.end <= s1]
-        if in_sentence:
-            j = locs.index(in_sentence[0])
-            return _region_dict(_chain(locs, j))
+        for j in range(max(0, k - 40), min(len(locs), k + 20)):
+            if locs[j].start >= s0 and locs[j].end <= s1:
+                # the first place of the sentence, by its position (place mentions never
+                # overlap; list.index compared them field by field through the whole list)
+                return _region_dict(_chain(locs, j))
         if _NATIONAL.search(text, s0, s1):
             return dict(NATIONAL)
         p0 = self.index.paragraph(a)[0]
@@ -330,7 +331,8 @@ class ClaimFinder:
         """The first mention of `kinds` after the anchor in its sentence part, before the next
         amount or count."""
         k = bisect.bisect_left(self._mention_starts, anchor.end)
-        for m in self.mentions[k:]:
+        for j in range(k, len(self.mentions)):  # (not a slice: a copy of the rest each time)
+            m = self.mentions[j]
             if m.start > limit:
                 break
             if m.kind in kinds:
@@ -497,7 +499,8 @@ class ClaimFinder:
         """129个开工项目已经开工86个, 66项…工程已开工10项: the count after the event word."""
         c1 = self.index.clause(m.start)[1]
         k = bisect.bisect_right(self._mention_starts, m.end)
-        for c in self.mentions[k:]:
+        for j in range(k, len(self.mentions)):
+            c = self.mentions[j]
             if c.start >= min(s1, c1 + 2):
                 break
             if c.kind == "count" and c.unit == m.unit and _EVENT_WORD.search(

@@ -203,14 +203,16 @@ class ProjectFinder:
         self._firms = Protected([(c.start, c.end) for c in companies])
 
     # -- names ending in a head word ---------------------------------------------------
-    def _left_edge(self, head_start: int, floor: int, verbs: bool = False) -> int:
+    def _left_edge(self, head_start: int, floor: int, verbs: bool = False,
+                   run: int | None = None) -> int:
         """Start of the name whose head begins at `head_start` (floor: the clause start).
 
         `verbs` adds the verbs that take 项目 as their object (抓项目, 推进项目) to the stops.
-        The result equals `head_start` when nothing but stop words precede the head.
+        `run` is walk_left(text, head_start, max(floor, head_start - 40)) when the caller has
+        it. The result equals `head_start` when nothing but stop words precede the head.
         """
         text = self.text
-        start = walk_left(text, head_start, max(floor, head_start - 40))
+        start = walk_left(text, head_start, max(floor, head_start - 40)) if run is None else run
         # a figure inside the run (总投资326亿元…, 2018年2月…) ends the text before the name
         k = bisect.bisect_right(self.cut_ends, head_start) - 1
         if k >= 0 and self.cut_ends[k] > start:
@@ -305,8 +307,9 @@ class ProjectFinder:
                 continue  # 水利补短板工程37项, 农网改造工程计划安排项目33个: a batch
             if _NOT_NAME_AFTER.match(text, he) or he in self._company_at:
                 continue  # 以…煤炭基地为重点, …产业园3幢厂房, 特种纤维生产基地烟台氨纶…公司
-            run = walk_left(text, hs, max(self.index.clause(hs)[0], hs - 40))
-            start = self._left_edge(hs, self.index.clause(hs)[0], not plain)
+            c0 = self.index.clause(hs)[0]
+            run = walk_left(text, hs, max(c0, hs - 40))
+            start = self._left_edge(hs, c0, not plain, run)
             if start >= hs:
                 continue
             # 6万吨/年粗铅、10万吨/年电锌…利用工程: capacities listed inside a name
@@ -398,7 +401,8 @@ class ProjectFinder:
         if self._firms.covers(start, end) or self._figures.covers(start, end):
             return True
         k = bisect.bisect_left(self.places.starts, start - 12)
-        for a, b in self.places.spans[k:]:
+        for j in range(k, len(self.places.spans)):  # (not a slice: a copy of the rest)
+            a, b = self.places.spans[j]
             if a >= end:
                 break
             if b > start and text[a:b] not in GENERIC_PLACES:
@@ -540,7 +544,8 @@ class ProjectFinder:
         """text[start:end] without the capacity figures in it (二期600MW → 二期)."""
         out = self.text[start:end]
         k = bisect.bisect_left(self.protected.starts, start)
-        for s, e in self.protected.spans[k:]:
+        for j in range(k, len(self.protected.spans)):  # (not a slice: a copy of the rest)
+            s, e = self.protected.spans[j]
             if s >= end:
                 break
             if e <= end and self.text[s:e] and self.text[s].isdigit():
@@ -683,10 +688,21 @@ class ProjectFinder:
             k = bisect.bisect_left(starts, b)
             return any(s < b and a < e for s, e in spans[max(0, k - 4):k])
 
+        # the list a name stands in (the last one that holds it), found among the lists that
+        # start at most the longest list's length before it, not among all of them
+        by_start = sorted(range(len(self.lists)), key=lambda i: self.lists[i][0])
+        list_starts = [self.lists[i][0] for i in by_start]
+        longest = max((b - a for a, b, _ in self.lists), default=0)
         for n in names:
-            for a, b, lid in self.lists:
-                if a <= n.start and n.end <= b:
-                    n.in_list = lid
+            k = bisect.bisect_right(list_starts, n.start)
+            holder = -1
+            while k > 0 and list_starts[k - 1] >= n.start - longest:
+                k -= 1
+                i = by_start[k]
+                if self.lists[i][1] >= n.end and i > holder:
+                    holder = i
+            if holder >= 0:
+                n.in_list = self.lists[holder][2]
         allm = list(names)
         allm += [it for it in items if not overlaps(it.start, it.end)]
         allm += [r for r in refs if not overlaps(r.start, r.end)]

@@ -41,30 +41,22 @@ class TextIndex:
         self._clause: list[int] | None = None  # built on first use: most texts never need it
         self._para: list[int] | None = None
 
-    @staticmethod
-    def _span(ends: list[int], pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(ends, pos)
-        if i >= len(ends):
-            i = len(ends) - 1
-        start = ends[i - 1] if i > 0 else 0
-        return start, ends[i]
-
     def sentence(self, pos: int) -> tuple[int, int]:
         """The sentence holding offset `pos` (at most 600 characters around it: text without
         full stops must not make every lookup scan the whole article)."""
-        return _capped(self._span(self._sent, pos), pos, 300)
+        return _span_at(self._sent, pos, 300)
 
     def clause(self, pos: int) -> tuple[int, int]:
         """The clause (between commas, colons, 、 or sentence breaks) holding `pos`."""
         if self._clause is None:
             self._clause = _ends(_CLAUSE_RE, self.text)
-        return _capped(self._span(self._clause, pos), pos, 200)
+        return _span_at(self._clause, pos, 200)
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         """The line (paragraph) holding `pos` (at most 2,000 characters around it)."""
         if self._para is None:
             self._para = _ends(_PARA_RE, self.text)
-        return _capped(self._span(self._para, pos), pos, 1000)
+        return _span_at(self._para, pos, 1000)
 
     def sentence_index(self, pos: int) -> int:
         """The number of the sentence holding `pos` (0-based)."""
@@ -121,11 +113,17 @@ def finditer_in(pattern: re.Pattern[str], text: str,
         yield from pattern.finditer(text, a, b)
 
 
-def _capped(span: tuple[int, int], pos: int, half: int) -> tuple[int, int]:
-    """`span` cut to `half` characters either side of `pos` when it is longer than that."""
-    start, end = span
+def _span_at(ends: list[int], pos: int, half: int) -> tuple[int, int]:
+    """The span of `ends` holding `pos`, cut to `half` characters either side of `pos` when it
+    is longer than that. (One function, not three: the record stages ask ~90,000 times per
+    corpus pass.)"""
+    i = bisect.bisect_right(ends, pos)
+    if i >= len(ends):
+        i = len(ends) - 1
+    start = ends[i - 1] if i > 0 else 0
+    end = ends[i]
     if end - start <= 2 * half:
-        return span
+        return start, end
     return max(start, pos - half), min(end, pos + half)
 
 

@@ -1,7 +1,7 @@
-"""The fast scans of the record stages find exactly what the plain ones find: word lists grouped
+"""The fast paths of the record stages give exactly what the plain ones give: word lists grouped
 by first character (extract/alternation.py), regexes rewritten so every branch opens with a
 literal, scans limited to the clauses that hold a pattern's key words, one automaton pass for
-many short names."""
+many short names, the firms of a long report looked up by their keys."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from touzi.extract import companies, events, name_edges, projects
 from touzi.extract.alternation import by_first_char
+from touzi.extract.assemble import Assembler, FirmIndex, subject_entity
+from touzi.extract.records import analyse
 from touzi.extract.sentences import TextIndex, finditer_in
 
 
@@ -120,3 +122,22 @@ def test_short_form_occurrences_by_automaton_or_find(text: str, words: list[str]
     # more than 8 words go through one automaton pass, fewer through find loops
     assert companies._occurrences(text, words) == _find_loop(text, words)
     assert companies._occurrences(text, words[:3]) == _find_loop(text, words[:3])
+
+
+def test_firm_index_finds_the_firm_the_scan_finds(corpus_dir: Path) -> None:
+    # a long text made of many reports: more firms than the assembly reads one by one
+    files = sorted(corpus_dir.glob("text/eb_portal_2011_news/*.txt"))[:80]
+    text = "\n".join(f.read_text(encoding="utf-8") for f in files)
+    a = analyse(text, pub_date="2011-06-30")
+    asm = Assembler(a.text, a.index, a.mentions, a.entities, a.companies)
+    firms = asm._firms
+    assert len(firms) > 32
+    index = FirmIndex(firms)
+    starts = [c.start for c in a.companies]
+    found = 0
+    for s0, _ in a.index.sentences():
+        plain = subject_entity(a.text, a.index, a.companies, firms, s0, starts)
+        fast = subject_entity(a.text, a.index, a.companies, firms, s0, starts, index)
+        assert fast is plain, a.text[s0:s0 + 30]
+        found += plain is not None
+    assert found > 0
