@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from touzi.extract import companies, events, name_edges, projects
 from touzi.extract.alternation import by_first_char
 from touzi.extract.assemble import Assembler, FirmIndex, subject_entity
+from touzi.extract.name_words import segment
 from touzi.extract.records import analyse
 from touzi.extract.sentences import TextIndex, finditer_in
 
@@ -141,3 +142,25 @@ def test_firm_index_finds_the_firm_the_scan_finds(corpus_dir: Path) -> None:
         assert fast is plain, a.text[s0:s0 + 30]
         found += plain is not None
     assert found > 0
+
+
+_SEGMENT_CHARS = "中国石化重质基础油光亮基地新型绿色智能化熟料习近平致信祝贺金沙江白鹤滩水电站远航嘉兴智造" \
+    "项目工程建设年产万吨乙烯长兴县的和与及一期扩建拉日铁路娲石上力abXY0123.-"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_SEGMENT_CHARS + "（）、 "), min_size=1, max_size=30))
+def test_segment_is_jiebas_dictionary_segmentation(text: str) -> None:
+    import jieba
+
+    segment.cache_clear()
+    assert segment(text) == tuple(jieba.lcut(text, HMM=False))
+
+
+def test_segment_on_corpus_text(corpus_dir: Path) -> None:
+    import jieba
+
+    text = sorted((corpus_dir / "seeds").glob("*.txt"))[0].read_text(encoding="utf-8")
+    for a in range(0, len(text) - 30, 7):
+        s = text[a:a + 4 + a % 27]
+        assert segment(s) == tuple(jieba.lcut(s, HMM=False)), s
