@@ -16,6 +16,7 @@ import bisect
 import re
 from typing import Any
 
+from touzi.extract.alternation import by_first_char
 from touzi.extract.assemble import NOT_LOCATION_AFTER
 from touzi.extract.dates import PubDate
 from touzi.extract.events import date_value
@@ -84,11 +85,11 @@ _OTHER_RIGHT = re.compile(r"[^，。；;]{0,10}?(?:资金|基金|专项贷款|�
 _NOT_A_TOTAL = re.compile(r"平均|均|单个|每个|最大|最高")
 _CLASS_AMOUNT = re.compile(r"(?:级|量级)?(?:企业|产业集群|集团|工厂)")
 _THRESHOLD_AFTER = re.compile(r"(?:以上|以下)?的?(?:项目|重大项目|企业)|以上[的项]")
-_NOT_INVESTMENT = re.compile(
+# (Word lists here are grouped by first character for speed: see alternation.py.)
+_NOT_INVESTMENT = re.compile(by_first_char((
     r"贷款|税款|利润|效益|经费|募集|募资|收入|销售|营收|中标|价款|工资|预付款|成交|交易|消费|出口|"
     r"进口|存款|余额|市值|补贴|补助|奖励|资助|增持|收购|购买|援企|稳岗|惠及|税后|救灾|救助|慰问|"
-    r"扶持|资产|发行|彩票|公益"
-)
+    r"扶持|资产|发行|彩票|公益").split("|")))
 _BUILD_AFTER = re.compile(
     r"(?:建设|新建|扩建|改扩建|开建|兴建|用于|设立)([^。；;]{0,20}?)(?:生产线|项目|工程|基地|工厂|产业园|企业)"
 )
@@ -103,8 +104,9 @@ def _builds_one(text: str, a: int, b: int) -> bool:
 _PART_OF = re.compile(r"[\u4e00-\u9fff]{0,10}之一")
 _BREAKDOWN = re.compile(r"其中(?:包括)?|包括|涉及")
 _SUBCLASS = re.compile(r"(?:亿元|万元)以上|新开工|竣工|投产|签约")
-_EVENT_WORD = re.compile(r"开工|签约|竣工|投产|在建|落地|开竣工|建设|启动|入驻|完成|实施|推进|通车|新建|迁建|扩建|"
-                         r"复工")
+_EVENT_WORD = re.compile(by_first_char((
+    r"开工|签约|竣工|投产|在建|落地|开竣工|建设|启动|入驻|完成|实施|推进|通车|新建|迁建|扩建|"
+    r"复工").split("|")))
 # 高新技术产业投资同比增长27.1%, 战略性新兴产业增加值同比增长12.9%: a category's growth
 _CATEGORY_GROWTH = re.compile(
     r"((?:[\u4e00-\u9fff]{2,10}?)(?:投资|增加值))(?:完成[^，,。；;]{0,10})?(?:同比|比上年|比去年同期)?"
@@ -118,8 +120,11 @@ _RANK = re.compile(
 _NATIONAL = re.compile(r"全国|我国")
 # 从上海…, 引进上海投资项目: where investors come from, not the region speaking
 _ORIGIN_BEFORE = re.compile(r"(?:从|来自|自|引进|吸引|招引|承接)$")
+# The last characters of its words, and a line break ($ matches before one at the end).
+_ORIGIN_LAST = frozenset("从自进引接\n")
 # 增速居全市第一: the frame of a rank, not the region the figure is about
 _RANK_FRAME = re.compile(r"(?:居|位居|位列|列|排名|排|在)$")
+_RANK_FRAME_LAST = frozenset("居列名排在\n")
 _RANK_AFTER = re.compile(r"(?:各[县市区镇]|[（(]|)[^，。；;]{0,8}?(?:第[一二三四五六七八九十\d]|前列|首位|前茅)")
 # 去年同期, 较上年: a comparison base, not the period; 2021年第二批, 2020年度重大项目: a label
 _COMPARISON_DATE = re.compile(r"同期|同比")
@@ -173,11 +178,14 @@ class ClaimFinder:
         self.ctx = ctx
         self.pub = pub
         self.used = used
+        # (the character before a place is looked at before the regexes that end with it)
         self.locations = [m for m in (ctx.mentions if ctx else [])
                           if m.role == "location" and m.region is not None
                           and not NOT_LOCATION_AFTER.match(text, m.end)
-                          and not _ORIGIN_BEFORE.search(text, max(0, m.start - 2), m.start)
-                          and not (_RANK_FRAME.search(text, max(0, m.start - 3), m.start)
+                          and not (text[m.start - 1:m.start] in _ORIGIN_LAST
+                                   and _ORIGIN_BEFORE.search(text, max(0, m.start - 2), m.start))
+                          and not (text[m.start - 1:m.start] in _RANK_FRAME_LAST
+                                   and _RANK_FRAME.search(text, max(0, m.start - 3), m.start)
                                    and _RANK_AFTER.match(text, m.end))
                           and not _inside_any(project_names or [], m.start, m.end)]
         self._dates = [m for m in mentions if m.kind in _PERIOD_KINDS and m.date
@@ -218,10 +226,13 @@ class ClaimFinder:
         after_clause = [m for m in locs[k:k + 10] if m.start >= b and m.end <= c1]
         if after_clause:
             return _region_dict(after_clause[0].region)
-        for j in range(max(0, k - 40), min(len(locs), k + 20)):
-            if locs[j].start >= s0 and locs[j].end <= s1:
-                # the first place of the sentence, by its position (place mentions never
-                # overlap; list.index compared them field by field through the whole list)
+        # the first place of the sentence, by its position (list.index compared the mentions
+        # field by field through the whole list; place mentions never overlap)
+        for j in range(max(0, k - 40, bisect.bisect_left(self._loc_starts, s0)),
+                       min(len(locs), k + 20)):
+            if locs[j].start >= s1:
+                break  # (sorted by start: none after it ends in the sentence either)
+            if locs[j].end <= s1:
                 return _region_dict(_chain(locs, j))
         if _NATIONAL.search(text, s0, s1):
             return dict(NATIONAL)

@@ -43,7 +43,7 @@ def walk_left(text: str, pos: int, floor: int) -> int:
     floor = max(0, floor)
     while i > floor:
         c = text[i - 1]
-        if is_name_char(c):
+        if "\u4e00" <= c <= "\u9fff" or is_name_char(c):  # (CJK first: most characters)
             i -= 1
             continue
         if c == "—" and i - 2 >= floor and text[i - 2] != "—" and i < len(text) \

@@ -116,13 +116,13 @@ _REF_RE = re.compile(
 # A batch: a count of projects (38个重大项目, 7个外资项目) is a claim's subject, not a name.
 _BATCH_RE = re.compile(
     r"[\d一二三四五六七八九十百千两几多余]+[个项批家座条处](?!月|小时)|(?<![\u4e00-\u9fff])[两三四五六七八九十]大")
+# (Word lists here are grouped by first character for speed: see alternation.py.)
 # Words in a sentence that make it talk about building or investing.
-_INVEST_CONTEXT = re.compile(
+_INVEST_CONTEXT = re.compile(by_first_char((
     r"投资|开工|动工|奠基|签约|落户|建设|施工|建成|竣工|投产|并网|达产|通车|启用|开通|"
     r"贯通|复工|推进|在建|扩建|新建|改造|技改|产能|年产|亿元|万元|占地|落地|入驻|开业|"
     r"调试|安装|总投资|工程|项目|工地|铺轨|试桩|完工|通航|运行|吊装|主体|工期|进展|开建|揭牌|"
-    r"落成|启用|运营|投用"
-)
+    r"落成|启用|运营|投用").split("|")))
 # Figures and words that belong before a head but never start a name.
 _LEAD_TRIM = re.compile(
     r"(?:[，、：:\s]|第[一二三四五六七八九十\d]+天|当天|次日|又|还|也|再|将|已|正|并|而|及|和|与|以及|等|由|在|于|从|是|为|的|了|"
@@ -309,6 +309,8 @@ class ProjectFinder:
                 continue  # 以…煤炭基地为重点, …产业园3幢厂房, 特种纤维生产基地烟台氨纶…公司
             c0 = self.index.clause(hs)[0]
             run = walk_left(text, hs, max(c0, hs - 40))
+            if run >= hs:
+                continue  # nothing but the head in its run: _left_edge would say hs
             start = self._left_edge(hs, c0, not plain, run)
             if start >= hs:
                 continue
@@ -711,11 +713,10 @@ class ProjectFinder:
 
 
 # Verbs whose object is 项目 (抓项目, 推进项目, 围绕项目): stops before the heads 项目/工程.
-_OBJECT_VERBS = re.compile(
+_OBJECT_VERBS = re.compile(by_first_char((
     r"抓住|抓好|抓实|紧盯|盯住|围绕|聚焦|推进|加速|吸引|建立起|建立|成立|查看|解决|锁定|倒逼|"
     r"监管|承载|落实|支持|保障|研究|洽谈|在谈|谈|招引|引进|服务|跟踪|督查|考核|谋划|争取|对接|"
-    r"审批|评估|包装|生成|申报|储备|落地|招|抓|盯|给|让|既|又|而|把"
-)
+    r"审批|评估|包装|生成|申报|储备|落地|招|抓|盯|给|让|既|又|而|把").split("|")))
 # Verbs that name the kind of work right before a head (扩建工程, 技改项目).
 _NOMINAL_VERB_END = re.compile(
     r"(?:改扩建|扩建|改建|新建|迁建|重建|建设|改造|技改|扩产|扩能|增资|整治|治理|修复|开发|"
@@ -794,10 +795,9 @@ _CAPACITY_PIECE = re.compile(r"[\d.．]+万?(?:吨|台|套|件|辆|片)(?:/年)?
 _NOT_NAME_AFTER = re.compile(
     r"为(?:重点|依托|核心|主|抓手|龙头|载体|平台)|[\d一二三四五六七八九十两几]+[幢栋座]")
 # Words that make a name a description (首个, 最大) or a role (成为…, 之一).
-_SUPERLATIVE = re.compile(
+_SUPERLATIVE = re.compile(by_first_char((
     r"最大|最长|最高|最深|最先进|最早|首个|首座|首条|首台|首家|唯一|世界级|世界一流|国际一流|"
-    r"全球|规模最大|千万吨级"
-)
+    r"全球|规模最大|千万吨级").split("|")))
 _DESCRIBED = re.compile(
     r"成为|建成为|打造成|建设成|作为|[这也将就即]是|^是|项目[为是]|工程[为是]|一批批|一批|多个|"
     r"一系列|诸多|众多"
