@@ -181,7 +181,6 @@ def stage_costs(root: Path, sample: int) -> dict[str, float]:
     from touzi.corpus.encoding import decode
     from touzi.corpus.html import read_html
     from touzi.corpus.model import RawArticle
-
     from touzi.runner import Ingestor
 
     files = sorted((root / "a").rglob("*.html"))[:sample]

@@ -31,6 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests" / "extract"))  # the phrase-table loader
 
 from figure_tables import field_errors, load  # noqa: E402
+
 from touzi.extract.dates import parse_pub_date  # noqa: E402
 from touzi.extract.mentions import find_mentions  # noqa: E402
 

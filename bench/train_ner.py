@@ -64,6 +64,7 @@ from spacy.language import Language
 from spacy.training import Example
 from spacy.util import compounding, filter_spans, minibatch
 from thinc.api import Config
+
 from touzi.extract.evaluate import Report, evaluate, name_overlap, run_extractor
 from touzi.extract.gold import GoldDoc, load_gold
 

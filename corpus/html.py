@@ -18,6 +18,7 @@ import htmldate
 import lxml.html
 import trafilatura
 from lxml import etree
+
 from touzi.corpus.header import PubTime, find_date, header_parts
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)

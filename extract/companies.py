@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 import ahocorasick_rs
+
 from touzi.extract.name_edges import Protected, last_stop, walk_left
 from touzi.extract.name_words import clause_breaks
 from touzi.extract.sentences import TextIndex, finditer_in

@@ -30,6 +30,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+
 from touzi.extract.records import (
     STAGES,
     Analysis,

@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 import ahocorasick_rs
+
 from touzi.schema.gazetteer import Division, Gazetteer, Town, Zone, load
 
 # Entry kinds.

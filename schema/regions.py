@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import sqlite_utils
+
 from touzi.schema.gazetteer import MUNICIPALITIES, SOURCES, Division, Gazetteer, load
 
 _LEVELS = {1: "province", 2: "city", 3: "county"}

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 import parsel
+
 from touzi.corpus.encoding import declared_charset, decode
 from touzi.corpus.header import parse_pub_date
 from touzi.corpus.model import RawArticle

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urldefrag, urljoin
 
 import parsel
-from touzi.spiders.config import SiteConfig
 from w3lib.url import safe_url_string
+
+from touzi.spiders.config import SiteConfig
 
 # Full dates as list items and URLs print them: 2024-01-05, 2024/1/5, 2024.01.05, 2024年1月5日.
 _TEXT_DATE = re.compile(

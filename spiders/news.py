@@ -19,6 +19,8 @@ from typing import Any
 import scrapy
 from scrapy import signals
 from scrapy.http import Response
+from twisted.python.failure import Failure
+
 from touzi.corpus.encoding import declared_charset, decode
 from touzi.spiders.config import SiteConfig, load_site
 from touzi.spiders.fields import raw_article
@@ -27,7 +29,6 @@ from touzi.spiders.items import CrawledArticle
 from touzi.spiders.links import Link, read_list, url_date
 from touzi.spiders.report import AlreadyStored, FailureKind, classify
 from touzi.spiders.session import CrawlSession
-from twisted.python.failure import Failure
 
 logger = logging.getLogger(__name__)
 

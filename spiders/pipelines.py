@@ -19,10 +19,10 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from scrapy.utils.asyncio import is_asyncio_available
-from touzi.spiders.frontier import request_done
-from touzi.spiders.items import CrawledArticle
 
 from touzi.runner import clean_for_store
+from touzi.spiders.frontier import request_done
+from touzi.spiders.items import CrawledArticle
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

@@ -17,6 +17,7 @@ from typing import Any
 
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
+
 from touzi.spiders.config import load_site
 from touzi.spiders.news import NewsSpider, since_date
 

@@ -17,10 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from touzi.corpus.model import Article, RawArticle
+from touzi.runner import Ingestor, IngestResult, store_cleaned
 from touzi.schema import crawl_runs
 from touzi.spiders.report import CrawlReport, FailureKind
-
-from touzi.runner import Ingestor, IngestResult, store_cleaned
 
 logger = logging.getLogger(__name__)
 # A running crawl refreshes its crawl_runs row at most this often, so a crawl that is killed

@@ -7,10 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from touzi.extract.mention_type import FIELDS
 from typer.testing import CliRunner
 
 from touzi.cli import build
+from touzi.extract.mention_type import FIELDS
 
 runner = CliRunner()
 

@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-from touzi.corpus.readers import read_paths
 
+from touzi.corpus.readers import read_paths
 from touzi.runner import Ingestor, run_extraction, sample_dir
 
 

@@ -13,8 +13,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from touzi.corpus.model import RawArticle
 
+from touzi.corpus.model import RawArticle
 from touzi.runner import Ingestor
 
 

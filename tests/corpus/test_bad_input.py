@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from touzi.schema.db import connect
 
 GOOD = "某县新闻\n2023年06月12日 09:30 来源:样例新闻网\n  今年,某县签约项目12个,总投资35亿元。\n"

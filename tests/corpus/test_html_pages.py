@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from touzi.corpus.clean import clean
 from touzi.corpus.encoding import declared_charset, decode
 from touzi.corpus.model import RawArticle

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from touzi.corpus.clean import clean
 from touzi.corpus.readers import read_paths
 

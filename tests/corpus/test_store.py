@@ -8,11 +8,11 @@ from pathlib import Path
 
 import opencc
 import pytest
+
 from touzi.corpus.readers import read_paths
+from touzi.runner import Ingestor, search_articles
 from touzi.schema import articles
 from touzi.schema.db import SchemaTooNew, connect, latest_version
-
-from touzi.runner import Ingestor, search_articles
 
 
 @pytest.fixture(scope="module")

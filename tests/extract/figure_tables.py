@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from touzi.extract.mentions import Mention, find_mentions
 
 TABLES = Path(__file__).parent / "tables"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from touzi.extract.gold import load_gold
 from touzi.extract.records import extract_records
 

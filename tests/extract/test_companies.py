@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from touzi.extract.companies import find_companies, known_names, short_forms
 from touzi.extract.name_edges import Protected
 from touzi.extract.records import analyse, extract_records

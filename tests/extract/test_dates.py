@@ -7,6 +7,7 @@ import json
 
 import pytest
 from figure_tables import check, params
+
 from touzi.extract.dates import parse_pub_date, resolve_date
 from touzi.extract.mentions import find_mentions
 

@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
+
 from touzi.extract.evaluate import (
     PROJECT_FIELDS,
     date_agrees,
@@ -18,7 +20,6 @@ from touzi.extract.evaluate import (
     run_extractor,
 )
 from touzi.extract.gold import load_gold, read_jsonl
-from typer.testing import CliRunner
 
 REPO_GOLD = Path(__file__).resolve().parents[1] / "gold"
 

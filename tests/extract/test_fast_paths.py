@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from touzi.extract import companies, events, name_edges, projects
 from touzi.extract.alternation import by_first_char
 from touzi.extract.assemble import Assembler, FirmIndex, subject_entity

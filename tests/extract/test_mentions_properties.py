@@ -12,6 +12,7 @@ import pytest
 from figure_tables import load
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from touzi.extract import scanner
 from touzi.extract.mention_type import FIELDS, KINDS, MONEY_ROLES, PRECISIONS, QUALIFIERS
 from touzi.extract.mentions import Mention, find_mentions, mentions_to_jsonl

@@ -6,6 +6,7 @@ import json
 
 import pytest
 from figure_tables import check, params
+
 from touzi.extract.mentions import find_mentions
 from touzi.extract.numbers import MULTIPLIERS
 

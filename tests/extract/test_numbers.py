@@ -9,6 +9,7 @@ import pytest
 from figure_tables import TABLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from touzi.extract.numbers import MULTIPLIERS, arabic_value, chinese_value, parse_number
 
 

@@ -9,6 +9,7 @@ import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Span
+
 from touzi.extract import extract_records, load
 from touzi.extract.pipeline import SPANS_KEY, doc_records
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from touzi.extract.gold import load_gold
 from touzi.extract.projects import ITEM, NAME, REF, is_fragment, is_generic
 from touzi.extract.records import analyse, extract_records
@@ -258,6 +259,7 @@ def test_verb_breaks_are_qualified(core: str, kind: str) -> None:
 
 def test_segment_agrees_with_jieba() -> None:
     import jieba
+
     from touzi.extract.name_words import segment
 
     for s in ("中国石化重质基础油光亮油基地", "6200t/d新型绿色智能化熟料", "FTTx光纤分配网络(ODN)产品",

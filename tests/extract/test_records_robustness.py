@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from touzi.extract.records import EXTRACTOR, EXTRACTOR_VERSION, extract_records
 
 PROJECT_KEYS = {"kind", "doc_id", "name", "company", "region", "investment", "capacity",

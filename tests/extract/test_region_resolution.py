@@ -7,8 +7,9 @@ import json
 import re
 
 import pytest
-from touzi.extract.regions import Region, RegionResolver
 from typer.testing import CliRunner
+
+from touzi.extract.regions import Region, RegionResolver
 
 SEED_META = {  # pub_date and source as the seed headers state them (gold doc records)
     "000_70a04c5ec55497ca": ("2020-04-05", "新华报业网"),

@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+
 from touzi.corpus.model import RawArticle
+from touzi.runner import Ingestor
 from touzi.schema import records
 from touzi.schema.compare import claims_table, side_by_side
 from touzi.schema.query import ProjectFilter, projects
-
-from touzi.runner import Ingestor
 
 CHANGXING = {"province": "浙江省", "city": "湖州市", "county": "长兴县", "town": None, "zone": None,
              "adcode": "330522"}

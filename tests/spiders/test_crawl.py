@@ -24,6 +24,7 @@ from crawlkit import (
     write_config,
 )
 from mockserver import MockSite
+
 from touzi.corpus.clean import clean
 from touzi.corpus.model import RawArticle
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from crawlkit import build_news_site, corpus_pages, rows, run_crawl, write_config
 from mockserver import MockSite
+
 from touzi.corpus.clean import clean
 from touzi.corpus.model import RawArticle
 from touzi.corpus.normalize import simplify

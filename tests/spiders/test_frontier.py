@@ -11,6 +11,7 @@ from scrapy.settings import Settings
 from scrapy.signalmanager import SignalManager
 from scrapy.statscollectors import MemoryStatsCollector
 from scrapy.utils.request import RequestFingerprinter
+
 from touzi.spiders.frontier import FILE_NAME, FRONTIER_ID, FrontierScheduler, request_done
 
 

@@ -13,6 +13,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+
 from touzi.corpus.clean import clean
 from touzi.corpus.encoding import declared_charset, decode
 from touzi.spiders.config import available, load_all, load_site

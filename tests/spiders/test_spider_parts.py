@@ -11,6 +11,9 @@ import pytest
 from scrapy.exceptions import DownloadCancelledError, DownloadTimeoutError, IgnoreRequest
 from scrapy.http import HtmlResponse, Request
 from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import ConnectionLost
+from twisted.python.failure import Failure
+
 from touzi.schema import crawl_runs
 from touzi.schema.db import connect
 from touzi.spiders.config import ConfigError, SiteConfig, load_site, parse_text
@@ -18,8 +21,6 @@ from touzi.spiders.links import read_list, text_date, url_date
 from touzi.spiders.middlewares import retry_after_seconds
 from touzi.spiders.news import header_charset, since_date
 from touzi.spiders.report import classify
-from twisted.internet.error import ConnectionLost
-from twisted.python.failure import Failure
 
 BASE = """
 name = "demo"
@@ -204,9 +205,8 @@ def test_urls_settle_and_transient_errors_give_up(db_path: Path) -> None:
 def test_extract_flag_without_the_extractor_hook_says_pending(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from touzi.spiders.session import CrawlSession
-
     from touzi import runner
+    from touzi.spiders.session import CrawlSession
 
     monkeypatch.delattr(runner, "extract_article")
     session = CrawlSession(db_path, "demo", extract=True)
