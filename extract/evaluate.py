@@ -72,6 +72,14 @@ When a value is right:
 - company: split on 、，,/和与及; each gold part is contained in some predicted part or
   contains it (>= 2 characters), and the other way round;
 - indicator: the same string; growth: within 0.05 points; count: equal.
+
+Accuracy on matched projects
+----------------------------
+The extractor's first targets are stated as accuracies over the projects it found, so the
+report also counts, over matched non-borderline pairs whose gold states the field:
+- investment: the pair is right when every gold investment item has an agreeing predicted
+  item (extra predicted items are counted in the field's F1, not here);
+- region: the pair is right when the predicted adcode agrees at the gold's level.
 """
 
 from __future__ import annotations
@@ -165,6 +173,26 @@ class Miss:
 
 
 @dataclass
+class Accuracy:
+    """How many of the matched pairs that could be judged on a field got it right."""
+
+    right: int = 0
+    total: int = 0
+
+    @property
+    def value(self) -> float:
+        """right / total (1.0 when there was nothing to judge)."""
+        return self.right / self.total if self.total else 1.0
+
+    def to_dict(self) -> dict[str, float | int]:
+        """{"right", "total", "accuracy"} (the ratio rounded to 4 places)."""
+        return {"right": self.right, "total": self.total, "accuracy": round(self.value, 4)}
+
+
+MATCHED_FIELDS = ("investment", "region")
+
+
+@dataclass
 class Report:
     """Scores of one evaluation: records, fields, per document, and the list of misses."""
 
@@ -173,6 +201,8 @@ class Report:
     fields: dict[str, dict[str, Score]] = field(default_factory=lambda: {
         "project": {f: Score() for f in PROJECT_FIELDS},
         "claim": {f: Score() for f in CLAIM_FIELDS}})
+    matched: dict[str, Accuracy] = field(default_factory=lambda: {
+        f: Accuracy() for f in MATCHED_FIELDS})
     by_doc: dict[str, dict[str, Score]] = field(default_factory=dict)
     misses: list[Miss] = field(default_factory=list)
     docs: int = 0
@@ -201,6 +231,7 @@ class Report:
             "claims": self.claims.to_dict(),
             "fields": {kind: {name: s.to_dict() for name, s in scores.items()}
                        for kind, scores in self.fields.items()},
+            "matched_accuracy": {name: a.to_dict() for name, a in self.matched.items()},
             "by_doc": {doc: {k: s.to_dict() for k, s in scores.items()}
                        for doc, scores in self.by_doc.items()},
             "misses": [m.to_dict() for m in self.misses],
@@ -597,8 +628,25 @@ def _score_unpaired(report: Report, kind: str, record: dict, side: str) -> None:
         setattr(score, side, getattr(score, side) + n)
 
 
+def _judge_matched(report: Report, gold: dict, pred: dict) -> None:
+    """Count a matched project pair in the accuracies of the module docstring."""
+    g_items, p_items = _items(gold, "investment"), _items(pred, "investment")
+    if g_items:
+        acc = report.matched["investment"]
+        acc.total += 1
+        acc.right += all(any(money_agrees(g, p) for p in p_items) for g in g_items)
+    g_code = _adcode(gold.get("region"))
+    if g_code:
+        acc = report.matched["region"]
+        acc.total += 1
+        p_code = _adcode(pred.get("region"))
+        acc.right += bool(p_code and region_agrees(g_code, p_code))
+
+
 def _score_pair(report: Report, kind: str, gold: dict, pred: dict, doc_id: str) -> None:
     """Count the fields of a matched pair and list the ones that differ."""
+    if kind == "project":
+        _judge_matched(report, gold, pred)
     for name in _fields_of(kind):
         score = report.fields[kind][name]
         if name in LIST_FIELDS:

@@ -335,7 +335,9 @@ def test_cli_json_keys_and_folders(tmp_path: Path, seeds: list[dict], gold_dir: 
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert set(data) == {"docs", "gold", "pred", "projects", "claims", "fields", "by_doc",
-                         "misses", "errors", "problems"}
+                         "matched_accuracy", "misses", "errors", "problems"}
+    assert set(data["matched_accuracy"]) == {"investment", "region"}
+    assert set(data["matched_accuracy"]["region"]) == {"right", "total", "accuracy"}
     assert set(data["projects"]) == {"tp", "fp", "fn", "precision", "recall", "f1"}
     assert set(data["fields"]["project"]) == set(PROJECT_FIELDS)
     assert data["projects"]["fn"] == 1 and data["docs"] == 3
@@ -357,3 +359,31 @@ def test_cli_table_folder_misses_and_by_doc(tmp_path: Path) -> None:
 def test_cli_refuses_a_lone_gold_path() -> None:
     result = _run(["eval", str(REPO_GOLD / "dev")])
     assert result.exit_code != 0
+
+
+# --------------------------------------------------------------------------- matched accuracy
+
+def test_matched_accuracy_counts_only_matched_projects_the_gold_can_judge(seeds: list[dict]) -> None:
+    report = evaluate(seeds, copy.deepcopy(seeds))
+    inv, reg = report.matched["investment"], report.matched["region"]
+    judged_inv = sum(1 for r in seeds if r.get("kind") == "project" and not r.get("borderline")
+                     and r.get("investment"))
+    judged_reg = sum(1 for r in seeds if r.get("kind") == "project" and not r.get("borderline")
+                     and (r.get("region") or {}).get("adcode"))
+    assert (inv.right, inv.total) == (judged_inv, judged_inv) and judged_inv > 0
+    assert (reg.right, reg.total) == (judged_reg, judged_reg) and judged_reg > 0
+    # A wrong province and a wrong amount on one project each cost one right answer …
+    pred = copy.deepcopy(seeds)
+    target = next(r for r in pred if r.get("kind") == "project" and not r.get("borderline")
+                  and r.get("investment") and (r.get("region") or {}).get("adcode"))
+    target["region"] = {"adcode": "110000"}
+    for item in target["investment"]:
+        item["amount_cny"] = (item.get("amount_cny") or 1) * 3
+        item["amount"] = (item.get("amount") or 1) * 3
+    report = evaluate(seeds, pred)
+    assert report.matched["region"].right == judged_reg - 1
+    assert report.matched["investment"].right == judged_inv - 1
+    # … while a dropped project leaves the accuracies alone (it is a recall miss).
+    report = evaluate(seeds, [r for r in seeds if r is not target and r.get("name") != target["name"]])
+    assert report.matched["region"].total == judged_reg - 1
+    assert report.matched["region"].value == 1.0

@@ -125,6 +125,11 @@ def command(
               f"(+{report.borderline} borderline); predicted: {report.pred_projects} projects, "
               f"{report.pred_claims} claims ({report.pred_ignored} for other documents ignored)",
               highlight=False)
+    acc = report.matched
+    out.print("on matched projects: investment right "
+              f"{acc['investment'].right}/{acc['investment'].total} ({_ratio(acc['investment'].value)}), "
+              f"region adcode right {acc['region'].right}/{acc['region'].total} "
+              f"({_ratio(acc['region'].value)})", highlight=False)
     if by_doc:
         out.print(_doc_table(report))
     if misses:
