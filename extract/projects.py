@@ -47,7 +47,8 @@ STRONG_HEADS = (
     "集群区", "技改", "扩产", "水电站", "电站", "热电厂", "发电厂", "电厂", "风电场", "机场",
     "高速公路", "城际铁路", "铁路", "高铁", "水库", "灌区", "水利枢纽", "接收站", "储气库群",
     "储气库", "实验室", "研究院", "新工厂", "工厂", "新厂区", "厂区", "制造厂", "酒厂", "隧道",
-    "大桥", "特大桥", "输电工程", "一级公路", "号线",
+    "大桥", "特大桥", "输电工程", "一级公路", "号线", "客运专线", "货运专线", "城际轨道", "双线",
+    "复线", "代线",
 )
 WEAK_HEADS = (
     "高速", "中心", "园区", "公园", "通道", "公路", "港区", "码头", "机组", "车间", "小学", "内陆港",
@@ -145,6 +146,13 @@ _CLASS_WORDS = re.compile(r"一批|一系列|各类|多个|各种|诸多")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|与")
 _PHASE_TAIL = re.compile(r"(?:[（(]?[一二三四五首本][期]|[一二三四五]号)")
 _APPOSITION_AFTER = re.compile(r"(?:——|—|─|--|:|：)(?=[\u4e00-\u9fffA-Za-z0-9“])")
+# Heads of lines between two places: 合肥到福州铁路 keeps the first place across 到.
+_LINEAR_HEADS = frozenset(("铁路", "高铁", "城际铁路", "高速公路", "公路", "一级公路", "通道",
+                           "客运专线", "货运专线", "城际轨道", "双线", "复线", "管道", "管线"))
+# A section of a line named after it: 沪昆高铁南昌到长沙段, 南广高铁广东段.
+_SEGMENT = re.compile(r"(?:[\u4e00-\u9fff]{2,5}?(?:到|至|—|-))?[\u4e00-\u9fff]{2,5}?段")
+# Words before a panel line's owner (虽然三星电子在苏州的7.5代线, 加上奇美的8.5代线).
+_LINE_LEAD = re.compile(r"(?:虽然|无论是|还是|加上|以及|而且|而|和|与|及|再|并|但|即|是|[^在]{0,8}位于)+")
 
 
 @dataclass(slots=True)
@@ -204,12 +212,12 @@ class ProjectFinder:
 
     # -- names ending in a head word ---------------------------------------------------
     def _left_edge(self, head_start: int, floor: int, verbs: bool = False,
-                   run: int | None = None) -> int:
+                   run: int | None = None, linear: bool = False) -> int:
         """Start of the name whose head begins at `head_start` (floor: the clause start).
 
         `verbs` adds the verbs that take 项目 as their object (抓项目, 推进项目) to the stops.
         `run` is walk_left(text, head_start, max(floor, head_start - 40)) when the caller has
-        it. The result equals `head_start` when nothing but stop words precede the head.
+        it; `linear` says the head is a line's (铁路, 通道…), whose name may join two places. The result equals `head_start` when nothing but stop words precede the head.
         """
         text = self.text
         start = walk_left(text, head_start, max(floor, head_start - 40)) if run is None else run
@@ -229,6 +237,11 @@ class ProjectFinder:
                 and (cut - 1 == start or not is_name_char(text[cut - 2])
                      or text[cut - 2] in "—"):
             cut -= 1  # ——向莆铁路: a one-character core is half of an abbreviation
+        if linear and cut - 1 > start and text[cut - 1] == "到" and head_start - cut >= 2:
+            # 合肥到福州铁路: a line between two places keeps the first across 到
+            k0 = last_stop(text, start, cut - 1, self.protected, keep=0, de_ok=self.de_ok)
+            if 2 <= cut - 1 - k0 <= 5 and not _LEAD_TRIM.match(text, k0, cut - 1):
+                cut = k0
         start = cut
         # A name coordinated after a complete one: 年产10万辆整车项目和年产20万台电机项目
         seg = text[start:head_start]
@@ -288,7 +301,15 @@ class ProjectFinder:
                         a = span[0] if span is not None and span[0] >= a else sys_word.start()
                     out.append(ProjectMention(a, he, text[a:he], NAME, head, specific=True))
                 continue
-            if he < len(text) and is_name_char(text[he]) and _HEAD_RE.match(text, he) is None:
+            if head == "代线":
+                pm = self._panel_line(hs, he)
+                if pm is not None:
+                    out.append(pm)
+                continue
+            seg = self._segment_end(he) if head in _LINEAR_HEADS else None
+            if seg is not None:
+                he = seg  # 沪昆高铁南昌到长沙段: the section is the project
+            elif he < len(text) and is_name_char(text[he]) and _HEAD_RE.match(text, he) is None:
                 # the name goes on after the head (…项目一期技改工程): a later head takes it
                 nxt = _HEAD_RE.search(text, he, min(len(text), he + 12))
                 if nxt is not None and all(is_name_char(c) for c in text[he:nxt.start()]) \
@@ -311,7 +332,7 @@ class ProjectFinder:
             run = walk_left(text, hs, max(c0, hs - 40))
             if run >= hs:
                 continue  # nothing but the head in its run: _left_edge would say hs
-            start = self._left_edge(hs, c0, not plain, run)
+            start = self._left_edge(hs, c0, not plain, run, head in _LINEAR_HEADS)
             if start >= hs:
                 continue
             # 6万吨/年粗铅、10万吨/年电锌…利用工程: capacities listed inside a name
@@ -392,6 +413,46 @@ class ProjectFinder:
             out.append(pm)
         return out
 
+    def _segment_end(self, he: int) -> int | None:
+        """End of a section named right after a line's head (…高铁|南昌到长沙段, …高铁|广东段):
+        places, optionally joined by 到/至/—, then 段."""
+        m = _SEGMENT.match(self.text, he)
+        if m is None:
+            return None
+        span = self.places.span_at(he)
+        if span is None or span[0] != he:
+            # 广东段: the resolver leaves a place glued to 段; jieba still knows the place
+            first = re.match(r"[\u4e00-\u9fff]{2,5}?(?=到|至|—|-|段)", m.group())
+            if first is None or word_tags().get(first.group()) != "ns":
+                return None
+        return m.end()
+
+    def _panel_line(self, hs: int, he: int) -> ProjectMention | None:
+        """A display-panel line named by its generation (京东方合肥6代线, 三星电子在苏州的
+        7.5代线, 奇美的8.5代线): the owner, the place and 的 before the number stay."""
+        text = self.text
+        k = hs
+        while k > 0 and (text[k - 1].isdigit() or text[k - 1] in ".．"):
+            k -= 1
+        if k == hs or not text[k].isdigit():
+            return None
+        c0 = self.index.clause(k)[0]
+        start = walk_left(text, k, max(c0, k - 16))
+        j = bisect.bisect_right(self.cut_ends, k) - 1
+        if j >= 0 and self.cut_ends[j] > start:
+            start = self.cut_ends[j]  # 2011年4月7日南京中电熊猫…: the date is no name
+        for cm in _CONJ.finditer(text, start, k):
+            if not self.protected.covers(cm.start(), cm.end()):
+                start = cm.end()  # …7.5代线和LGD在广州的8.5代线: the last item only
+        lead = _LINE_LEAD.match(text, start, k)
+        if lead is not None:
+            start = lead.end()
+        if start >= k:
+            return None  # a bare generation (8.5代线 alone) names a technology, not a line
+        pm = ProjectMention(start, he, self.text[start:he], NAME, "代线", specific=True)
+        pm.company = self._company_at.get(start) or self._company_inside(start, hs)
+        return pm
+
     def is_specific(self, start: int, end: int, strong: bool = False) -> bool:
         """Whether text[start:end] (a name without its head) holds a proper element: a place
         (not 中国, 全国…), a company, a figure, Latin letters or digits, a proper noun or an
@@ -432,6 +493,8 @@ class ProjectFinder:
             if self.protected.covers(start + a, start + b) or (b < len(core) and core[b] in "(（") \
                     or _open_bracket(core, a):
                 continue  # 远航(嘉兴)智造产业园, …公司(下称“伊钢”)…: brackets gloss the name
+            if b < len(core) and core[b] in "至到—" and a == 0:
+                continue  # 大同至西安客运专线: the first end of a line (jieba: 大同 an adverb)
             if kind == INNER and (b >= len(core) or not self._opens_proper(start + b, hs)):
                 continue  # 光伏行业垂直一体化: a verb inside a product's description
             if kind == OPENING:
@@ -656,8 +719,8 @@ class ProjectFinder:
         if "…" in name or "..." in name or not is_name_char(name[0]):
             return False
         bare = self._without_places(a, b)
-        if bare == "至":
-            return True  # 寻乌至全南: a road between two places
+        if bare in ("至", "到", "—", "-", "－"):
+            return True  # 寻乌至全南, 哈密—重庆: a line between two places
         if len(name) <= 4 and _common_word(name):
             return False  # 恢复、安全等…: ordinary words, not firms or works
         if len(bare) < 2 or is_generic(bare) or _BATCH_RE.fullmatch(name) \

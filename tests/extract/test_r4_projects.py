@@ -1,0 +1,45 @@
+"""Project records on patterns the development set lacked (round 4): lines between two places,
+sections of a line, panel lines named by their generation, regions of lines, works abroad and
+national digests, and the firms tied to a project. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from touzi.extract.records import extract_records
+
+
+def projects(text: str, pub: str = "2014-06-15") -> dict[str, dict]:
+    return {r["name"]: r for r in extract_records(text, pub_date=pub) if r["kind"] == "project"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a line between two places keeps its first place across 到 or 至
+        ("今年，合肥到福州铁路将建成通车。", "合肥到福州铁路"),
+        ("年内，拉萨到林芝铁路开工建设。", "拉萨到林芝铁路"),
+        ("大同至西安客运专线今天开通运营。", "大同至西安客运专线"),
+        # heads of railway lines
+        ("兰新第二双线年底前将投入运营。", "兰新第二双线"),
+        # a section named after its line is the project
+        ("沪昆高铁南昌到长沙段昨天开始试运行。", "沪昆高铁南昌到长沙段"),
+        ("年底前南广高铁广东段将开通运营。", "南广高铁广东段"),
+        # display-panel lines named by their generation, with their owner and place
+        ("去年10月，京东方合肥6代线投产。", "京东方合肥6代线"),
+        ("虽然三星电子在苏州的7.5代线已获批，但尚未开工建设。", "三星电子在苏州的7.5代线"),
+    ],
+)
+def test_line_names(text: str, name: str) -> None:
+    assert name in projects(text)
+
+
+def test_panel_lines_in_a_coordination() -> None:
+    found = projects("三星电子在苏州的7.5代线和LGD在广州的8.5代线均已获批。")
+    assert "LGD在广州的8.5代线" in found
+    assert not any("和" in n for n in found)
+
+
+def test_dash_joined_items() -> None:
+    found = projects("今年以来，陇东—山东、哈密—重庆、宁夏—湖南等特高压直流工程投运。")
+    assert {"陇东—山东", "哈密—重庆", "宁夏—湖南"} <= {n[:5] for n in found}
