@@ -117,7 +117,18 @@ _RANK = re.compile(
     r"(?:位列|位居|居|列|排名|排)[^，。；;]{0,12}?(?:第[一二三四五六七八九十\d]+(?:位|名)?|前列|首位|前茅)"
     r"|[^，。；;]{0,6}(?:前列|首位|第一)"
 )
-_NATIONAL = re.compile(r"全国|我国")
+_NATIONAL = re.compile(r"全国|我国|中国(?![式特梦共人])")
+# The nation or a national body as the subject of a clause (国家对保障房建设投资了…, 住建部公布的
+# 数字是…); only before a figure in its clause: 列入国家重点项目 after it says nothing of who speaks.
+_NATIONAL_SUBJECT = re.compile(
+    r"全国|我国|中国(?![式特梦共人])|国家(?!级|[\u4e00-\u9fff]{0,2}(?:高新|开发区|新区|试点|示范))|"
+    r"国务院|国家发改委|国家发展改革委|住建部|住房(?:和)?城乡建设部|财政部|商务部|工信部|"
+    r"工业和信息化部|交通运输部|水利部|审计署|国家统计局|国家能源局|铁路总公司|国铁集团|国债")
+_NATION_WORD = re.compile(r"全国|我国")
+_NATIONAL_DOC = re.compile(r"全国|我国|中国(?![式特梦共人])|国家(?!级)")
+# A place the sentence excludes (除台湾省外) or the end of a route (拉萨到林芝铁路, 大同—天津南)
+_EXCLUDED_BEFORE = frozenset("除")
+_ROUTE_JOINER = frozenset("到至—－-~～")
 # 从上海…, 引进上海投资项目: where investors come from, not the region speaking
 _ORIGIN_BEFORE = re.compile(r"(?:从|来自|自|引进|吸引|招引|承接)$")
 # The last characters of its words, and a line break ($ matches before one at the end).
@@ -187,7 +198,15 @@ class ClaimFinder:
                           and not (text[m.start - 1:m.start] in _RANK_FRAME_LAST
                                    and _RANK_FRAME.search(text, max(0, m.start - 3), m.start)
                                    and _RANK_AFTER.match(text, m.end))
-                          and not _inside_any(project_names or [], m.start, m.end)]
+                          and text[m.start - 1:m.start] not in _EXCLUDED_BEFORE]
+        # a place in a project's name is the project's, not the region a claim speaks for;
+        # kept aside for a batch whose sentence names no other (贵州某机场等19项工程开工)
+        names = project_names or []
+        self.name_places = [m for m in self.locations if _inside_any(names, m.start, m.end)]
+        if self.name_places:
+            self.locations = [m for m in self.locations if not _inside_any(names, m.start, m.end)]
+        self.locations = _without_routes(text, self.locations)
+        self._name_place_starts = [m.start for m in self.name_places]
         self._dates = [m for m in mentions if m.kind in _PERIOD_KINDS and m.date
                        and not _COMPARISON_DATE.match(text, m.end)
                        and not _COMPARED_BEFORE.search(text, max(0, m.start - 2), m.start)
@@ -196,6 +215,7 @@ class ClaimFinder:
                        and not (m.precision == "day" and _REPORTED_AFTER.match(text, m.end))]
         self._date_starts = [m.start for m in self._dates]
         self._loc_starts = [m.start for m in self.locations]
+        self._national: bool | None = None
 
     # -- context --------------------------------------------------------------------------
     def _part(self, pos: int) -> tuple[int, int]:
@@ -234,19 +254,41 @@ class ClaimFinder:
                 break  # (sorted by start: none after it ends in the sentence either)
             if locs[j].end <= s1:
                 return _region_dict(_chain(locs, j))
-        if _NATIONAL.search(text, s0, s1):
+        if _NATIONAL.search(text, s0, s1) or _NATIONAL_SUBJECT.search(text, c0, a):
             return dict(NATIONAL)
+        j = bisect.bisect_left(self._name_place_starts, s0)
+        if j < len(self.name_places) and self.name_places[j].end <= a:
+            return _region_dict(self.name_places[j].region)
         p0 = self.index.paragraph(a)[0]
         lo = p0 if p0 < s0 else self.index.paragraph(max(0, p0 - 1))[0]
+        if lo < p0 and self._national_article():
+            lo = p0  # a national digest's paragraph about one province ends with it
         earlier = [m for m in before if m.start >= lo]
         nat = _last_match_in(_NATIONAL, text, lo, s0)
         if earlier and (nat is None or earlier[-1].start > nat.start()):
             return _region_dict(earlier[-1].region)
         if nat is not None:
             return dict(NATIONAL)
+        if self._national_article():
+            return dict(NATIONAL)
         if self.ctx is not None and self.ctx.focus is not None:
             return _region_dict(self.ctx.focus)
         return _region_dict(None)
+
+    def _national_article(self) -> bool:
+        """An article that names the nation (全国, 我国, 国家) at least three times and twice as
+        often as its focus region speaks for the nation where a statement names no place (a
+        national digest with one province as an example)."""
+        if self._national is None:
+            focus = self.ctx.focus if self.ctx is not None else None
+            code = (focus.adcode or "") if focus is not None else ""
+            prefix = code[:2] if code.endswith("0000") else code[:4] if code.endswith("00") \
+                else code
+            n_focus = sum(1 for m in self.locations if prefix
+                          and (m.region.adcode or "").startswith(prefix))
+            n_nation = len(_NATIONAL_DOC.findall(self.text))
+            self._national = n_nation >= 3 and n_nation >= 2 * n_focus
+        return self._national
 
     def period(self, a: int, batch: bool = False) -> tuple[str | None, str | None]:
         """The date or period of the statement at `a`: the nearest before it in its sentence
@@ -487,7 +529,7 @@ class ClaimFinder:
 
     def _regional_subject(self, pos: int, s0: int) -> bool:
         """A place or 全市/我县 speaks in the sentence before `pos`."""
-        return self._has_place(s0, pos) or _NATIONAL.search(self.text, s0, pos) is not None \
+        return self._has_place(s0, pos) or _NATION_WORD.search(self.text, s0, pos) is not None \
             or re.search(r"[全我本][省市县区]", self.text[s0:pos]) is not None
 
     def _firm_before(self, pos: int, s0: int) -> bool:
@@ -649,6 +691,20 @@ class ClaimFinder:
         rec["evidence"] = [{"start": anchor_start, "end": m.end}]
         rec["_anchor"] = (m.start, m.end)
         return rec
+
+
+def _without_routes(text: str, locs: list[Any]) -> list[Any]:
+    """The places that are not the ends of a route (拉萨到林芝铁路, 陇东—山东直流): a route's ends
+    are where it runs, not the region a statement speaks for."""
+    drop = {j for j, m in enumerate(locs)
+            if "—" in (text[m.start - 1:m.start], text[m.end:m.end + 1])}  # 陇东—山东
+    for j in range(len(locs) - 1):
+        m, n = locs[j], locs[j + 1]
+        if n.start == m.end + 1 and text[m.end] in _ROUTE_JOINER:
+            drop.update((j, j + 1))
+    if not drop:
+        return locs
+    return [m for j, m in enumerate(locs) if j not in drop]
 
 
 def _inside_any(spans: list[tuple[int, int]], a: int, b: int) -> bool:
