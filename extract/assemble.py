@@ -54,6 +54,9 @@ _SUBJECT_REF = re.compile(
 # Linear works: a route through places, not a site.
 _LINEAR_HEAD = re.compile(r"铁路|高铁|城际|客运专线|高速公路|高速|公路|管道|管线|输电工程|联网工程|输气|"
                           r"输油|运河|调水|引水|输水")
+# Works between two places besides the lines above (特高压直流工程, 输电线路).
+_LINE_WORK = re.compile(r"特高压|直流|交流|输电|线路|专线|双线|通道|航线")
+_NO_REGION = object()  # (a sentinel: the ends of a line say it has no one region)
 # 中缅油气管道, 中俄原油管道: works that cross the border
 _CROSS_BORDER = re.compile(r"中[缅俄老哈吉欧蒙越巴泰尼塔乌朝韩]")
 # 青藏, 川藏, 湘黔: two provinces' one-character abbreviations opening the name
@@ -61,6 +64,12 @@ _PROVINCE_PAIR = re.compile(
     r"(?P<a>[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕甘青宁新])"
     r"(?!(?P=a))[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕甘青宁新]"
     r"(?=铁路|高铁|联网|管道|线|输电|直流|高速|公路|城际|客运)")
+# Two ends of a line joined in its name (合肥到福州铁路, 哈密—重庆, 扎兰屯至阿荣旗铁路).
+_JOINER = re.compile(r"(?<=[\u4e00-\u9fff])(?:到|至|—|－|-)(?=[\u4e00-\u9fff])")
+# Words that put a project abroad when no Chinese place follows them (海外钾肥基地, 在境外),
+# and countries the gazetteer's foreign list lacks.
+_ABROAD = re.compile(r"海外|境外|国外|几内亚|刚果|赞比亚|津巴布韦|莫桑比克|坦桑尼亚|苏丹|加蓬|"
+                     r"喀麦隆|澳洲")
 # 跨越江西、福建两省: the places after these are on the route
 _ROUTE_CUE = re.compile(r"跨越|横跨|途经|贯穿|穿越|连接|连通|起于|止于|自|从|由|在")
 _REPORTED = re.compile(r"告诉|表示|介绍|透露|指出|认为|称|说")
@@ -1243,7 +1252,9 @@ class Assembler:
         p0 = self.index.paragraph(first.start)[0]
         for lo in (p0, max(0, first.start - 300)):
             rows = table[bisect.bisect_left(pst, lo):bisect.bisect_left(pst, first.start)]
-            before = [t[0] for t in rows if sure(t) and not t[2] and t[0].end <= first.start]
+            # (a place inside another project's name is that project's: 深圳华星光电…, 奇美…)
+            before = [t[0] for t in rows if sure(t) and not t[2] and t[0].end <= first.start
+                      and not (t[1] - own_spans)]
             if before:
                 return before[-1].region
         return ctx.focus if self._focus_stated(ctx) else None
@@ -1276,7 +1287,14 @@ class Assembler:
         跨越江西、福建两省), its province when through two cities of one (拉萨至贡嘎机场高速
         公路), else `r`."""
         names = e.names()
-        if not names or ctx is None or not any(_LINEAR_HEAD.search(m.name) for m in names):
+        if not names or ctx is None:
+            return r
+        if self._abroad(ctx, names):
+            return None
+        ends = self._ends(names)
+        if ends is not None:
+            return ends if ends is not _NO_REGION else None
+        if not any(_LINEAR_HEAD.search(m.name) for m in names):
             return r
         if any(_CROSS_BORDER.match(m.name) for m in names):
             return None
@@ -1322,6 +1340,72 @@ class Assembler:
             if r is None or not (r.adcode or "").startswith(code[:2]) or r.adcode != code:
                 return type(p)(province=p.province, adcode=code, confidence=p.confidence)
         return r
+
+    def _foreign_spans(self, ctx: Any) -> list[tuple[int, int]]:
+        """Spans of foreign places (美国, 巴西…) and of the words that say abroad (海外)."""
+        if not hasattr(self, "_foreign"):
+            spans = [(m.start, m.end) for m in ctx.mentions if m.role == "foreign"]
+            spans += [(m.start(), m.end()) for m in _ABROAD.finditer(self.text)]
+            self._foreign = sorted(spans)
+            self._foreign_starts = [a for a, _ in self._foreign]
+        return self._foreign
+
+    def _abroad(self, ctx: Any, names: list[ProjectMention]) -> bool:
+        """Whether the nearest place written before a name's head in its clause (or in the
+        name) is foreign: 美国内华达州布纳维斯塔铁矿, 巴西工厂项目, 位于几内亚的西芒杜铁矿项目,
+        海外钾肥基地 — but not 美国…公司在苏州的工厂 (苏州 is nearer)."""
+        foreign = self._foreign_spans(ctx)
+        if not foreign:
+            return False
+        if not hasattr(self, "_places"):
+            self._place_table(ctx)
+        firms = [(c.start, c.end) for c in self.companies]
+        abroad = False
+        for m in names:
+            c0, c1 = self.index.clause(m.start)
+            end = m.end - len(m.head) if m.head else m.end
+            k = bisect.bisect_left(self._foreign_starts, end) - 1
+            fb = c0
+            if k >= 0 and self._foreign[k][0] >= c0:
+                fa, fb = self._foreign[k]
+                if any(a <= fa and fb <= b for a, b in firms):
+                    fb = c0  # 美国铝业公司…: a firm's origin, not the site
+            rows = self._places[bisect.bisect_left(self._place_starts, fb):
+                                bisect.bisect_left(self._place_starts, c1)]
+            if rows:
+                return False  # (…共建的…工程在辽宁盘锦开工: a name's clause names a site here)
+            abroad = abroad or fb > c0
+        return abroad
+
+    def _ends(self, names: list[ProjectMention]) -> Any:
+        """For a line named by its two ends (合肥到福州铁路, 哈密—重庆): _NO_REGION when the ends
+        lie in two provinces, the province when they lie in two
+        of its cities, the common unit otherwise; None when no name joins two known ends."""
+        for m in names:
+            j = _JOINER.search(m.name)
+            if j is None or (m.head and not _LINEAR_HEAD.search(m.name) and m.kind != "item"
+                             and not _LINE_WORK.search(m.name)):
+                continue
+            cut = m.start + j.start()
+            rows = self._places[bisect.bisect_left(self._place_starts, m.start):
+                                bisect.bisect_left(self._place_starts, m.end)]
+            left = [t[0].region for t in rows if t[0].end <= cut and t[0].region.adcode]
+            right = [t[0].region for t in rows if t[0].start > cut and t[0].region.adcode]
+            if not left or not right:
+                continue  # (夏坪至睦村: an end the gazetteer does not know says nothing)
+            a, b = left[0].adcode, right[0].adcode
+            if a[:2] != b[:2]:
+                return _NO_REGION
+            if a[:4] != b[:4] or a[2:4] == "00":
+                p = left[0]
+                return type(p)(province=p.province, adcode=a[:2] + "0000", confidence=p.confidence)
+            c = left[0] if a[4:] == "00" else right[0] if b[4:] == "00" else None
+            if c is not None:
+                return c
+            p = left[0]
+            return type(p)(province=p.province, city=p.city, adcode=a[:4] + "00",
+                           confidence=p.confidence)
+        return None
 
     def _name_starts_near(self, pos: int) -> list[tuple[int, int]]:
         """Name spans starting at `pos` or right after it."""

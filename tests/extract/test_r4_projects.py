@@ -43,3 +43,33 @@ def test_panel_lines_in_a_coordination() -> None:
 def test_dash_joined_items() -> None:
     found = projects("今年以来，陇东—山东、哈密—重庆、宁夏—湖南等特高压直流工程投运。")
     assert {"陇东—山东", "哈密—重庆", "宁夏—湖南"} <= {n[:5] for n in found}
+
+
+def region(text: str, name: str) -> str | None:
+    return projects(text)[name]["region"]["adcode"]
+
+
+def test_line_between_two_provinces_has_no_region() -> None:
+    assert region("今年，合肥到福州铁路将建成通车。", "合肥到福州铁路") is None
+
+
+def test_line_between_two_cities_of_one_province_is_the_province() -> None:
+    found = projects("年内，烟台—威海、大同—天津南等特高压交流工程开工建设。")
+    assert found["烟台—威海"]["region"]["adcode"] == "370000"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("奇瑞汽车投资建设的巴西工厂项目昨天开工。", "巴西工厂项目"),
+        ("远航集团在海外投资建设的远航钾肥基地项目昨天开工。", "远航钾肥基地项目"),
+    ],
+)
+def test_projects_abroad_have_no_region(text: str, name: str) -> None:
+    assert name in projects("杭州市商务局发布消息。" + text)
+    assert region("杭州市商务局发布消息。" + text, name) is None
+
+
+def test_a_chinese_site_after_a_foreign_partner_is_kept() -> None:
+    text = "中国和沙特两国共建的华锦乙烯项目今天在辽宁盘锦开工建设。"
+    assert region(text, "华锦乙烯项目")[:4] == "2111"
