@@ -26,12 +26,15 @@ from touzi.extract.sentences import TextIndex
 
 # (cue regex, indicator): matched at the end of the figure's left clause; first match wins.
 _INDICATORS: list[tuple[str, str]] = [
-    (r"制造业(?:完成)?投资", "manufacturing_investment"),
-    (r"民间固定资产投资|固定资产投资|固投|全社会投资|(?:全[市省区县]|全国)(?:完成)?投资", "fixed_asset_investment"),
+    (r"制造业(?:固定资产)?(?:完成)?投资", "manufacturing_investment"),
+    # (railway construction investment is reported as the railways' fixed-asset investment)
+    (r"民间固定资产投资|固定资产投资|固投|全社会投资|(?:全[市省区县]|全国)(?:完成)?投资|"
+     r"铁路(?:建设)?(?:已)?完成投资|铁路建设(?:总)?投资(?:完成)?", "fixed_asset_investment"),
     (r"工业性投[入资]|工业投[资入]|技改投资", "industrial_investment"),
     (r"合同(?:利用)?外资", "contracted_fdi"),
     (r"实到外资|实际(?:利用|使用)外资|到位外资|实际到位外资", "actual_fdi"),
-    (r"市外内资|省外内资|引进内资|到位内资|省外资金|实际完成投资额|引进[\u4e00-\u9fff]{0,4}资金",
+    (r"市外内资|省外内资|引进内资|到位内资|省外资金|实际完成投资额|引进[\u4e00-\u9fff]{0,4}资金|"
+     r"(?<!技改)到位资金|实到资金",
      "domestic_capital_attracted"),
     (r"财政(?:总)?收入|一般公共预算收入|公共财政预算收入|地方财政收入", "fiscal_revenue"),
     (r"工业增加值", "industrial_value_added"),
@@ -82,14 +85,24 @@ _AGGREGATE = re.compile(r"全部项目|所有项目|合计|共计|总计")
 _PROJECTS_AFTER = re.compile(r"的(?:重大|重点)?(?:建设)?项目")
 _OTHER_RIGHT = re.compile(r"[^，。；;]{0,10}?(?:资金|基金|专项贷款|专项债券|债券)")
 # Cues that make an amount something other than a regional total.
-_NOT_A_TOTAL = re.compile(r"平均|均|单个|每个|最大|最高")
+_NOT_A_TOTAL = re.compile(r"平均|均|单个|每(?!年)|最大|最高")
+# The words right before an amount that make it no total of its own: a conversion of the one
+# before (约合), the cost of one thing (需要投资), a difference (增加了, 减少), a saving
+_NOT_A_FIGURE_OF_ITS_OWN = re.compile(
+    r"(?:约合|折合|折算|相当于)(?:人民币)?(?:约)?$|需要?投资(?:约)?$|仅需(?:投资)?$|"
+    r"(?:增加|减少|增长|提高|下降|节约|节省)了(?:约)?$|(?:减少|节约|节省)[\u4e00-\u9fff]{0,6}$")
+_CONVERTED = ("约合", "折合")  # (a money mention may begin with them)
+# 由7000亿元增加到7200亿元: the old figure
+_CHANGED_TO = re.compile(r"(?:增加|提高|调增|调减|扩大|上调|下调|减少|调整|增长)(?:到|至|为)")
+# a clause about one project: 该项目总投资…
+_THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)(?:项目|工程)")
 _CLASS_AMOUNT = re.compile(r"(?:级|量级)?(?:企业|产业集群|集团|工厂)")
 _THRESHOLD_AFTER = re.compile(r"(?:以上|以下)?的?(?:项目|重大项目|企业)|以上[的项]")
 # (Word lists here are grouped by first character for speed: see alternation.py.)
 _NOT_INVESTMENT = re.compile(by_first_char((
     r"贷款|税款|利润|效益|经费|募集|募资|收入|销售|营收|中标|价款|工资|预付款|成交|交易|消费|出口|"
     r"进口|存款|余额|市值|补贴|补助|奖励|资助|增持|收购|购买|援企|稳岗|惠及|税后|救灾|救助|慰问|"
-    r"扶持|资产|发行|彩票|公益").split("|")))
+    r"扶持|资产|发行|彩票|公益|融资|上市|垫付").split("|")))
 _BUILD_AFTER = re.compile(
     r"(?:建设|新建|扩建|改扩建|开建|兴建|用于|设立)([^。；;]{0,20}?)(?:生产线|项目|工程|基地|工厂|产业园|企业)"
 )
@@ -151,8 +164,13 @@ _PART_BREAK = re.compile(r"[；;。！？!?\n]")
 _PERIOD_KINDS = frozenset(("date", "period"))
 _BATCH_WORD = re.compile(r"签约|开工|集中|同步")
 _TOLD_EVENT = re.compile(r"开工|签约|举行|仪式|推介会|洽谈会|集中|同步")
+_WHOLE_YEAR = re.compile(r"全年|年内")
 _FULL_YEAR = re.compile(r"全年|年内|年度")
 _THIS_BATCH = re.compile(r"(?:此次|本次|这次|当天|同日)[^，,。；;]{0,6}(?:开工|签约|竣工|投产|落地)")
+# 四年来, 近三年来, 过去五年, 一年来: the years before the publication
+_YEARS_BACK = re.compile(r"(?<![\d〇零一二三四五六七八九十年])(?:近|过去|这|最近)?(?P<n>[一二两三四五六七八九十\d]{1,2})年(?:来|以来|间)|"
+                         r"(?:近|过去|最近)(?:的)?(?P<n2>[一二两三四五六七八九十\d]{1,2})年|"
+                         r"(?<![\d〇零一二三四五六七八九十])(?P<months>[一二两三四五六七八九十\d]{1,2})个(?P<more>多)?月(?:以)?来")
 _REL_DAY = re.compile(r"今天|今日|当天|日前|近日|昨天|几天前")
 
 
@@ -216,6 +234,7 @@ class ClaimFinder:
         self._date_starts = [m.start for m in self._dates]
         self._loc_starts = [m.start for m in self.locations]
         self._national: bool | None = None
+        self._headings: list[tuple[int, str]] | None = None
 
     # -- context --------------------------------------------------------------------------
     def _part(self, pos: int) -> tuple[int, int]:
@@ -314,9 +333,17 @@ class ClaimFinder:
                                                            best.start):
                 return _month_end(best.date), "day"  # 截至3月底: as of the month's last day
             return date_value(best), best.precision
+        span = self._years_back(s0, a)
+        if span is not None:
+            return span  # 四年来，…累计安排57.4亿元: the years up to the publication's
         after = [m for m in dates[k:k + 5] if m.start < s1]
         if after:
             return date_value(after[0]), after[0].precision
+        if self.pub is not None and _WHOLE_YEAR.search(text, s0, a):
+            # 浦东新区计划全年力争完成…3000亿元 after a sentence about June: the year's figure
+            year = before[-1].date[:4] if before and before[-1].date else \
+                self._heading_year(a) or f"{self.pub.year:04d}"
+            return year, "year"
         if batch and before and _THIS_BATCH.search(text, s0, a):
             # 2月26日…集中开工活动…。此次集中开工的14个项目…: the day of the event told before
             best = max(before, key=lambda m: (_PRECISE[m.precision or ""], m.start))
@@ -326,6 +353,12 @@ class ClaimFinder:
         settled = [m for m in before if m.text not in ("年内", "年底前", "年底")
                    and not _PLANNED_DATE.search(text, max(0, m.start - 4), m.start)]
         para_date = settled[-1] if settled else None
+        back = _last_match_in(_YEARS_BACK, text, p0, s0)
+        if back is not None and (para_date is None or back.start() > para_date.start) \
+                and (rel is None or back.start() > rel.start()):
+            span = self._years_back(back.start(), back.end())
+            if span is not None:
+                return span  # 四年来，…；带动…项目3737个: the span told before in the paragraph
         if rel is not None and (para_date is None or rel.start() > para_date.start):
             return self._relative(rel.group())
         if para_date is not None:
@@ -335,13 +368,63 @@ class ClaimFinder:
             if told is not None:
                 return told  # 6月6日，…推介会在武汉举行。…全市共签约33个项目: that day
         p = self.pub
+        heading = self._heading_year(a)
         if p is not None and _FULL_YEAR.search(text, s0, a):
-            return f"{p.year:04d}", "year"  # 全年预计完成固定资产投资6500亿元
+            return heading or f"{p.year:04d}", "year"  # 全年预计完成固定资产投资6500亿元
+        if heading is not None:
+            return heading, "year"  # 一、2024年工作回顾 over a report's section of results
         if p is None:
             return None, None
         if p.month:
             return f"{p.year:04d}-{p.month:02d}", "month"
         return f"{p.year:04d}", "year"
+
+    def _years_back(self, s0: int, a: int) -> tuple[str, str] | None:
+        """四年来, 近三年, 过去五年 before `a` in its sentence: the years up to the publication's
+        (2010/2014 in 2014); 一年来, 过去一年 in a report of the year's first quarter: last year."""
+        p = self.pub
+        if p is None:
+            return None
+        m = _last_match_in(_YEARS_BACK, self.text, s0, a)
+        if m is None:
+            return None
+        if m.group("months"):
+            # 一个多月以来 (July): June to July; 三个月来: May to July
+            n = _small_number(m.group("months"))
+            if n is None or n > 11 or not p.month or (n == 1 and not m.group("more")):
+                return None
+            y, mo = divmod(p.year * 12 + p.month - 1 - n + (0 if m.group("more") else 1), 12)
+            return f"{y:04d}-{mo + 1:02d}/{p.year:04d}-{p.month:02d}", "month"
+        n = _small_number(m.group("n") or m.group("n2"))
+        if n is None or n > 20:
+            return None
+        if n == 1:
+            if p.month is not None and p.month > 3:
+                return None  # the last twelve months, not a calendar year
+            return f"{p.year - 1:04d}", "year"
+        return f"{p.year - n:04d}/{p.year:04d}", "year"
+
+    def _heading_year(self, a: int) -> str | None:
+        """The year of the last heading line before `a` (a short line with no 。 naming a
+        year: 一、2024年工作回顾) when it is not the publication's year: the section of a
+        report that looks back on that year."""
+        if self._headings is None:
+            self._headings = []
+            for m in self._dates:
+                if m.precision != "year" or not m.date:
+                    continue
+                p0, p1 = self.index.paragraph(m.start)
+                line = self.text[p0:p1].strip()
+                if p0 > 0 and len(line) <= 30 and "。" not in line \
+                        and not _COMPARED_BEFORE.search(self.text, max(0, m.start - 2), m.start):
+                    self._headings.append((m.start, m.date[:4]))
+        if not self._headings or self.pub is None:
+            return None
+        k = bisect.bisect_left(self._headings, (a, "")) - 1
+        if k < 0:
+            return None
+        year = self._headings[k][1]
+        return year if year != f"{self.pub.year:04d}" else None
 
     def _event_day_before(self, s0: int) -> tuple[str | None, str | None] | None:
         """The day of the last event told before `s0` (within 2000 characters): a day date or
@@ -409,6 +492,13 @@ class ClaimFinder:
                     m.qualifier in ("over", "under") and _THRESHOLD_AFTER.match(text, m.end)) \
                     or _CLASS_AMOUNT.match(text, m.end):
                 continue  # 平均投资规模达6亿元, 10亿元以上的项目, 100亿元企业: not a total
+            if _NOT_A_FIGURE_OF_ITS_OWN.search(left) or text.startswith(_CONVERTED, m.start) or (
+                    left.endswith("由") and _CHANGED_TO.match(text, m.end)):
+                continue  # 约合1243亿元 (the figure before, converted), 需要投资3亿元 (what
+                # one plant costs), 资金增加了1425亿元 (a difference), 由7000亿元增加到…
+            c0 = self.index.clause(m.start)[0]
+            if _THIS_PROJECT.match(text, c0, m.start):
+                continue  # …竞购一个铁矿项目的股权，该项目总投资高达30亿澳元: one project's
             ind = None
             own = _OWN_CUE.split(left)[-1]  # the words of this figure's own verb phrase
             im = _last_match(_IND_RE, left)
@@ -715,6 +805,24 @@ def _inside_any(spans: list[tuple[int, int]], a: int, b: int) -> bool:
         if spans[j][1] >= b:
             return True
     return False
+
+
+def _small_number(s: str | None) -> int | None:
+    """一 → 1, 十二 → 12, 5 → 5 (the numbers of 四年来, 近十年)."""
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    digits = "一二三四五六七八九"
+    if s == "十":
+        return 10
+    if s.startswith("十"):
+        return 10 + digits.index(s[1]) + 1 if s[1] in digits else None
+    if len(s) == 2 and s[1] == "十" and s[0] in digits:
+        return (digits.index(s[0]) + 1) * 10
+    if len(s) == 1:
+        return 2 if s == "两" else digits.index(s) + 1 if s in digits else None
+    return None
 
 
 def _month_end(date: str | None) -> str | None:

@@ -51,3 +51,76 @@ def test_a_national_digest_speaks_for_the_nation_where_no_place_is_named() -> No
             "目前，全年新开工数据中心项目超过50个，项目总投资超过3000亿元。")
     got = [c for c in claims(text, "2022-12-29") if c["count"] == 50]
     assert got and got[0]["region"]["adcode"] == "100000"
+
+
+def test_years_back_is_a_span_of_years() -> None:
+    (c,) = claims("五年来，东川市累计引进省外资金860亿元。", "2016-06-02")
+    assert c["period"] == "2011/2016"
+
+
+def test_a_span_told_before_in_the_paragraph() -> None:
+    text = "三年来，东川市累计安排援建资金40亿元;带动企业落地合作项目300个，到位资金900亿元。"
+    got = {c["value"]: c for c in claims(text, "2016-06-02")}
+    assert got[90_000_000_000]["period"] == "2013/2016"
+    assert got[90_000_000_000]["indicator"] == "domestic_capital_attracted"
+
+
+def test_a_month_and_more_back() -> None:
+    (c,) = claims("一个多月以来，东川市共有60个重点项目陆续开工，项目总投资超500亿元。", "2022-07-24")
+    assert c["period"] == "2022-06/2022-07"
+
+
+def test_the_past_year_in_a_report_of_january() -> None:
+    (c,) = claims("过去一年，全省实际使用外资120亿美元。", "2025-01-20")
+    assert c["period"] == "2024"
+
+
+def test_the_whole_year_after_a_month_s_figures() -> None:
+    text = "6月，东川市工业投资同比增长20%。东川市计划全年力争完成固定资产投资900亿元。"
+    got = {c["value"]: c for c in claims(text, "2022-07-24")}
+    assert got[90_000_000_000]["period"] == "2022"
+
+
+def test_a_report_section_headed_by_last_year() -> None:
+    text = ("东川省政府工作报告\n一、2024年工作回顾\n全省经济平稳运行。"
+            "全年完成固定资产投资5000亿元，地方一般公共预算收入达到800亿元。\n"
+            "二、2025年工作安排\n今年的预期目标是：地方一般公共预算收入增长3%。")
+    got = {(c["value"], c["growth_pct"]): c["period"] for c in claims(text, "2025")}
+    assert got[(500_000_000_000, None)] == "2024"
+    assert got[(80_000_000_000, None)] == "2024"
+    assert got[(None, 3)] == "2025"
+
+
+def test_a_conversion_is_not_a_second_claim() -> None:
+    (c,) = claims("全市实际使用外资20亿美元、约合142亿元人民币。")
+    assert (c["value"], c["unit"]) == (2_000_000_000, "USD")
+
+
+def test_the_cost_of_one_plant_and_a_difference_are_not_claims() -> None:
+    assert claims("建一条年产50万吨的水泥生产线，需要投资2亿元。") == []
+    assert claims("仅一个月时间，国家投入保障房的建设资金就增加了900亿元。") == []
+
+
+def test_a_change_keeps_the_new_figure() -> None:
+    got = claims("今年，全国铁路固定资产投资由6000亿元增加到6300亿元。", "2014-04-10")
+    assert [c["value"] for c in got] == [630_000_000_000]
+    assert got[0]["indicator"] == "fixed_asset_investment"
+
+
+def test_one_project_s_total_after_a_count_of_firms() -> None:
+    text = "三家企业正在竞购某公司一个铁矿项目的股权，该项目总投资高达20亿澳元。"
+    assert claims(text) == []
+
+
+def test_financing_is_not_investment() -> None:
+    assert claims("全省共有12家企业实现海外上市，融资总额超过30亿美元。") == []
+
+
+def test_manufacturing_fixed_asset_investment() -> None:
+    (c,) = claims("6月，东川市制造业固定资产投资同比增长16%。")
+    assert c["indicator"] == "manufacturing_investment"
+
+
+def test_railway_construction_investment_is_fixed_asset_investment() -> None:
+    (c,) = claims("今年1～5月，全国铁路建设投资完成900亿元，同比增长7%。", "2014-06-10")
+    assert c["indicator"] == "fixed_asset_investment"
