@@ -147,7 +147,8 @@ _CAP_FORMS = re.compile(r"年产(?=[\d.．])|(?<=[吨台套件片辆])/年")
 
 @lru_cache(maxsize=16384)
 def _norm(name: str) -> str:
-    n = _CAP_FORMS.sub("", _NORM_DROP.sub("", name))
+    # (到 and 至 join a line's two ends alike: 昆明至曼谷公路 / 昆明到曼谷公路)
+    n = _CAP_FORMS.sub("", _NORM_DROP.sub("", name)).replace("到", "至")
     if n.endswith("项目") and len(n) > 4:
         n = n[:-2]
     return n
@@ -411,7 +412,8 @@ _COMMON_PAIRS = frozenset((
 
 @lru_cache(maxsize=8192)
 def _bigrams(name: str) -> frozenset[str]:
-    n = _CAP_FORMS.sub("", _NORM_DROP.sub("", name))
+    # (到 and 至 join a line's two ends alike: 昆明至曼谷公路 / 昆明到曼谷公路)
+    n = _CAP_FORMS.sub("", _NORM_DROP.sub("", name)).replace("到", "至")
     grams = frozenset(n[i:i + 2] for i in range(len(n) - 1)) - _COMMON_PAIRS
     return grams or frozenset((n,))
 

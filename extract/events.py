@@ -191,6 +191,10 @@ def find_events(text: str, index: TextIndex, mentions: list[Mention],
         if k >= 0 and dates[k].start >= s0 and dates[k].end <= a:
             dm = dates[k]
             date, precision, dstart = date_value(dm), dm.precision, dm.start
+            if dm.date_end and dm.date_end[:4] == dm.date[:4] and (
+                    dm.text.endswith("以来") or text.startswith("以来", dm.end)):
+                # 今年以来…投运: some time this year, not over the months so far
+                date, precision = dm.date[:4], "year"
         else:
             rel = None
             for r in _REL_DAY.finditer(text, s0, a):

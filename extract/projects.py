@@ -53,6 +53,7 @@ STRONG_HEADS = (
 WEAK_HEADS = (
     "高速", "中心", "园区", "公园", "通道", "公路", "港区", "码头", "机组", "车间", "小学", "内陆港",
     "中学", "医院", "枢纽", "广场", "综合楼", "大厦", "管道", "管线", "中试线", "示范线",
+    "铁矿", "铜矿", "金矿", "煤矿", "锂矿", "钾矿", "镍矿", "铝土矿",
 )
 # Longest first, grouped by first character (alternation.py): a position tries only the heads
 # that open with its character.
@@ -62,7 +63,7 @@ _HEAD_RE = re.compile(
     rf"(?:{_HEAD_SRC})"
     # 抚吉高速 is a road only before punctuation or a verb (not 高速发展, 高速线材)
     r"(?<!高速(?![，。、；：,.;:！？\s）)”]|投资|项目|建设|开工|全线|通车|是|将|的|全长|总|已|正|于|在|和|与|及|等))"
-    r"(?![师院局处学队兵部灯]|经理|负责人|城区|城市|镇区|之一|建设者|[前后]期|审批|资金|用地|库|"
+    r"(?![师院局处学队兵部灯石粉砂]|经理|负责人|城区|城市|镇区|之一|建设者|[前后]期|审批|资金|用地|库|"
     r"机械|塑料|技术|咨询|设计|监理|勘察|管理|科学|有限公司|有限责任|股份)"
     r"(?!(?<=学)生)"  # 中学生运动会
 )
@@ -301,6 +302,8 @@ class ProjectFinder:
                         a = span[0] if span is not None and span[0] >= a else sys_word.start()
                     out.append(ProjectMention(a, he, text[a:he], NAME, head, specific=True))
                 continue
+            if head == "金矿" and hs > 0 and text[hs - 1] == "冶":
+                continue  # 冶金矿山: metallurgy, not a gold mine
             if head == "代线":
                 pm = self._panel_line(hs, he)
                 if pm is not None:
@@ -787,7 +790,7 @@ _NOMINAL_VERB_END = re.compile(
 )
 _LONG_STOP_END = re.compile(r"(?:开工建设|投资建设|出资建设|捐资建设|配套建设|投资兴建)$")
 # A class of projects rather than one (亿元以上项目, 5000万元以上的投资项目).
-_CLASS_RE = re.compile(r"以上|以下|之类|类项目|[各每]")
+_CLASS_RE = re.compile(r"以上|以下|之类|类项目|[各每]|行业(?!协会)")
 # A core opening with the region speaking (我市, 全省) or a share of a class (大部分, 行业)
 # names a class of projects, not one.
 _CLASS_OPENER = re.compile(

@@ -73,3 +73,30 @@ def test_projects_abroad_have_no_region(text: str, name: str) -> None:
 def test_a_chinese_site_after_a_foreign_partner_is_kept() -> None:
     text = "中国和沙特两国共建的华锦乙烯项目今天在辽宁盘锦开工建设。"
     assert region(text, "华锦乙烯项目")[:4] == "2111"
+
+
+def test_mines_are_heads() -> None:
+    assert "中铝秘鲁特罗莫克铜矿" in projects("远航公司投资建设的中铝秘鲁特罗莫克铜矿正式投产。")
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("钢铁行业新建项目必须严格审批，总投资不得超标。", "钢铁行业新建项目"),  # a class
+        ("他们一方面跟长春工厂合作建设新车间。", "一方面跟长春工厂"),  # clause words
+        ("保利集团计划在南疆参与铜矿建设。", "南疆参与铜矿"),  # a verb before the head
+    ],
+)
+def test_not_names(text: str, bad: str) -> None:
+    assert bad not in projects(text)
+
+
+def test_to_and_zhi_join_the_same_line() -> None:
+    found = projects("昆明至曼谷公路今天全线通车。昆明到曼谷公路全长1800公里，总投资20亿元。")
+    assert len([n for n in found if "曼谷公路" in n]) == 1
+
+
+def test_an_event_since_the_year_began_is_dated_by_the_year() -> None:
+    found = projects("今年以来，哈密—重庆、宁夏—湖南等特高压直流工程投运。", pub="2025-10-13")
+    events = found["哈密—重庆"]["events"]
+    assert [(e["type"], e["date"]) for e in events] == [("production", "2025")]
