@@ -54,7 +54,7 @@ _CLAUSE_HEAD = re.compile(r"[^，,。；;、！？\n（(]*")
 # Verbs and particles that end the noun a count counts (三项举措解决…项目 counts 举措).
 _NOUN_STOP = re.compile(r"解决|推进|开工|竣工|正在|已经|已|将|在|是|为|有|的|和|与|及|、")
 _COUNT_AFTER_NOUN = re.compile(
-    r"(?:项目|工程)(?:新开工?|开工|竣工|投产|签约|落地|开竣工)?(?:就|共|总数|数)?(?:达|有|为)?$")
+    r"(?:项目|工程)(?:新开工?|开工|竣工|投产|签约|落地|开竣工)?(?:就|共|总数|数)?(?:达|有|为|由)?$")
 _LEADING_EVENT = re.compile(r"(?:新开工|开工|竣工|投产|签约|在建|开竣工|新签约|新建)")
 _SIBLING = re.compile(r"(?:、(?:新开工?|开工|竣工|投产|签约|落地|开竣工)?|"
                       r"[，,](?:新开工?|开工|竣工投产|竣工|投产|签约|落地|开竣工))$")
@@ -91,7 +91,15 @@ _NOT_A_TOTAL = re.compile(r"平均|均|单个|每(?!年)|最大|最高")
 _NOT_A_FIGURE_OF_ITS_OWN = re.compile(
     r"(?:约合|折合|折算|相当于)(?:人民币)?(?:约)?$|需要?投资(?:约)?$|仅需(?:投资)?$|"
     r"(?:增加|减少|增长|提高|下降|节约|节省)了(?:约)?$|(?:减少|节约|节省)[\u4e00-\u9fff]{0,6}$")
-_CONVERTED = ("约合", "折合")  # (a money mention may begin with them)
+# 重点项目…开工，…总投资: the whole batch's total
+_BATCH_NOUN = re.compile(r"(?:重点|重大)(?:建设|产业)?项目")
+_TOTAL_CUES = ("总投资", "总投资达", "总投资约", "项目总投资", "计划总投资", "总投资额")
+# 总投资138亿元的某某配套项目: the amount describes one named project
+_ONE_PROJECT_AFTER = re.compile(r"的([^，。；;、\d]{2,30}?)(?:项目|工程)(?=[，,。；;])")
+_IN_PLACE = re.compile(r"(?:到位|实到)资金[^，,]{0,4}$")
+_CONVERTED = ("约合", "折合")
+_CHANGED_FROM = re.compile(r"(?:增加|提高|调增|调减|扩大|上调|下调|减少|调整|增长)(?:到|至|为)$")
+_REMAINDER = re.compile(r"(?:剩余|其余|剩下|余下)$")  # (a money mention may begin with them)
 # 由7000亿元增加到7200亿元: the old figure
 _CHANGED_TO = re.compile(r"(?:增加|提高|调增|调减|扩大|上调|下调|减少|调整|增长)(?:到|至|为)")
 # a clause about one project: 该项目总投资…
@@ -102,7 +110,7 @@ _THRESHOLD_AFTER = re.compile(r"(?:以上|以下)?的?(?:项目|重大项目|企
 _NOT_INVESTMENT = re.compile(by_first_char((
     r"贷款|税款|利润|效益|经费|募集|募资|收入|销售|营收|中标|价款|工资|预付款|成交|交易|消费|出口|"
     r"进口|存款|余额|市值|补贴|补助|奖励|资助|增持|收购|购买|援企|稳岗|惠及|税后|救灾|救助|慰问|"
-    r"扶持|资产|发行|彩票|公益|融资|上市|垫付").split("|")))
+    r"扶持|资产|发行|彩票|公益|融资|上市|垫付|结余|闲置|沉淀|挪用").split("|")))
 _BUILD_AFTER = re.compile(
     r"(?:建设|新建|扩建|改扩建|开建|兴建|用于|设立)([^。；;]{0,20}?)(?:生产线|项目|工程|基地|工厂|产业园|企业)"
 )
@@ -119,7 +127,7 @@ _BREAKDOWN = re.compile(r"其中(?:包括)?|包括|涉及")
 _SUBCLASS = re.compile(r"(?:亿元|万元)以上|新开工|竣工|投产|签约")
 _EVENT_WORD = re.compile(by_first_char((
     r"开工|签约|竣工|投产|在建|落地|开竣工|建设|启动|入驻|完成|实施|推进|通车|新建|迁建|扩建|"
-    r"复工").split("|")))
+    r"复工|核准|批复|审批").split("|")))
 # 高新技术产业投资同比增长27.1%, 战略性新兴产业增加值同比增长12.9%: a category's growth
 _CATEGORY_GROWTH = re.compile(
     r"((?:[\u4e00-\u9fff]{2,10}?)(?:投资|增加值))(?:完成[^，,。；;]{0,10})?(?:同比|比上年|比去年同期)?"
@@ -510,8 +518,9 @@ class ClaimFinder:
             count = None
             if ind is None:
                 count = self._batch_count(i, s0) or self._batch_count_after(i, s1)
-            elif ind in _REGIONAL and self._adjacent_count(i, s0):
-                count = self._adjacent_count(i, s0)  # …项目就有3651项，实际完成投资额3326亿元
+            elif ind in _REGIONAL and self._adjacent_count(i, s0, _IN_PLACE.search(left)):
+                # …项目就有3651项，实际完成投资额3326亿元; 投产项目174个，到位资金128亿元
+                count = self._adjacent_count(i, s0, _IN_PLACE.search(left))
                 self.counts_used.add(id(count))
             indicator_text = None
             project_sentence = self.index.sentence_index(m.start) in self.project_sentences \
@@ -546,10 +555,14 @@ class ClaimFinder:
                 continue  # a firm's or a project's figure (格力电器…宣布投资50亿元)
             elif _INDICATOR_NOUN.search(left):
                 ind, indicator_text = "other", _INDICATOR_NOUN.search(left).group()
+            elif self._one_project_after(m, s1):
+                continue  # 总投资超过138亿元的某某算力产业集群配套项目，刚刚开工: one project's
             elif (_PROJECT_NOUN.search(text, max(s0, m.start - 24), m.start)
-                  or _PROJECTS_AFTER.match(text, m.end)) \
+                  or _PROJECTS_AFTER.match(text, m.end)
+                  or (left.endswith(_TOTAL_CUES) and _BATCH_NOUN.search(text, s0, m.start)
+                      and not self._count_between(s0, m.start))) \
                     and m.role in ("total", "annual", "completed", "other"):
-                ind = "project_investment"
+                ind = "project_investment"  # (一季度重点项目今天开工，涵盖…，总投资超5600亿元)
             else:
                 oc = _OTHER_CUE.search(left)
                 right = _OTHER_RIGHT.match(text, m.end)
@@ -591,6 +604,9 @@ class ClaimFinder:
             if not _EVENT_WORD.search(text, s0, s1) or _PART_OF.match(text, m.end) \
                     or _ENUMERATED.match(text, m.end) or _in_parentheses(text, m.start, s0):
                 continue  # 150项重大水利工程之一, 有9个，包括…, (产业项目8个…)
+            if _REMAINDER.search(text, max(s0, m.start - 3), m.start) or (
+                    text[m.start - 1:m.start] == "由" and _CHANGED_TO.match(text, m.end)):
+                continue  # 已批复46个，剩余18个: the rest of a whole; 由44项增加到48项: the old
             c0 = self.index.clause(m.start)[0]
             if _BREAKDOWN.search(text, max(s0, c0 - 12), m.start) \
                     and not _SUBCLASS.search(text, c0, min(s1, m.end + 10)):
@@ -672,8 +688,9 @@ class ClaimFinder:
             return True
         if _COUNT_AFTER_NOUN.search(self.text, max(0, m.start - 10), m.start) is not None:
             return True
-        # 项目新开20个、竣工12个: a count listed after a count of projects
-        sib = _SIBLING.search(self.text, max(0, m.start - 8), m.start)
+        # 项目新开20个、竣工12个: a count listed after a count of projects; 由44项增加到48项
+        sib = _SIBLING.search(self.text, max(0, m.start - 8), m.start) \
+            or _CHANGED_FROM.search(self.text, max(0, m.start - 6), m.start)
         if sib is not None:
             k = bisect.bisect_left(self._mention_starts, sib.start() - 12)
             for c in self.mentions[k:k + 6]:
@@ -719,9 +736,29 @@ class ClaimFinder:
             return counts[0]
         return None
 
-    def _adjacent_count(self, i: int, s0: int) -> Mention | None:
+    def _count_between(self, a: int, b: int) -> bool:
+        """A count in text[a:b] (a batch's total then belongs to its count, if to any)."""
+        k = bisect.bisect_left(self._mention_starts, a)
+        for c in self.mentions[k:k + 12]:
+            if c.start >= b:
+                return False
+            if c.kind == "count":
+                return True
+        return False
+
+    def _one_project_after(self, m: Mention, s1: int) -> bool:
+        """总投资超过138亿元的X配套项目: a named project (not 的重大项目, not 的80个项目)."""
+        from touzi.extract.projects import is_generic
+
+        if not self.text.startswith("的", m.end):
+            return False
+        pm = _ONE_PROJECT_AFTER.match(self.text, m.end, min(s1, m.end + 34))
+        return pm is not None and not is_generic(pm.group(1))
+
+    def _adjacent_count(self, i: int, s0: int, in_place: Any = None) -> Mention | None:
         """A count of projects in the clause right before the amount's, with no building word
-        in its clause (…就有3651项，实际完成投资额…)."""
+        in its clause (…就有3651项，实际完成投资额…), or any when the amount is the funds in
+        place (`in_place`: 投产项目174个，到位资金128亿元 are the funds of those projects)."""
         ms = self.mentions
         c0 = self.index.clause(ms[i].start)[0]
         for j in range(i - 1, -1, -1):
@@ -730,7 +767,8 @@ class ClaimFinder:
                 return None
             if c.kind == "count" and self._is_project_count(c):
                 p0, p1 = self.index.clause(c.start)
-                if p1 >= c0 - 1 and not re.search(r"开工|竣工|投产|签约", self.text[p0:p1]):
+                if p1 >= c0 - 1 and (in_place or not re.search(r"开工|竣工|投产|签约",
+                                                               self.text[p0:p1])):
                     return c
                 return None
         return None

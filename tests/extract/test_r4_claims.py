@@ -124,3 +124,39 @@ def test_manufacturing_fixed_asset_investment() -> None:
 def test_railway_construction_investment_is_fixed_asset_investment() -> None:
     (c,) = claims("今年1～5月，全国铁路建设投资完成900亿元，同比增长7%。", "2014-06-10")
     assert c["indicator"] == "fixed_asset_investment"
+
+
+def test_a_changed_count_keeps_the_new_count() -> None:
+    got = claims("今年，全国铁路新开工项目由30项增加到36项。", "2014-04-10")
+    assert [(c["indicator"], c["count"]) for c in got] == [("project_count", 36)]
+
+
+def test_approved_counts_and_the_remainder() -> None:
+    got = claims("今年计划新开工的50个项目已批复31个，剩余19个项目近期即可批复。", "2014-09-10")
+    assert [c["count"] for c in got] == [31]
+
+
+def test_approved_projects_are_counted() -> None:
+    (c,) = claims("截至2009年底，我国已核准12个风电项目。", "2011-02-23")
+    assert (c["indicator"], c["count"]) == ("project_count", 12)
+
+
+def test_funds_in_place_of_a_count_of_projects() -> None:
+    (c,) = claims("截至去年，在东川市投产项目120个，到位资金95亿元。", "2014-06-02")
+    assert (c["indicator"], c["count"], c["value"]) == (
+        "domestic_capital_attracted", 120, 9_500_000_000)
+
+
+def test_the_total_of_one_named_project_is_not_a_claim() -> None:
+    text = "在东川，总投资超过50亿元的云谷数据中心配套项目，刚刚开工建设。"
+    assert claims(text, "2022-12-29") == []
+
+
+def test_a_batch_total_after_its_key_projects() -> None:
+    text = "在东川省，一季度重点项目今天开工，涵盖数字经济、现代农业等，总投资超900亿元。"
+    (c,) = claims(text, "2023-01-28")
+    assert c["indicator"] == "project_investment"
+
+
+def test_funds_left_unused_are_not_investment() -> None:
+    assert claims("审计发现，某县专项资金盘活不到位，3.2亿元财政资金结余在部门。") == []
