@@ -458,14 +458,14 @@ class RegionResolver:
 
     def _resolve(self, text: str, year: int | None, header: str | None,
                  url: str | None) -> ArticleRegions:
-        raws = self.index.scan(text)
+        raws = self.index.spans(text)
         head_len = _header_length(text)
         # Outlet: the source/site/title given, else the page header lines.
         outlet_support: dict[str, float] = {}
         header_cands: list[_Cand] = []
         if header:
-            for raw in self.index.scan(header):
-                cands = [c for c in (self._cand(e, year) for e in raw.entries
+            for _start, _end, entries in self.index.spans(header):
+                cands = [c for c in (self._cand(e, year) for e in entries
                                      if not e.risky and not e.weak) if c]
                 if len({c.unit for c in cands}) == 1:
                     header_cands.append(cands[0])
@@ -477,18 +477,19 @@ class RegionResolver:
         # Support from unambiguous, unrisky mentions (and the header/title, weighted).
         support: dict[str, float] = dict(outlet_support)
         anchors: list[tuple[int, int, tuple[str, ...]]] = []
-        for raw in raws:
-            kind = raw.entries[0].kind
-            m = PlaceMention(raw.start, raw.end, raw.text, KIND_NAMES[kind], [], entries=raw.entries)
+        for start, end, entries in raws:
+            kind = entries[0].kind
+            surface = text[start:end]
+            m = PlaceMention(start, end, surface, KIND_NAMES[kind], [], entries=entries)
             mentions.append(m)
             if kind == FOREIGN:
-                m.role, m.foreign = FOREIGN_ROLE, str(raw.entries[0].ref)
+                m.role, m.foreign = FOREIGN_ROLE, str(entries[0].ref)
                 surfaces.append(_NO_SURFACE)
                 continue
             if kind == DEICTIC or kind == GENERIC_ZONE:
                 surfaces.append(_NO_SURFACE)
                 continue
-            sf = self._surface(raw.text, raw.entries, year)
+            sf = self._surface(surface, entries, year)
             surfaces.append(sf)
             codes = sf.anchor
             if codes is not None:
@@ -880,8 +881,22 @@ def _at_level(res: RegionResolver, focus: Region, level: str, year: int | None) 
     return None
 
 
+_CODES: dict[str, tuple[str, ...]] = {}
+
+
 def _codes(adcode: str) -> tuple[str, ...]:
     """The adcode and its ancestors' adcodes, most specific first."""
+    # Asked ~10,000 times a corpus pass for a few hundred codes (every located mention
+    # weighs its chain): computed once per code. Codes are gazetteer units, so it stays small.
+    hit = _CODES.get(adcode)
+    if hit is None:
+        if len(_CODES) > 50_000:
+            _CODES.clear()  # bounded all the same
+        hit = _CODES[adcode] = _code_chain(adcode)
+    return hit
+
+
+def _code_chain(adcode: str) -> tuple[str, ...]:
     out = [adcode]
     if not adcode.endswith("00"):
         out.append(adcode[:4] + "00")
