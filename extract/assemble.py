@@ -1086,7 +1086,7 @@ class Assembler:
                     break
             if e.company is not None:
                 continue
-            e.company = self._opening_firm(e) or self._firm_prefix(e)
+            e.company = self._opening_firm(e) or self._firm_prefix(e) or self._main_firm_of(e)
 
     def _names_around(self, a: int, b: int | None = None) -> list[tuple[int, int]]:
         """Name spans (not pointers) starting in [a - 60, b or a]."""
@@ -1108,6 +1108,34 @@ class Assembler:
                 c = self.companies[k]
                 if c.full and c.start <= lead + 1 and c.end <= pm.start:
                     return c.name
+        return None
+
+    def _main_firm_of(self, e: Entity) -> str | None:
+        """The article's main firm (named most often, at least twice) when a name's sentence
+        has 公司 as its subject (公司公告…用于X工程, 公司计划…投向X项目): a firm's report."""
+        if not hasattr(self, "_main_firm"):
+            counts: dict[str, int] = {}
+            for c in self.companies:
+                key = c.short[0] if not c.full and c.short else c.name
+                counts[key] = counts.get(key, 0) + 1
+            best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
+            self._main_firm = best[0] if best[1] >= 2 else None
+        if self._main_firm is None:
+            return None
+        for pm in e.names():
+            s0 = self.index.sentence(pm.start)[0]
+            for m in _FIRM_DEICTIC.finditer(self.text, s0, pm.start):
+                k = bisect.bisect_left(self._company_starts, m.start()) - 1
+                if k < 0:
+                    continue
+                c = self.companies[k]
+                p0 = self.index.paragraph(m.start())[0]
+                p_before = self.index.paragraph(p0 - 1)[0] if p0 > 0 else p0
+                key = c.short[0] if not c.full and c.short else c.name
+                # the nearest firm before, in this paragraph or the one before, is the main one
+                # (驰宏锌锗 and 荣盛发展 in one article: 公司 under the other's heading is not it)
+                if c.start >= p_before and key == self._main_firm:
+                    return self._main_firm
         return None
 
     def _firm_prefix(self, e: Entity) -> str | None:
@@ -1189,9 +1217,10 @@ class Assembler:
             if straddles(m):
                 continue
             # 浙江省 in a 桐乡 article frames the focus; it is no project's location
-            if r.adcode in above and not r.zone and not r.town:
-                continue
-            table.append((m, set(names), bool(holders(m, comp, comp_starts, comp_reach))))
+            in_firm = bool(holders(m, comp, comp_starts, comp_reach))
+            if r.adcode in above and not r.zone and not r.town and (not names or in_firm):
+                continue  # (苏州 in 三星电子在苏州的7.5代线 of a 昆山 article is that line's)
+            table.append((m, set(names), in_firm))
         self._places = table
         self._place_starts = [t[0].start for t in table]
 
@@ -1492,7 +1521,11 @@ _FIRM_PREFIX = re.compile(
     r"石化|钢铁|股份|控股|新材料|精密|装备|环保|生物|医药|纺织|建材|水泥|铝业|矿业|动力|"
     r"锂电|乳业|食品))(?=[一二三四五首]期|新|年产|[\d])"
 )
-_INVEST_LINK = re.compile(r"投资|出资|捐资|建设|兴建|实施|承建|设立|开建|扩建|新建|运营|打造")
+# 公司 as a clause's subject (，公司计划…, 。本公司拟…): the firm the report is about.
+_FIRM_DEICTIC = re.compile(
+    r"(?<![\u4e00-\u9fffA-Za-z0-9）)”])(?:本|该)?公司(?=拟|将|计划|决定|以|使用|在|于|投资|已|正在|"
+    r"新|向|公告|募集|本次|此次|通过|还|也|目前)")
+_INVEST_LINK = re.compile(r"投资|出资|捐资|建设|兴建|实施|承建|设立|开建|扩建|新建|运营|打造|投向|用于|募投")
 
 
 def _linked_company(text: str, pm: ProjectMention, cands: list[Company],

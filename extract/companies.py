@@ -16,7 +16,7 @@ from importlib import resources
 import ahocorasick_rs
 
 from touzi.extract.name_edges import Protected, last_stop, walk_left
-from touzi.extract.name_words import clause_breaks
+from touzi.extract.name_words import clause_breaks, word_tags
 from touzi.extract.sentences import TextIndex, finditer_in
 
 # Legal forms and group words that end a company name, longest first.
@@ -57,6 +57,21 @@ _COMPANY_STOPS = re.compile(
 # An alias declared after the name: (下称“远钢”), （以下简称“X”）, （远航股份）.
 _ALIAS = re.compile(
     r"[（(](?:以下|下文)?(?:简称|下称|简称为)?[“\"「]?([\u4e00-\u9fffA-Za-z0-9]{2,8})[”\"」]?[）)]"
+)
+# A listed firm written without its legal form, as the subject of a filing verb at a clause
+# start (亨通光电拟定增…, ，联创光电披露的预案…, 驰宏锌锗公告…). Every match holds one of
+# _FILING_WORDS; find_companies reads only the clauses that hold one.
+_FILING_WORDS = ("拟", "公告", "公布", "披露", "复牌", "停牌")
+_SUBJECT_FIRM = re.compile(
+    r"(?<![^，,。；;：:\n！？!?\s”）)])"
+    r"([\u4e00-\u9fffA-Za-z]{2,6}?)"
+    r"(?:今日|昨日|日前|近日|今天|昨天)?(?:拟|公告|公布|披露|复牌|停牌)"
+)
+# Subjects of such verbs that are no firm: bodies, people, deictic and generic words.
+_NOT_SUBJECT_FIRM = re.compile(
+    r"政府|国务院|部$|委员会|[委局厅办署院会所]$|^[我本该其全各此这那某]|市场|专家|记者|分析|业内|"
+    r"人士|机构|投资者|股东|我国|中国|国家|央行|董事|管理层|公司$|集团$|企业|项目|方面|双方|"
+    r"对方|[省市县区镇乡]$|同时|此外|另外|目前|今年|去年|明年|随后|[将已还也并又再曾正]$"
 )
 _PLACE_SUFFIX = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:省|市|自治区|县|区|旗|盟|州)")
 
@@ -210,6 +225,8 @@ def find_companies(text: str, places: Protected | None = None,
     for c in found:
         for s in c.short:
             shorts.setdefault(s, c.name)
+    for sf in _subject_firms(text, places, index):
+        shorts.setdefault(sf, sf)
     spans = [(c.start, c.end) for c in found]
     extra: list[Company] = []
     for (s, full), starts in zip(shorts.items(), _occurrences(text, list(shorts)), strict=True):
@@ -233,6 +250,22 @@ def find_companies(text: str, places: Protected | None = None,
             out.append(c)
         return out
     return found
+
+
+def _subject_firms(text: str, places: Protected | None, index: TextIndex) -> list[str]:
+    """Firms named without a legal form as the subject of a filing verb at a clause start
+    (亨通光电拟…, 联创光电披露…), written at least twice in the text."""
+    out: list[str] = []
+    for m in finditer_in(_SUBJECT_FIRM, text, index.clauses_holding(_FILING_WORDS)):
+        name = m.group(1)
+        if name in out or _NOT_SUBJECT_FIRM.search(name) or _GENERIC_CORE.match(name) \
+                or _INDUSTRY.match(name) or word_tags().get(name, "n")[:1] in "pcdvrtfm":
+            continue
+        if places is not None and places.covers(m.start(1), m.end(1)):
+            continue
+        if text.count(name) >= 2:
+            out.append(name)
+    return out
 
 
 def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:

@@ -152,6 +152,8 @@ _LINEAR_HEADS = frozenset(("铁路", "高铁", "城际铁路", "高速公路", "
                            "客运专线", "货运专线", "城际轨道", "双线", "复线", "管道", "管线"))
 # A section of a line named after it: 沪昆高铁南昌到长沙段, 南广高铁广东段.
 _SEGMENT = re.compile(r"(?:[\u4e00-\u9fff]{2,5}?(?:到|至|—|-))?[\u4e00-\u9fff]{2,5}?段")
+# The owner opening a panel line's name: 三星电子在苏州的…, 南京中电熊猫夏普的…
+_OWNER = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,10}?)(?:在[\u4e00-\u9fff]{2,6}?)?的")
 # Words before a panel line's owner (虽然三星电子在苏州的7.5代线, 加上奇美的8.5代线).
 _LINE_LEAD = re.compile(r"(?:虽然|无论是|还是|加上|以及|而且|而|和|与|及|再|并|但|即|是|[^在]{0,8}位于)+")
 
@@ -454,6 +456,13 @@ class ProjectFinder:
             return None  # a bare generation (8.5代线 alone) names a technology, not a line
         pm = ProjectMention(start, he, self.text[start:he], NAME, "代线", specific=True)
         pm.company = self._company_at.get(start) or self._company_inside(start, hs)
+        owner = _OWNER.match(text, start, k)
+        span = self.places.span_at(start)
+        if pm.company is None and owner is not None and owner.group(1)[-1] not in "省市县区州府" \
+                and (span is None or owner.end(1) - span[1] >= 2):
+            # 友达在昆山的7.5代线, 奇美的8.5代线: the owner opens the name (not a place: 日本龟山)
+            a, b = owner.span(1)
+            pm.company = Company(a, b, owner.group(1), False, [])
         return pm
 
     def is_specific(self, start: int, end: int, strong: bool = False) -> bool:

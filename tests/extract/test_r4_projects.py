@@ -100,3 +100,31 @@ def test_an_event_since_the_year_began_is_dated_by_the_year() -> None:
     found = projects("今年以来，哈密—重庆、宁夏—湖南等特高压直流工程投运。", pub="2025-10-13")
     events = found["哈密—重庆"]["events"]
     assert [(e["type"], e["date"]) for e in events] == [("production", "2025")]
+
+
+def company(text: str, name: str) -> str | None:
+    return projects(text)[name]["company"]
+
+
+def test_panel_line_owner_is_its_company() -> None:
+    text = "据悉，友达在昆山的7.5代线已经获批，将于明年投产。"
+    assert company(text, "友达在昆山的7.5代线") == "友达"
+
+
+def test_a_listed_firm_filing_is_a_company() -> None:
+    text = ("远航光电拟定增募资10亿元。远航光电今日公告，募集资金将投向年产500吨光棒扩建项目。")
+    assert company(text, "年产500吨光棒扩建项目") == "远航光电"
+
+
+def test_the_company_speaking_is_the_report_s_firm() -> None:
+    text = ("远航光电拟定增募资10亿元，远航光电披露的预案显示了细节。\n"
+            "公司计划使用募集资金建设年产500吨光棒扩建项目。")
+    assert company(text, "年产500吨光棒扩建项目") == "远航光电"
+
+
+@pytest.mark.parametrize("subject", ["政府", "记者", "我市", "根据"])
+def test_bodies_and_words_before_filing_verbs_are_no_firms(subject: str) -> None:
+    from touzi.extract.companies import find_companies
+
+    text = f"{subject}拟投资建设新项目。{subject}公告了结果。"
+    assert not [c for c in find_companies(text) if c.name == subject]
