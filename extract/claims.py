@@ -34,7 +34,7 @@ _INDICATORS: list[tuple[str, str]] = [
     (r"合同(?:利用)?外资", "contracted_fdi"),
     (r"实到外资|实际(?:利用|使用)外资|到位外资|实际到位外资", "actual_fdi"),
     (r"市外内资|省外内资|引进内资|到位内资|省外资金|实际完成投资额|引进[\u4e00-\u9fff]{0,4}资金|"
-     r"(?<!技改)到位资金|实到资金",
+     r"到位资金|实到资金",
      "domestic_capital_attracted"),
     (r"财政(?:总)?收入|一般公共预算收入|公共财政预算收入|地方财政收入", "fiscal_revenue"),
     (r"工业增加值", "industrial_value_added"),
@@ -88,18 +88,22 @@ _OTHER_RIGHT = re.compile(r"[^，。；;]{0,10}?(?:资金|基金|专项贷款|�
 _NOT_A_TOTAL = re.compile(r"平均|均|单个|每(?!年)|最大|最高")
 # The words right before an amount that make it no total of its own: a conversion of the one
 # before (约合), the cost of one thing (需要投资), a difference (增加了, 减少), a saving
-_NOT_A_FIGURE_OF_ITS_OWN = re.compile(
-    r"(?:约合|折合|折算|相当于)(?:人民币)?(?:约)?$|需要?投资(?:约)?$|仅需(?:投资)?$|"
-    r"(?:增加|减少|增长|提高|下降|节约|节省)了(?:约)?$|(?:减少|节约|节省)[\u4e00-\u9fff]{0,6}$")
+# (endings compared as strings: a regex anchored at the end is tried at every position)
+_NOT_OWN_ENDS = tuple(
+    a + b + c for a in ("约合", "折合", "折算", "相当于") for b in ("", "人民币") for c in ("", "约")
+) + tuple(a + c for a in ("需要投资", "需投资", "仅需", "仅需投资") for c in ("", "约")) + tuple(
+    a + "了" + c for a in ("增加", "减少", "增长", "提高", "下降", "节约", "节省") for c in ("", "约"))
+_SAVING = re.compile(r"减少|节约|节省")
 # 重点项目…开工，…总投资: the whole batch's total
 _BATCH_NOUN = re.compile(r"(?:重点|重大)(?:建设|产业)?项目")
 _TOTAL_CUES = ("总投资", "总投资达", "总投资约", "项目总投资", "计划总投资", "总投资额")
 # 总投资138亿元的某某配套项目: the amount describes one named project
 _ONE_PROJECT_AFTER = re.compile(r"的([^，。；;、\d]{2,30}?)(?:项目|工程)(?=[，,。；;])")
 _IN_PLACE = re.compile(r"(?:到位|实到)资金[^，,]{0,4}$")
-_CONVERTED = ("约合", "折合")
+_CONVERTED = ("约合", "折合")  # (a money mention may begin with them)
 _CHANGED_FROM = re.compile(r"(?:增加|提高|调增|调减|扩大|上调|下调|减少|调整|增长)(?:到|至|为)$")
-_REMAINDER = re.compile(r"(?:剩余|其余|剩下|余下)$")  # (a money mention may begin with them)
+_CHANGED_LAST = frozenset("到至为")
+_REMAINDER = re.compile(r"(?:剩余|其余|剩下|余下)$")
 # 由7000亿元增加到7200亿元: the old figure
 _CHANGED_TO = re.compile(r"(?:增加|提高|调增|调减|扩大|上调|下调|减少|调整|增长)(?:到|至|为)")
 # a clause about one project: 该项目总投资…
@@ -146,7 +150,8 @@ _NATIONAL_SUBJECT = re.compile(
     r"国务院|国家发改委|国家发展改革委|住建部|住房(?:和)?城乡建设部|财政部|商务部|工信部|"
     r"工业和信息化部|交通运输部|水利部|审计署|国家统计局|国家能源局|铁路总公司|国铁集团|国债")
 _NATION_WORD = re.compile(r"全国|我国")
-_NATIONAL_DOC = re.compile(r"全国|我国|中国(?![式特梦共人])|国家(?!级)")
+_OPENING = 3000
+_NOT_NATION = ("中国式", "中国特", "中国梦", "中国共", "中国人")
 # A place the sentence excludes (除台湾省外) or the end of a route (拉萨到林芝铁路, 大同—天津南)
 _EXCLUDED_BEFORE = frozenset("除")
 _ROUTE_JOINER = frozenset("到至—－-~～")
@@ -179,6 +184,7 @@ _THIS_BATCH = re.compile(r"(?:此次|本次|这次|当天|同日)[^，,。；;]{
 _YEARS_BACK = re.compile(r"(?<![\d〇零一二三四五六七八九十年])(?:近|过去|这|最近)?(?P<n>[一二两三四五六七八九十\d]{1,2})年(?:来|以来|间)|"
                          r"(?:近|过去|最近)(?:的)?(?P<n2>[一二两三四五六七八九十\d]{1,2})年|"
                          r"(?<![\d〇零一二三四五六七八九十])(?P<months>[一二两三四五六七八九十\d]{1,2})个(?P<more>多)?月(?:以)?来")
+_BACK_HINT = re.compile(r"年(?:以)?来|年间|月(?:以)?来|近[一二两三四五六七八九十\d]|过去")
 _REL_DAY = re.compile(r"今天|今日|当天|日前|近日|昨天|几天前")
 
 
@@ -216,21 +222,26 @@ class ClaimFinder:
         self.pub = pub
         self.used = used
         # (the character before a place is looked at before the regexes that end with it)
-        self.locations = [m for m in (ctx.mentions if ctx else [])
-                          if m.role == "location" and m.region is not None
-                          and not NOT_LOCATION_AFTER.match(text, m.end)
-                          and not (text[m.start - 1:m.start] in _ORIGIN_LAST
-                                   and _ORIGIN_BEFORE.search(text, max(0, m.start - 2), m.start))
-                          and not (text[m.start - 1:m.start] in _RANK_FRAME_LAST
-                                   and _RANK_FRAME.search(text, max(0, m.start - 3), m.start)
-                                   and _RANK_AFTER.match(text, m.end))
-                          and text[m.start - 1:m.start] not in _EXCLUDED_BEFORE]
-        # a place in a project's name is the project's, not the region a claim speaks for;
-        # kept aside for a batch whose sentence names no other (贵州某机场等19项工程开工)
         names = project_names or []
-        self.name_places = [m for m in self.locations if _inside_any(names, m.start, m.end)]
-        if self.name_places:
-            self.locations = [m for m in self.locations if not _inside_any(names, m.start, m.end)]
+        self.locations = []
+        self.name_places = []
+        for m in (ctx.mentions if ctx else []):
+            if m.role != "location" or m.region is None:
+                continue
+            prev = text[m.start - 1:m.start]
+            if prev in _EXCLUDED_BEFORE or NOT_LOCATION_AFTER.match(text, m.end) \
+                    or (prev in _ORIGIN_LAST
+                        and _ORIGIN_BEFORE.search(text, max(0, m.start - 2), m.start)) \
+                    or (prev in _RANK_FRAME_LAST
+                        and _RANK_FRAME.search(text, max(0, m.start - 3), m.start)
+                        and _RANK_AFTER.match(text, m.end)):
+                continue
+            # a place in a project's name is the project's, not the region a claim speaks
+            # for; kept aside for a batch whose sentence names no other (贵州某机场等19项工程)
+            if names and _inside_any(names, m.start, m.end):
+                self.name_places.append(m)
+            else:
+                self.locations.append(m)
         self.locations = _without_routes(text, self.locations)
         self._name_place_starts = [m.start for m in self.name_places]
         self._dates = [m for m in mentions if m.kind in _PERIOD_KINDS and m.date
@@ -311,9 +322,14 @@ class ClaimFinder:
             code = (focus.adcode or "") if focus is not None else ""
             prefix = code[:2] if code.endswith("0000") else code[:4] if code.endswith("00") \
                 else code
-            n_focus = sum(1 for m in self.locations if prefix
-                          and (m.region.adcode or "").startswith(prefix))
-            n_nation = len(_NATIONAL_DOC.findall(self.text))
+            opening = self.locations[:bisect.bisect_left(self._loc_starts, _OPENING)]
+            n_focus = sum(1 for m in opening if (m.region.adcode or "").startswith(prefix)) \
+                if prefix else 0
+            # (the article's opening tells whom it speaks for; str.count, not a regex: a long
+            # report is costly to scan)
+            t = self.text[:_OPENING]
+            n_nation = t.count("全国") + t.count("我国") + t.count("国家") - t.count("国家级") \
+                + t.count("中国") - sum(t.count(w) for w in _NOT_NATION)
             self._national = n_nation >= 3 and n_nation >= 2 * n_focus
         return self._national
 
@@ -361,7 +377,7 @@ class ClaimFinder:
         settled = [m for m in before if m.text not in ("年内", "年底前", "年底")
                    and not _PLANNED_DATE.search(text, max(0, m.start - 4), m.start)]
         para_date = settled[-1] if settled else None
-        back = _last_match_in(_YEARS_BACK, text, p0, s0)
+        back = self._years_back_match(p0, s0)
         if back is not None and (para_date is None or back.start() > para_date.start) \
                 and (rel is None or back.start() > rel.start()):
             span = self._years_back(back.start(), back.end())
@@ -393,7 +409,7 @@ class ClaimFinder:
         p = self.pub
         if p is None:
             return None
-        m = _last_match_in(_YEARS_BACK, self.text, s0, a)
+        m = self._years_back_match(s0, a)
         if m is None:
             return None
         if m.group("months"):
@@ -412,6 +428,13 @@ class ClaimFinder:
             return f"{p.year - 1:04d}", "year"
         return f"{p.year - n:04d}/{p.year:04d}", "year"
 
+    def _years_back_match(self, a: int, b: int) -> re.Match[str] | None:
+        """The last 四年来/近三年/一个多月以来 inside text[a:b]."""
+        text = self.text
+        if _BACK_HINT.search(text, a, b) is None:
+            return None  # (each form holds one of these: most windows hold none)
+        return _last_match_in(_YEARS_BACK, text, a, b)
+
     def _heading_year(self, a: int) -> str | None:
         """The year of the last heading line before `a` (a short line with no 。 naming a
         year: 一、2024年工作回顾) when it is not the publication's year: the section of a
@@ -419,8 +442,9 @@ class ClaimFinder:
         if self._headings is None:
             self._headings = []
             for m in self._dates:
-                if m.precision != "year" or not m.date:
-                    continue
+                if m.precision != "year" or not m.date \
+                        or self.text.find("\n", max(0, m.start - 6), m.start) < 0:
+                    continue  # (a heading's year opens its line: 一、2024年工作回顾)
                 p0, p1 = self.index.paragraph(m.start)
                 line = self.text[p0:p1].strip()
                 if p0 > 0 and len(line) <= 30 and "。" not in line \
@@ -500,15 +524,16 @@ class ClaimFinder:
                     m.qualifier in ("over", "under") and _THRESHOLD_AFTER.match(text, m.end)) \
                     or _CLASS_AMOUNT.match(text, m.end):
                 continue  # 平均投资规模达6亿元, 10亿元以上的项目, 100亿元企业: not a total
-            if _NOT_A_FIGURE_OF_ITS_OWN.search(left) or text.startswith(_CONVERTED, m.start) or (
+            own = _OWN_CUE.split(left)[-1]  # the words of this figure's own verb phrase
+            if left.endswith(_NOT_OWN_ENDS) or text.startswith(_CONVERTED, m.start) \
+                    or _SAVING.search(own, max(0, len(own) - 8)) or (
                     left.endswith("由") and _CHANGED_TO.match(text, m.end)):
                 continue  # 约合1243亿元 (the figure before, converted), 需要投资3亿元 (what
                 # one plant costs), 资金增加了1425亿元 (a difference), 由7000亿元增加到…
-            c0 = self.index.clause(m.start)[0]
-            if _THIS_PROJECT.match(text, c0, m.start):
+            if ("该" in left or "此" in left or "这" in left) \
+                    and _THIS_PROJECT.match(text, self.index.clause(m.start)[0], m.start):
                 continue  # …竞购一个铁矿项目的股权，该项目总投资高达30亿澳元: one project's
             ind = None
-            own = _OWN_CUE.split(left)[-1]  # the words of this figure's own verb phrase
             im = _last_match(_IND_RE, left)
             if im is not None and im.end() >= len(left) - 12 \
                     and not (im.end() <= len(left) - len(own) and _OWN_NOUN.search(own)):
@@ -690,7 +715,8 @@ class ClaimFinder:
             return True
         # 项目新开20个、竣工12个: a count listed after a count of projects; 由44项增加到48项
         sib = _SIBLING.search(self.text, max(0, m.start - 8), m.start) \
-            or _CHANGED_FROM.search(self.text, max(0, m.start - 6), m.start)
+            or (_CHANGED_FROM.search(self.text, max(0, m.start - 6), m.start)
+                if self.text[m.start - 1:m.start] in _CHANGED_LAST else None)
         if sib is not None:
             k = bisect.bisect_left(self._mention_starts, sib.start() - 12)
             for c in self.mentions[k:k + 6]:
@@ -824,12 +850,17 @@ class ClaimFinder:
 def _without_routes(text: str, locs: list[Any]) -> list[Any]:
     """The places that are not the ends of a route (拉萨到林芝铁路, 陇东—山东直流): a route's ends
     are where it runs, not the region a statement speaks for."""
-    drop = {j for j, m in enumerate(locs)
-            if "—" in (text[m.start - 1:m.start], text[m.end:m.end + 1])}  # 陇东—山东
-    for j in range(len(locs) - 1):
-        m, n = locs[j], locs[j + 1]
-        if n.start == m.end + 1 and text[m.end] in _ROUTE_JOINER:
-            drop.update((j, j + 1))
+    drop: set[int] = set()
+    n, last = len(text), len(locs) - 1
+    for j, m in enumerate(locs):
+        c = text[m.end] if m.end < n else ""
+        if c in _ROUTE_JOINER:
+            if c == "—":
+                drop.add(j)
+            if j < last and locs[j + 1].start == m.end + 1:
+                drop.update((j, j + 1))
+        if m.start and text[m.start - 1] == "—":
+            drop.add(j)
     if not drop:
         return locs
     return [m for j, m in enumerate(locs) if j not in drop]
