@@ -10,13 +10,14 @@ filler text). Both crawls run with politeness off (no delay, no AutoThrottle, no
 - bare: a plain scrapy.Spider that follows the same list pages and fetches the same
   articles, with no item pipeline (Scrapy's default scheduler and middlewares);
 - touzi: `touzi.spiders.run.crawl` (the news spider, durable frontier, known-URL checks,
-  and the Ingestor: decoding, trafilatura, htmldate, normalisation, near-duplicate
-  fingerprints, FTS terms, SQLite).
+  and the Ingestor in its writer process: decoding, trafilatura, htmldate, normalisation,
+  near-duplicate fingerprints, FTS terms, SQLite). The crawl's time runs until every
+  article is stored.
 
 It then times the Ingestor's stages on a sample of the same pages, in-process, to show where
 a pipeline's time goes. Run by hand:
 
-    .venv/bin/python bench/bench_crawl.py [--pages 5000] [--workers N] [--json bench/out/crawl.json]
+    .venv/bin/python bench/bench_crawl.py [--pages 5000] [--writer process|inline] [--json bench/out/crawl.json]
 
 The target: the pipeline costs at most 30% of bare Scrapy's rate (ratio >= 0.70).
 """
@@ -145,7 +146,6 @@ process.start()
 print(json.dumps({"pages": crawler.spider.pages, "seconds": time.perf_counter() - t0}))
 """
 
-# Guarded: cleaning workers are spawned processes, which import the parent's __main__.
 FULL = """
 import json, sys, time
 from touzi.spiders.run import crawl
@@ -221,8 +221,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=5000)
     parser.add_argument("--sample", type=int, default=300, help="pages for the stage timings")
-    parser.add_argument("--workers", type=int, default=0,
-                        help="TOUZI_CLEAN_WORKERS for the touzi crawl (0: clean in the crawl process)")
+    parser.add_argument("--writer", choices=("process", "inline"), default="process",
+                        help="TOUZI_WRITER for the touzi crawl (inline: clean and store on the reactor thread)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
 
@@ -247,9 +247,7 @@ def main() -> None:
                 f"[pagination]\nmax_pages = {args.pages // PER_LIST + 10}\n",
                 encoding="utf-8",
             )
-            settings = dict(POLITENESS_OFF)
-            if args.workers:
-                settings["TOUZI_CLEAN_WORKERS"] = args.workers
+            settings = dict(POLITENESS_OFF, TOUZI_WRITER=args.writer)
             full = _run(FULL, str(tmp / "touzi.db"), str(sites), json.dumps(settings), str(tmp / "jobs"))
         finally:
             server.terminate()
@@ -271,7 +269,7 @@ def main() -> None:
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({
-            "pages": args.pages, "workers": args.workers, "cpus": os.cpu_count(),
+            "pages": args.pages, "writer": args.writer, "cpus": os.cpu_count(),
             "bare_pages_per_second": round(bare_rate, 2), "touzi_pages_per_second": round(full_rate, 2),
             "ratio": round(ratio, 3), "stage_ms": {k: round(v, 3) for k, v in costs.items()},
         }, indent=2), encoding="utf-8")

@@ -124,6 +124,7 @@ class NewsSpider(scrapy.Spider):
             max_pages=self.max_pages,
             extract=extract,
             options={"jobdir": settings.get("JOBDIR")},
+            writer=str(settings.get("TOUZI_WRITER") or "process").lower() != "inline",
         )
 
     # -- lifecycle ----------------------------------------------------------------------

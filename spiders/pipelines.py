@@ -1,26 +1,20 @@
-"""The item pipeline: hand each fetched article to touzi's Ingestor (touzi.runner).
+"""The item pipeline: hand each fetched article to touzi's ingestion (touzi.runner.Ingestor).
 
-Articles land through the same `corpus` cleaning and `schema` storage as `touzi ingest`;
-the crawl session then settles the URL, extracts the article when `--extract` was given,
-and marks the request done in the frontier.
-
-Cleaning (trafilatura, htmldate, normalisation) is most of an article's cost. With
-TOUZI_CLEAN_WORKERS=N it runs in N worker processes while the crawl process fetches and
-stores (SQLite keeps one writer); the default, 0, cleans in the crawl process, which is
-plenty for polite crawls of a few pages a second. bench/bench_crawl.py measures both.
+Articles land through the same `corpus` cleaning and `schema` storage as `touzi ingest`. By
+default they are cleaned and stored by the crawl's article writer process
+(touzi.spiders.writer), so Scrapy's reactor never waits on trafilatura or SQLite; with
+TOUZI_WRITER=inline they are cleaned and stored on the reactor thread. Either way the item
+is finished, and the request marked done in the frontier, only once the article is stored and
+its URL settled (and, with `--extract`, extracted). bench/bench_crawl.py measures the cost.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
 
-from scrapy.utils.asyncio import is_asyncio_available
+from scrapy.utils.defer import maybe_deferred_to_future
 
-from touzi.runner import clean_for_store
 from touzi.spiders.frontier import request_done
 from touzi.spiders.items import CrawledArticle
 
@@ -38,32 +32,15 @@ class _Done:
 
 
 class IngestPipeline:
-    """Store CrawledArticles with the crawl session's Ingestor; other items pass through."""
+    """Store CrawledArticles through the crawl session; other items pass through."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.workers = max(0, crawler.settings.getint("TOUZI_CLEAN_WORKERS", 0))
-        self.pool: ProcessPoolExecutor | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> IngestPipeline:
         """Build the pipeline for a crawler."""
         return cls(crawler)
-
-    def open_spider(self) -> None:
-        """Start the cleaning workers, if any were asked for."""
-        if self.workers and not is_asyncio_available():
-            logger.warning("TOUZI_CLEAN_WORKERS needs the asyncio reactor; cleaning in-process")
-            self.workers = 0
-        if self.workers:
-            # spawn, not fork: the crawl process runs threads and an event loop.
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-
-    def close_spider(self) -> None:
-        """Stop the cleaning workers."""
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-            self.pool = None
 
     async def process_item(self, item: Any) -> Any:
         """Ingest one article (never raises for bad input: failures are stored as such)."""
@@ -72,14 +49,9 @@ class IngestPipeline:
         session = getattr(self.crawler.spider, "session", None)
         if session is None or session.closed:
             return item
-        if self.pool is None:
-            session.ingest(item.raw, item.url)
-        else:
-            loop = asyncio.get_running_loop()
-            article = await loop.run_in_executor(self.pool, clean_for_store, item.raw)
-            if session.closed:
-                return item
-            session.store(article, item.url)
+        status = await maybe_deferred_to_future(session.submit(item.raw, item.url))
+        if status is None or session.closed:  # the crawl closed before the article landed
+            return item
         for miss in item.selector_misses:
             session.report.selector_misses[miss] += 1
         self.crawler.signals.send_catch_log(signal=request_done, request=_Done(item.frontier_id))

@@ -4,9 +4,8 @@
     >>> reports[0]["articles_new"]
 
 Twisted's reactor runs once per process, so `crawl` can be called once per process; run
-several sites in one call (they crawl side by side, each with its own report). With
-TOUZI_CLEAN_WORKERS set, cleaning runs in spawned worker processes, which import the calling
-script: call `crawl` under `if __name__ == "__main__":` (touzi crawl and scrapy crawl do).
+several sites in one call (they crawl side by side, each with its own report). Articles are
+cleaned and stored by one writer process per database (`python -m touzi.spiders.writer`).
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 The spider, its middlewares and its item pipeline share one `CrawlSession`, and every
 session on the same database file in a process shares one Ingestor and so one SQLite
 connection: all run on Twisted's reactor thread, where two connections writing one file
-could each wait, forever, for the other's open transaction to end.
+could each wait, forever, for the other's open transaction to end. They also share one
+article writer process (touzi.spiders.writer), which cleans and stores the fetched articles
+off the reactor thread; it never waits on the crawl process while it holds a transaction.
 """
 
 from __future__ import annotations
@@ -16,10 +18,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from touzi.corpus.model import Article, RawArticle
-from touzi.runner import Ingestor, IngestResult, store_cleaned
+from twisted.internet.defer import Deferred
+
+from touzi.corpus.model import RawArticle
+from touzi.runner import Ingestor, IngestResult
 from touzi.schema import crawl_runs
 from touzi.spiders.report import CrawlReport, FailureKind
+from touzi.spiders.writer import WriterClient
 
 logger = logging.getLogger(__name__)
 # A running crawl refreshes its crawl_runs row at most this often, so a crawl that is killed
@@ -27,15 +32,18 @@ logger = logging.getLogger(__name__)
 CHECKPOINT_SECONDS = 1.0
 
 
-_SHARED: dict[str, list[Any]] = {}  # resolved db path -> [Ingestor, number of sessions]
+_SHARED: dict[str, list[Any]] = {}  # resolved db path -> [Ingestor, number of sessions, writer]
 
 
-def _acquire(db_path: Path) -> Ingestor:
+def _acquire(db_path: Path, writer: bool) -> tuple[Ingestor, WriterClient | None]:
     key = str(db_path.resolve())
     if key not in _SHARED:
-        _SHARED[key] = [Ingestor(db_path), 0]
-    _SHARED[key][1] += 1
-    return _SHARED[key][0]
+        _SHARED[key] = [Ingestor(db_path), 0, None]
+    entry = _SHARED[key]
+    entry[1] += 1
+    if writer and entry[2] is None:
+        entry[2] = WriterClient(db_path)
+    return entry[0], entry[2] if writer else None
 
 
 def _release(db_path: Path) -> None:
@@ -46,6 +54,8 @@ def _release(db_path: Path) -> None:
     entry[1] -= 1
     if entry[1] <= 0:
         del _SHARED[key]
+        if entry[2] is not None:
+            entry[2].close()
         entry[0].db.conn.commit()
         entry[0].close()
 
@@ -73,10 +83,12 @@ class CrawlSession:
         extract: bool = False,
         options: dict[str, Any] | None = None,
         fast_sync: bool = True,
+        writer: bool = False,
     ) -> None:
         self.db_path = Path(db_path)
         self.site = site
-        self.ingestor = _acquire(self.db_path)
+        # writer: clean and store in the shared writer process (else on the reactor thread).
+        self.ingestor, self.writer = _acquire(self.db_path, writer)
         self.db = self.ingestor.db
         if fast_sync:
             # WAL with synchronous=NORMAL syncs at checkpoints instead of every commit: a killed
@@ -100,6 +112,8 @@ class CrawlSession:
         self.report.resumed = resumed
         self.options["resumed"] = resumed
         self.report.run_id = crawl_runs.start_run(self.db, self.site, self.options, os.getpid())
+        if self.writer is not None:
+            self.writer.start()  # early, so that its imports overlap the first fetches
         if self.options.get("extract") and self.hook is None:
             logger.warning("--extract: touzi.runner.extract_article is not available; articles "
                            "are stored but not extracted (run `touzi run` later)")
@@ -173,19 +187,8 @@ class CrawlSession:
 
     def ingest(self, raw: RawArticle, url: str) -> IngestResult:
         """Hand one fetched article to the Ingestor, settle its URL, extract it if asked."""
-        return self._landed(self.ingestor.add(raw), url)
-
-    def store(self, article: Article, url: str) -> IngestResult:
-        """Store an article a worker process cleaned; then as `ingest`."""
-        return self._landed(store_cleaned(self.ingestor, article), url)
-
-    def _landed(self, result: IngestResult, url: str) -> IngestResult:
-        if result.status == "new":
-            self.report.articles_new += 1
-        elif result.status == "known":
-            self.report.articles_known += 1
-        else:
-            self.report.articles_failed += 1
+        result = self.ingestor.add(raw)
+        self._count(result.status)
         crawl_runs.settle_url(self.db, url, self.site, result.status, self.report.run_id,
                               result.article_id)
         if result.status == "new" and self.hook is not None and result.article_id is not None:
@@ -193,15 +196,60 @@ class CrawlSession:
         self.checkpoint()
         return result
 
+    def submit(self, raw: RawArticle, url: str) -> Deferred[str | None]:
+        """Have one fetched article stored (by the writer process, if any); fires with its status.
+
+        The Deferred fires once the article is stored and its URL settled (and extracted, if
+        asked): only then may the request be marked done in the frontier.
+        """
+        done: Deferred[str | None] = Deferred()
+        if self.writer is None or not self.writer.alive:
+            done.callback(self.ingest(raw, url).status if not self.closed else None)
+            return done
+        job = {"raw": raw, "url": url, "site": self.site, "run_id": self.report.run_id,
+               "extract": self.hook is not None}
+
+        def answered(answer: dict[str, Any]) -> None:
+            if self.closed:
+                done.callback(None)
+            elif answer["status"] == "lost":  # the writer died before storing it
+                done.callback(self.ingest(raw, url).status)
+            else:
+                done.callback(self._answered(answer, url))
+
+        self.writer.submit(job, answered)
+        return done
+
+    def _answered(self, answer: dict[str, Any], url: str) -> str:
+        status = answer["status"]
+        if status == "error":
+            self.failed(url, FailureKind("store_error", answer.get("error") or ""), article=True)
+            return status
+        self._count(status)
+        if "extract" in answer:
+            self._extracted(answer["extract"], url)
+        self.checkpoint()
+        return status
+
+    def _count(self, status: str) -> None:
+        if status == "new":
+            self.report.articles_new += 1
+        elif status == "known":
+            self.report.articles_known += 1
+        else:
+            self.report.articles_failed += 1
+
     def _extract(self, article_id: int, url: str) -> None:
         assert self.hook is not None
         try:
             outcome = self.hook(self.db, article_id)
         except Exception as exc:  # an extractor bug must not stop the crawl
-            outcome = None
             error: str | None = f"{type(exc).__name__}: {exc}"
         else:
             error = getattr(outcome, "error", None)
+        self._extracted(error, url)
+
+    def _extracted(self, error: str | None, url: str) -> None:
         if error:
             self.report.extract_failed += 1
             self.report.errors_by_kind["extract_error"] += 1

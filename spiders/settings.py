@@ -9,8 +9,8 @@ touzi's own settings:
 - TOUZI_SITES_DIRS: extra folders of site configs, searched before the shipped ones
 - TOUZI_SINCE, TOUZI_MAX_PAGES, TOUZI_EXTRACT: defaults for the spider's since, max_pages
   and extract arguments
-- TOUZI_CLEAN_WORKERS: processes that clean articles beside the crawl (0: in the crawl
-  process; more only pays when politeness is off, see bench/bench_crawl.py)
+- TOUZI_WRITER: `process` (default) cleans and stores articles in one writer process beside
+  the crawl (touzi.spiders.writer); `inline` does it on the crawl's reactor thread
 - RETRY_BACKOFF_BASE, RETRY_BACKOFF_MAX, RETRY_AFTER_MAX: seconds; see middlewares.py
 """
 
@@ -80,4 +80,4 @@ TOUZI_SITES_DIRS: list[str] = []
 TOUZI_SINCE = None
 TOUZI_MAX_PAGES = 0
 TOUZI_EXTRACT = False
-TOUZI_CLEAN_WORKERS = 0
+TOUZI_WRITER = "process"

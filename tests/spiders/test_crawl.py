@@ -133,14 +133,15 @@ def test_since_and_max_pages_bound_a_crawl(mock_site: MockSite, corpus_dir: Path
     assert report["stop_reasons"][mock_site.url("/news/index.html")] == "max_pages (page 2)"
 
 
-def test_cleaning_in_worker_processes_stores_the_same_articles(
-    mock_site: MockSite, corpus_dir: Path, tmp_path: Path
+@pytest.mark.parametrize("writer", ["process", "inline"])
+def test_the_writer_process_and_inline_storing_store_the_same_articles(
+    writer: str, mock_site: MockSite, corpus_dir: Path, tmp_path: Path
 ) -> None:
     pages = corpus_pages(corpus_dir, limit=10)
     build_news_site(mock_site, pages, per_page=5)
     sites = write_config(tmp_path / "sites", "sample", mock_site)
     db = tmp_path / "crawl.db"
-    code, (report,), stderr = run_crawl(["sample"], db, sites, settings={"TOUZI_CLEAN_WORKERS": 2})
+    code, (report,), stderr = run_crawl(["sample"], db, sites, settings={"TOUZI_WRITER": writer})
     assert code == 0, stderr[-2000:]
     assert report["article_pages"] == len(pages) and report["errors"] == 0
     stored = dict(rows(db, "SELECT url, content_hash FROM articles"))
@@ -148,6 +149,9 @@ def test_cleaning_in_worker_processes_stores_the_same_articles(
         direct = clean(RawArticle(str(page.file), page.data, "html", declared_encoding=page.charset))
         assert stored[mock_site.url(article_path(page))] == direct.content_hash
     assert len(stored) == len(pages) == report["articles_new"] + report["articles_failed"]
+    settled = dict(rows(db, "SELECT url, status FROM crawl_urls"))
+    assert sorted(settled) == sorted(mock_site.url(article_path(p)) for p in pages)
+    assert set(settled.values()) <= {"new", "failed"}
 
 
 def test_two_sites_crawl_side_by_side_into_one_database(
