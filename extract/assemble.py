@@ -270,7 +270,8 @@ class _Clusterer:
             if m.kind == ITEM and e.list_id == m.list_id and m.list_id >= 0:
                 continue  # items of one list are different projects
             for x in self._names_of.get(id(e), ()):
-                if same_project(x, m.name) and not self._side_by_side(e, m, x):
+                if same_project(x, m.name) and not self._side_by_side(e, m, x) \
+                        and not self._conflicts(e, m):
                     return e
         # 华能风电项目 after 华能托克逊…风电项目: the company's project of that kind
         keys = _company_keys(m)
@@ -304,6 +305,26 @@ class _Clusterer:
                            for x in e.mentions):
                         return e
         return None
+
+    def _conflicts(self, e: Entity, m: ProjectMention) -> bool:
+        """A name whose figures or firm differ from another name of the entity names another
+        project, whatever generic name (砂石生产线) led to it: 日产1.2万吨…生产线项目 and
+        山东金龙日产8000吨…生产线 are two lines."""
+        nums = _NUMS.findall(_norm(m.name))
+        keys = _company_keys(m)
+        if not nums and not keys:
+            return False
+        for y in e.mentions:
+            if y.kind == REF or y.name == m.name:
+                continue
+            ny = _NUMS.findall(_norm(y.name))
+            if nums and ny and not (set(nums) & set(ny)):
+                return True
+            ky = _company_keys(y)
+            if keys and ky and not (keys & ky) and not any(
+                    a in b or b in a for a in keys for b in ky):
+                return True
+        return False
 
     def _side_by_side(self, e: Entity, m: ProjectMention, x: str) -> bool:
         """Two names in one sentence, neither holding the other, name two projects

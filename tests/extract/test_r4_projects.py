@@ -128,3 +128,16 @@ def test_bodies_and_words_before_filing_verbs_are_no_firms(subject: str) -> None
 
     text = f"{subject}拟投资建设新项目。{subject}公告了结果。"
     assert not [c for c in find_companies(text) if c.name == subject]
+
+
+def test_lines_of_different_sizes_stay_apart() -> None:
+    text = ("近日，河南远航水泥有限公司日产1.2万吨砂石生产线项目投产。砂石生产线投资少、见效快。"
+            "山东金龙日产8000吨砂石骨料生产线自投产以来运行正常。")
+    found = projects(text)
+    assert "河南远航水泥有限公司日产1.2万吨砂石生产线项目" in found
+    assert "山东金龙日产8000吨砂石骨料生产线" in found
+
+
+def test_verbs_that_launch_a_line_end_the_text_before_it() -> None:
+    assert not [n for n in projects("水泥企业应抢抓时机快上远航砂石骨料生产线，总投资3亿元。")
+                if "快上" in n]
