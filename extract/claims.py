@@ -114,7 +114,7 @@ _THRESHOLD_AFTER = re.compile(r"(?:以上|以下)?的?(?:项目|重大项目|企
 _NOT_INVESTMENT = re.compile(by_first_char((
     r"贷款|税款|利润|效益|经费|募集|募资|收入|销售|营收|中标|价款|工资|预付款|成交|交易|消费|出口|"
     r"进口|存款|余额|市值|补贴|补助|奖励|资助|增持|收购|购买|援企|稳岗|惠及|税后|救灾|救助|慰问|"
-    r"扶持|资产|发行|彩票|公益|融资|上市|垫付|结余|闲置|沉淀|挪用").split("|")))
+    r"扶持|资产|发行|彩票|公益|融资|上市|垫付|结余|闲置|沉淀|挪用|减税|降费|退税|增收").split("|")))
 _BUILD_AFTER = re.compile(
     r"(?:建设|新建|扩建|改扩建|开建|兴建|用于|设立)([^。；;]{0,20}?)(?:生产线|项目|工程|基地|工厂|产业园|企业)"
 )
@@ -150,8 +150,17 @@ _NATIONAL_SUBJECT = re.compile(
     r"国务院|国家发改委|国家发展改革委|住建部|住房(?:和)?城乡建设部|财政部|商务部|工信部|"
     r"工业和信息化部|交通运输部|水利部|审计署|国家统计局|国家能源局|铁路总公司|国铁集团|国债")
 _NATION_WORD = re.compile(r"全国|我国")
+# 保持全国第2位, 获评全国最美, 居全国前列: the nation as the frame of a rank or an honour
+_NATION_FRAME_AFTER = re.compile(
+    r"[^，,。；;]{0,4}?(?:第[一二三四五六七八九十\d]|前列|首|前茅|之首|最|领先|唯一|百强|先进|示范|平均)")
+_NATION_FRAME_BEFORE = re.compile(r"(?:居|列|排名|保持|获评|入选|评为|进入|跻身|高于|低于|领跑)$")
+# 全省, 我区, 本市: the article's own region speaking
+_SPEAKER_WORD = re.compile(r"[全我本][省市区县州盟旗]")
+# 争取…国债, 获得国家…资金: what a region obtains from the nation
+_OBTAIN = re.compile(r"争取|获得|获批|申请|用好|承接|向|入选|列入|纳入")
 _OPENING = 3000
-_NOT_NATION = ("中国式", "中国特", "中国梦", "中国共", "中国人")
+_NATIONAL_DOC = re.compile(
+    r"全国|我国|中国(?![式特梦共人])|国家(?!级|高新|重点|重大|先进|战略|科学|自然|标准|安全|实验室|公园)")
 # A place the sentence excludes (除台湾省外) or the end of a route (拉萨到林芝铁路, 大同—天津南)
 _EXCLUDED_BEFORE = frozenset("除")
 _ROUTE_JOINER = frozenset("到至—－-~～")
@@ -274,7 +283,7 @@ class ClaimFinder:
         k = bisect.bisect_left(self._loc_starts, a)
         before = [m for m in locs[max(0, k - 40):k] if m.end <= a]
         in_clause = [m for m in before if m.start >= c0]
-        national = _last_match_in(_NATIONAL, text, c0, a)
+        national = self._last_nation(c0, a)
         if in_clause:
             if national is not None and national.start() > in_clause[-1].end:
                 return dict(NATIONAL)
@@ -292,7 +301,9 @@ class ClaimFinder:
                 break  # (sorted by start: none after it ends in the sentence either)
             if locs[j].end <= s1:
                 return _region_dict(_chain(locs, j))
-        if _NATIONAL.search(text, s0, s1) or _NATIONAL_SUBJECT.search(text, c0, a):
+        speaker = _SPEAKER_WORD.search(text, s0, a) is not None  # 全省…, 我区…: the focus
+        if not speaker and (self._last_nation(s0, s1) is not None
+                            or self._national_subject(c0, a)):
             return dict(NATIONAL)
         j = bisect.bisect_left(self._name_place_starts, s0)
         if j < len(self.name_places) and self.name_places[j].end <= a:
@@ -302,21 +313,41 @@ class ClaimFinder:
         if lo < p0 and self._national_article():
             lo = p0  # a national digest's paragraph about one province ends with it
         earlier = [m for m in before if m.start >= lo]
-        nat = _last_match_in(_NATIONAL, text, lo, s0)
+        nat = self._last_nation(lo, s0)
         if earlier and (nat is None or earlier[-1].start > nat.start()):
             return _region_dict(earlier[-1].region)
-        if nat is not None:
+        if nat is not None and not speaker:
             return dict(NATIONAL)
-        if self._national_article():
+        if not speaker and self._national_article():
             return dict(NATIONAL)
         if self.ctx is not None and self.ctx.focus is not None:
             return _region_dict(self.ctx.focus)
         return _region_dict(None)
 
+    def _last_nation(self, a: int, b: int) -> re.Match[str] | None:
+        """The last 全国/我国/中国 in text[a:b] that is not the frame of a rank or an honour
+        (保持全国第2位, 获评全国最美农村路, 居全国前列: the region is compared with the nation)."""
+        text = self.text
+        last = None
+        for m in _NATIONAL.finditer(text, a, b):
+            if _NATION_FRAME_AFTER.match(text, m.end()) \
+                    or _NATION_FRAME_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+                continue
+            last = m
+        return last
+
+    def _national_subject(self, c0: int, a: int) -> bool:
+        """国家, a ministry or 国债 in the clause before `a`, not as what a region obtains
+        (积极争取超长期特别国债等中央资金2083亿元 is the province's)."""
+        m = _NATIONAL_SUBJECT.search(self.text, c0, a)
+        return m is not None and _OBTAIN.search(self.text, c0, m.start()) is None
+
     def _national_article(self) -> bool:
-        """An article that names the nation (全国, 我国, 国家) at least three times and twice as
-        often as its focus region speaks for the nation where a statement names no place (a
-        national digest with one province as an example)."""
+        """An article whose opening (3000 characters) names the nation as a speaker (全国, 我国,
+        国家: not as the frame of a rank, 保持全国第5位, nor in 国家级…) at least three times
+        and twice as often as its focus (by name, or 全省/我区) speaks for the nation
+        where a statement names no place (a national digest with one province as an
+        example)."""
         if self._national is None:
             focus = self.ctx.focus if self.ctx is not None else None
             code = (focus.adcode or "") if focus is not None else ""
@@ -325,11 +356,12 @@ class ClaimFinder:
             opening = self.locations[:bisect.bisect_left(self._loc_starts, _OPENING)]
             n_focus = sum(1 for m in opening if (m.region.adcode or "").startswith(prefix)) \
                 if prefix else 0
-            # (the article's opening tells whom it speaks for; str.count, not a regex: a long
-            # report is costly to scan)
             t = self.text[:_OPENING]
-            n_nation = t.count("全国") + t.count("我国") + t.count("国家") - t.count("国家级") \
-                + t.count("中国") - sum(t.count(w) for w in _NOT_NATION)
+            n_focus += len(_SPEAKER_WORD.findall(t))  # 全省, 我区: the focus speaking
+            n_nation = sum(1 for m in _NATIONAL_DOC.finditer(t)
+                           if not _NATION_FRAME_AFTER.match(t, m.end())
+                           and not _NATION_FRAME_BEFORE.search(t, max(0, m.start() - 3),
+                                                               m.start()))
             self._national = n_nation >= 3 and n_nation >= 2 * n_focus
         return self._national
 

@@ -160,3 +160,20 @@ def test_a_batch_total_after_its_key_projects() -> None:
 
 def test_funds_left_unused_are_not_investment() -> None:
     assert claims("审计发现，某县专项资金盘活不到位，3.2亿元财政资金结余在部门。") == []
+
+
+def test_a_rank_or_honour_against_the_nation_is_not_the_nation_speaking() -> None:
+    text = ("东川省政府工作报告\n过去一年，全省经济平稳运行。\n"
+            "重大项目投资突破900亿元，保持全国第2位，一条公路获评全国最美农村路。")
+    (c,) = claims(text, "2025-01-20")
+    assert c["region"]["adcode"] != "100000"
+
+
+def test_state_bonds_a_region_obtains_are_its_own() -> None:
+    text = "北京市政府工作报告\n过去一年，全市积极争取超长期特别国债等各类中央支持资金900亿元。"
+    (c,) = claims(text, "2025-01-20")
+    assert c["region"]["adcode"] == "110000"
+
+
+def test_tax_relief_and_income_gains_are_not_investment() -> None:
+    assert claims("全区为企业减税降费及退税120亿元，带动群众增收3亿元。") == []
