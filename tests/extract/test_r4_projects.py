@@ -141,3 +141,12 @@ def test_lines_of_different_sizes_stay_apart() -> None:
 def test_verbs_that_launch_a_line_end_the_text_before_it() -> None:
     assert not [n for n in projects("水泥企业应抢抓时机快上远航砂石骨料生产线，总投资3亿元。")
                 if "快上" in n]
+
+
+def test_a_destination_is_not_a_name_s_start() -> None:
+    found = projects("新线开通后，可直达远航国际机场，总投资50亿元。")
+    assert not [n for n in found if n.startswith("达")]
+
+
+def test_a_hub_s_nodes_are_not_a_hub() -> None:
+    assert not [n for n in projects("在8地开建国家算力枢纽节点，总投资30亿元。") if n.endswith("枢纽")]
