@@ -142,7 +142,7 @@ class Entity:
         return best
 
 
-_CAP_FORMS = re.compile(r"年产(?=[\d.．])|(?<=[吨台套件片辆])/年")
+_CAP_FORMS = re.compile(r"(?:年产|日产|年处理|日处理)(?=[\d.．])|(?<=[吨台套件片辆])/年")
 
 
 @lru_cache(maxsize=16384)

@@ -29,7 +29,7 @@ SIGNED, APPROVED, STARTED, COMPLETED, PRODUCTION, FULL, PLANNED = (
 _WORDS: list[tuple[str, str]] = [
     ("签约", SIGNED), ("签订", SIGNED), ("签署", SIGNED), ("落户", SIGNED), ("摘牌", SIGNED),
     ("获批", APPROVED), ("立(?<!成立)项", APPROVED), ("备案", APPROVED), ("获国家核准", APPROVED),
-    ("核准", APPROVED), ("批复", APPROVED),
+    ("核准", APPROVED), ("批复", APPROVED), ("审批通过", APPROVED), ("通过审批", APPROVED),
     ("桩基进场", STARTED), ("桩基动工", STARTED), ("开工", STARTED), ("动工", STARTED),
     ("开建", STARTED), ("奠基", STARTED), ("破土", STARTED), ("展开施工", STARTED),
     ("竣工", COMPLETED), ("完工", COMPLETED), ("建成", COMPLETED),
@@ -45,9 +45,9 @@ _WORDS: list[tuple[str, str]] = [
 _TYPE = {w.replace("(?<!成立)", ""): t for w, t in _WORDS}
 # Longest words first, grouped by first character (alternation.py: every branch opens with a
 # literal, so a search skips the characters no word starts with; 8× faster than a lookbehind
-# opening a branch). Not the noun uses: 开工率, 建成区, 投产期 (签约仪式 keeps its event).
+# opening a branch). Not the noun uses: 开工率, 建成区, 投产期, 开工时间 (签约仪式 keeps its event).
 _EVENT_RE = re.compile(by_first_char(sorted((w for w, _ in _WORDS), key=len, reverse=True),
-                                     after=r"(?![率区面期])"))
+                                     after=r"(?![率区面期]|时间)"))
 # 建成投产后…, 投产后每年…: a condition, an event only when a date makes it a plan
 _AFTER = re.compile(r"(?:(?:" + "|".join(w for w, _ in _WORDS) + r"))*后")
 # 2020年重点项目, 2021年第二批: a year that labels a batch, not when something happened

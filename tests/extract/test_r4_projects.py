@@ -150,3 +150,15 @@ def test_a_destination_is_not_a_name_s_start() -> None:
 
 def test_a_hub_s_nodes_are_not_a_hub() -> None:
     assert not [n for n in projects("在8地开建国家算力枢纽节点，总投资30亿元。") if n.endswith("枢纽")]
+
+
+def test_approval_passed_is_approved_and_a_start_time_is_no_start() -> None:
+    text = "远航电子在苏州的8.5代线去年11月已获得审批通过，但其开工时间推迟。"
+    events = projects(text, pub="2011-04-20")["远航电子在苏州的8.5代线"]["events"]
+    assert [(e["type"], e["date"]) for e in events] == [("approved", "2010-11")]
+
+
+def test_daily_capacity_forms_name_the_same_line() -> None:
+    from touzi.extract.assemble import same_project
+
+    assert same_project("远航日产8000吨砂石生产线", "远航8000吨砂石生产线")
