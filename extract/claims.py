@@ -154,6 +154,8 @@ _NATION_WORD = re.compile(r"全国|我国")
 _NATION_FRAME_AFTER = re.compile(
     r"[^，,。；;]{0,4}?(?:第[一二三四五六七八九十\d]|前列|首|前茅|之首|最|领先|唯一|百强|先进|示范|平均)")
 _NATION_FRAME_BEFORE = re.compile(r"(?:居|列|排名|保持|获评|入选|评为|进入|跻身|高于|低于|领跑)$")
+# what comes before the nation opening its clause: a boundary, a time (今年1-7月，全国…), 在, 据
+_NATION_OPENS = re.compile(r"(?:[，,。；;：:\n（(“]|[年月度来间底今]|在|据|而|但|前|后|时)$")
 # 全省, 我区, 本市: the article's own region speaking
 _SPEAKER_WORD = re.compile(r"[全我本][省市区县州盟旗]")
 # 争取…国债, 获得国家…资金: what a region obtains from the nation
@@ -182,6 +184,9 @@ _PLANNED_DATE = re.compile(r"预计|计划|力争|争取|将|有望")
 # 记者4月19日从…获悉: when it was reported, not the period a figure covers
 _REPORTED_AFTER = re.compile(r"[^，。]{0,3}?(?:从|获悉|消息|公布|发布|报道|宣布)")
 _LABEL_YEAR = re.compile(r"第|度|重大|重点|[一二三四五六七八九十]批")
+# 编制“十五五”规划, 达到“十四五”规划目标: the name of a plan, not the period a figure covers
+_PLAN_NAME = re.compile(r"[”\"’]?(?:规划|发展规划)")
+_NUMERALS = frozenset("一二三四五六七八九十")
 _PART_BREAK = re.compile(r"[；;。！？!?\n]")
 _PERIOD_KINDS = frozenset(("date", "period"))
 _BATCH_WORD = re.compile(r"签约|开工|集中|同步")
@@ -258,7 +263,8 @@ class ClaimFinder:
                        and not _COMPARED_BEFORE.search(text, max(0, m.start - 2), m.start)
                        and not (m.precision in ("year", "quarter", "half")
                                 and _LABEL_YEAR.match(text, m.end))
-                       and not (m.precision == "day" and _REPORTED_AFTER.match(text, m.end))]
+                       and not (m.precision == "day" and _REPORTED_AFTER.match(text, m.end))
+                       and not (m.date_end and _PLAN_NAME.match(text, m.end))]
         self._date_starts = [m.start for m in self._dates]
         self._loc_starts = [m.start for m in self.locations]
         self._national: bool | None = None
@@ -302,7 +308,7 @@ class ClaimFinder:
             if locs[j].end <= s1:
                 return _region_dict(_chain(locs, j))
         speaker = _SPEAKER_WORD.search(text, s0, a) is not None  # 全省…, 我区…: the focus
-        if not speaker and (self._last_nation(s0, s1) is not None
+        if not speaker and (self._last_nation(s0, s1, subject=True) is not None
                             or self._national_subject(c0, a)):
             return dict(NATIONAL)
         j = bisect.bisect_left(self._name_place_starts, s0)
@@ -313,7 +319,7 @@ class ClaimFinder:
         if lo < p0 and self._national_article():
             lo = p0  # a national digest's paragraph about one province ends with it
         earlier = [m for m in before if m.start >= lo]
-        nat = self._last_nation(lo, s0)
+        nat = self._last_nation(lo, s0, subject=True)
         if earlier and (nat is None or earlier[-1].start > nat.start()):
             return _region_dict(earlier[-1].region)
         if nat is not None and not speaker:
@@ -324,14 +330,19 @@ class ClaimFinder:
             return _region_dict(self.ctx.focus)
         return _region_dict(None)
 
-    def _last_nation(self, a: int, b: int) -> re.Match[str] | None:
+    def _last_nation(self, a: int, b: int, subject: bool = False) -> re.Match[str] | None:
         """The last 全国/我国/中国 in text[a:b] that is not the frame of a rank or an honour
-        (保持全国第2位, 获评全国最美农村路, 居全国前列: the region is compared with the nation)."""
+        (保持全国第2位, 获评全国最美农村路, 居全国前列: the region is compared with the nation);
+        with `subject`, only one that opens its clause (after a time: 今年1-7月，全国铁路…,
+        not 成为全国工业互联网首个…, 健康中国行动)."""
         text = self.text
         last = None
         for m in _NATIONAL.finditer(text, a, b):
             if _NATION_FRAME_AFTER.match(text, m.end()) \
-                    or _NATION_FRAME_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+                    or _NATION_FRAME_BEFORE.search(text, max(0, m.start() - 3), m.start()) \
+                    or (subject and not _NATION_OPENS.search(text, max(0, m.start() - 2),
+                                                             m.start())
+                        and m.start() > 0):
                 continue
             last = m
         return last
@@ -407,7 +418,11 @@ class ClaimFinder:
         rel = _last_match_in(_REL_DAY, text, s0, a) or _last_match_in(_REL_DAY, text, p0, a)
         # from the paragraph, not a date another statement plans for (预计年内…)
         settled = [m for m in before if m.text not in ("年内", "年底前", "年底")
-                   and not _PLANNED_DATE.search(text, max(0, m.start - 4), m.start)]
+                   and not _PLANNED_DATE.search(text, max(0, m.start - 4), m.start)
+                   and not (m.precision == "day" and not _TOLD_EVENT.search(
+                       text, m.end, self.index.sentence(m.start)[1]))]
+        # (a day in an earlier sentence dates a figure only as the day of an event told
+        # there: 落实去年9月26日中央会议部署 is when a meeting was held)
         para_date = settled[-1] if settled else None
         back = self._years_back_match(p0, s0)
         if back is not None and (para_date is None or back.start() > para_date.start) \
@@ -731,6 +746,8 @@ class ClaimFinder:
             return True  # 6条铁路已全线复工, 3座水库
         if m.value is None or m.value == 1 or m.unit not in ("个", "项", "批"):
             return False
+        if self.text[m.end:m.end + 1] in _NUMERALS:
+            return False  # “五个一工程”, 三个一批: a programme's name, not a count of projects
         if m.unit == "批" and re.match(r"[\d一二三四五六七八九十百千两]+[个项]", self.text[m.end:m.end + 6]):
             return False  # 5批38个重大项目: the projects are counted, not the batches
         noun = _CLAUSE_HEAD.match(self.text, m.end, min(len(self.text), m.end + 24)).group()

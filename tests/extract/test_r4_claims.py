@@ -177,3 +177,29 @@ def test_state_bonds_a_region_obtains_are_its_own() -> None:
 
 def test_tax_relief_and_income_gains_are_not_investment() -> None:
     assert claims("全区为企业减税降费及退税120亿元，带动群众增收3亿元。") == []
+
+
+def test_a_plan_s_name_is_not_the_period() -> None:
+    text = ("东川省政府工作报告\n二、2025年工作安排\n"
+            "编制“十五五”规划，争取更多项目纳入规划。全年确保基础设施投资超过900亿元。")
+    (c,) = claims(text, "2025")
+    assert c["period"] == "2025"
+
+
+def test_a_programme_named_with_a_number_is_not_a_count() -> None:
+    assert claims("全省有3部作品获得“五个一工程”奖，开工建设顺利。", "2025") == []
+
+
+def test_the_nation_inside_a_phrase_does_not_speak() -> None:
+    text = ("东川省政府工作报告\n过去一年，全省经济平稳运行。\n"
+            "甲公司成为全国工业互联网首个千亿品牌。健康中国行动考核获优秀等次。"
+            "入选重点专科建设项目17个。")
+    got = [c for c in claims(text, "2025-01-20") if c["count"] == 17]
+    assert got and got[0]["region"]["adcode"] != "100000"
+
+
+def test_the_day_of_a_meeting_does_not_date_the_figures_after_it() -> None:
+    text = ("东川省政府工作报告\n一、2024年工作回顾\n"
+            "落实去年9月26日中央会议部署，出台一揽子措施。实施设备更新项目700个、完成投资400亿元。")
+    (c,) = claims(text, "2025-01-20")
+    assert c["period"] == "2024"
