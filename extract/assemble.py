@@ -1327,6 +1327,8 @@ class Assembler:
                     if r is None or not r.adcode or r.adcode[:depth] != code[:depth] \
                             or m.role != "location":
                         continue
+                    if self._in_name(m.start, m.end):
+                        continue  # 沪昆高铁杭州到南昌段: a place written only in a name is its
                     if m.kind == "deictic" or not _glued(self.text, m.end):
                         ok = True
                         break
@@ -1458,6 +1460,14 @@ class Assembler:
             return type(p)(province=p.province, city=p.city, adcode=a[:4] + "00",
                            confidence=p.confidence)
         return None
+
+    def _in_name(self, a: int, b: int) -> bool:
+        """Whether [a, b) lies inside a project's name (not a pointer)."""
+        k = bisect.bisect_right(self.spot_starts, a)
+        for s0, s1, _, pm in self.spots[max(0, k - 8):k]:
+            if s0 <= a and b <= s1 and pm.kind != REF:
+                return True
+        return False
 
     def _name_starts_near(self, pos: int) -> list[tuple[int, int]]:
         """Name spans starting at `pos` or right after it."""

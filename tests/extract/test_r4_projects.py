@@ -162,3 +162,9 @@ def test_daily_capacity_forms_name_the_same_line() -> None:
     from touzi.extract.assemble import same_project
 
     assert same_project("远航日产8000吨砂石生产线", "远航8000吨砂石生产线")
+
+
+def test_a_place_written_only_in_a_name_is_not_the_article_s_setting() -> None:
+    text = "年底前，兰新高铁、沪昆高铁杭州到南昌段等一批新线将集中开通运营。"
+    found = projects(text)
+    assert found["兰新高铁"]["region"]["adcode"] is None
