@@ -1414,6 +1414,11 @@ class Assembler:
         if not hasattr(self, "_places"):
             self._place_table(ctx)
         firms = [(c.start, c.end) for c in self.companies]
+        for m in names:
+            k = bisect.bisect_left(self._foreign_starts, m.start)
+            if k < len(self._foreign) and self._foreign[k][0] == m.start \
+                    and self._foreign[k][1] < m.end - 1:
+                return True  # 美国内华达州…铁矿, 巴西工厂项目: a name that opens with a country
         abroad = False
         for m in names:
             c0, c1 = self.index.clause(m.start)

@@ -168,3 +168,8 @@ def test_a_place_written_only_in_a_name_is_not_the_article_s_setting() -> None:
     text = "年底前，兰新高铁、沪昆高铁杭州到南昌段等一批新线将集中开通运营。"
     found = projects(text)
     assert found["兰新高铁"]["region"]["adcode"] is None
+
+
+def test_a_name_opening_with_a_country_is_abroad() -> None:
+    text = "远航钢铁将投资开发巴西米纳斯铁矿项目。据杭州的专家称，米纳斯铁矿项目有望明年投产。"
+    assert projects(text)["巴西米纳斯铁矿项目"]["region"]["adcode"] is None
