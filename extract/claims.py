@@ -199,7 +199,9 @@ _YEARS_BACK = re.compile(r"(?<![\d〇零一二三四五六七八九十年])(?:�
                          r"(?:近|过去|最近)(?:的)?(?P<n2>[一二两三四五六七八九十\d]{1,2})年|"
                          r"(?<![\d〇零一二三四五六七八九十])(?P<months>[一二两三四五六七八九十\d]{1,2})个(?P<more>多)?月(?:以)?来")
 _BACK_HINT = re.compile(r"年(?:以)?来|年间|月(?:以)?来|近[一二两三四五六七八九十\d]|过去")
-_REL_DAY = re.compile(r"今天|今日|当天|日前|近日|昨天|几天前")
+_REL_DAY = re.compile(r"今天|今日|当天|日前|近日|昨天|几天前|不久前|前不久")
+_A_WHILE_AGO = frozenset(("不久前", "前不久"))
+_DAYS_AGO = frozenset(("几天前",))
 
 
 def _region_dict(r: Region | None) -> dict[str, Any]:
@@ -393,9 +395,20 @@ class ClaimFinder:
             best = in_sentence[-1]
             if batch and _EVENT_WORD.search(text, s0, s1):
                 best = max(in_sentence, key=lambda m: (_PRECISE[m.precision or ""], m.start))
+            if best.date and _WHOLE_YEAR.search(text, self.index.clause(a)[0], a):
+                return best.date[:4], "year"  # …近日开工，将带动全年总投资3万亿元
             rel = _last_match_in(_REL_DAY, text, s0, s1)
             if best.precision == "year" and rel is not None and rel.start() > best.start:
                 return self._relative(rel.group())  # 2022年，…近日陆续开工
+            if batch and best.precision in ("quarter", "half", "month", "year"):
+                # 一季度741个重大项目今天（2月19日）集中开工: the day it happened
+                day = next((m for m in dates[k:k + 4] if m.start < s1
+                            and m.precision == "day"), None)
+                if day is not None:
+                    return date_value(day), "day"
+                if rel is not None and rel.start() > best.start \
+                        and rel.group() in ("今天", "今日", "当天", "昨天"):
+                    return self._relative(rel.group())
             if best.text.endswith("底") and _AS_OF.search(text, max(0, best.start - 3),
                                                            best.start):
                 return _month_end(best.date), "day"  # 截至3月底: as of the month's last day
@@ -537,6 +550,11 @@ class ClaimFinder:
 
             d = _dt.date(p.year, p.month, p.day) - _dt.timedelta(days=1)
             return d.isoformat(), "day"
+        if p.month and (word in _A_WHILE_AGO or (word in _DAYS_AGO and p.day and p.day <= 7)):
+            # 不久前, and 几天前 in a month's first week: maybe the month before (as
+            # dates.py resolves 日前)
+            y, mo = divmod(p.year * 12 + p.month - 2, 12)
+            return f"{y:04d}-{mo + 1:02d}/{p.year:04d}-{p.month:02d}", "month"
         if p.month:
             return f"{p.year:04d}-{p.month:02d}", "month"
         return f"{p.year:04d}", "year"

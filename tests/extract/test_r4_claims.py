@@ -203,3 +203,21 @@ def test_the_day_of_a_meeting_does_not_date_the_figures_after_it() -> None:
             "落实去年9月26日中央会议部署，出台一揽子措施。实施设备更新项目700个、完成投资400亿元。")
     (c,) = claims(text, "2025-01-20")
     assert c["period"] == "2024"
+
+
+def test_the_day_of_a_batch_told_after_its_quarter() -> None:
+    (c,) = claims("东川2022年一季度300个重大项目今天（2月19日）集中开工，总投资900亿元。",
+                  "2022-02-19")
+    assert c["period"] == "2022-02-19"
+
+
+def test_a_few_days_ago_in_a_month_s_first_week() -> None:
+    (c,) = claims("几天前，东川新区32个招商项目集中开工。", "2020-04-04")
+    assert c["period"] == "2020-03/2020-04"
+
+
+def test_the_whole_year_in_the_figure_s_clause() -> None:
+    text = ("2022年，东川省900个重大项目近日陆续开工，总投资5000亿元，"
+            "将带动东川实现全年总投资2万亿元左右。")
+    got = {c["value"]: c["period"] for c in claims(text, "2022-02-19")}
+    assert got[2_000_000_000_000] == "2022"
