@@ -13,6 +13,7 @@ article's focus; the period is the date or period of the sentence, else of the p
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from typing import Any
 
@@ -186,6 +187,8 @@ _REPORTED_AFTER = re.compile(r"[^，。]{0,3}?(?:从|获悉|消息|公布|发布
 _LABEL_YEAR = re.compile(r"第|度|重大|重点|[一二三四五六七八九十]批")
 # 编制“十五五”规划, 达到“十四五”规划目标: the name of a plan, not the period a figure covers
 _PLAN_NAME = re.compile(r"[”\"’]?(?:规划|发展规划)")
+_MUNICIPALITIES = frozenset(("11", "12", "31", "50"))
+_AUTONOMOUS = frozenset(("15", "45", "54", "64", "65"))  # 全区 of an autonomous region
 _NUMERALS = frozenset("一二三四五六七八九十")
 _PART_BREAK = re.compile(r"[；;。！？!?\n]")
 _PERIOD_KINDS = frozenset(("date", "period"))
@@ -252,6 +255,8 @@ class ClaimFinder:
                         and _RANK_FRAME.search(text, max(0, m.start - 3), m.start)
                         and _RANK_AFTER.match(text, m.end)):
                 continue
+            if m.kind == "deictic" and m.text[:1] == "全" and self.locations:
+                m = self._whole_of_named(m, index)  # 浙江…。目前，全省有624个大项目…
             # a place in a project's name is the project's, not the region a claim speaks
             # for; kept aside for a batch whose sentence names no other (贵州某机场等19项工程)
             if names and _inside_any(names, m.start, m.end):
@@ -271,6 +276,25 @@ class ClaimFinder:
         self._loc_starts = [m.start for m in self.locations]
         self._national: bool | None = None
         self._headings: list[tuple[int, str]] | None = None
+
+    def _whole_of_named(self, m: Any, index: TextIndex) -> Any:
+        """全省/全市/全县 after a place of that level named in its paragraph is that place (a
+        digest's story about 浙江 says 全省 of 浙江, not of the article's focus)."""
+        level = m.text[1:2]
+        p0 = index.paragraph(m.start)[0]
+        for prev in reversed(self.locations[-8:]):
+            if prev.start < p0:
+                break
+            code = (prev.region.adcode or "") if prev.region is not None else ""
+            if prev.kind != "division" or len(code) != 6:
+                continue
+            province = code.endswith("0000")
+            if (level == "省" and province) or (level == "市" and (
+                    code.endswith("00") and not province or code[:2] in _MUNICIPALITIES)) \
+                    or (level in "县区旗" and not code.endswith("00")) \
+                    or (level == "区" and province and code[:2] in _AUTONOMOUS):
+                return dataclasses.replace(m, region=prev.region)
+        return m
 
     # -- context --------------------------------------------------------------------------
     def _part(self, pos: int) -> tuple[int, int]:

@@ -221,3 +221,11 @@ def test_the_whole_year_in_the_figure_s_clause() -> None:
             "将带动东川实现全年总投资2万亿元左右。")
     got = {c["value"]: c["period"] for c in claims(text, "2022-02-19")}
     assert got[2_000_000_000_000] == "2022"
+
+
+def test_the_whole_province_is_the_province_named_before() -> None:
+    text = ("西安多个项目开工建设。陕西今年的目标是稳增长。\n"
+            "当春风还带着寒意，经济大省浙江已是一片繁忙景象。目前，全省有600个大项目集中开工建设，"
+            "总投资7000多亿元。\n陕西省今年继续推进脱贫攻坚，全省扶贫工作扎实推进。")
+    got = [c for c in claims(text, "2017-02-04") if c["count"] == 600]
+    assert got and got[0]["region"]["adcode"] == "330000"
