@@ -84,3 +84,28 @@ def test_bad_pub_date(runner: CliRunner, tmp_path: Path) -> None:
 def test_missing_file(runner: CliRunner, tmp_path: Path) -> None:
     res = run(runner, str(tmp_path / "nothing.txt"))
     assert res.exit_code == 1
+
+
+def test_evidence_indexes_the_file_as_read(runner: CliRunner, corpus_dir: Path,
+                                           gold_dir: Path) -> None:
+    """A seed file carries a header and furniture that cleaning drops; the records' evidence
+    still points at the file's own characters, as the shared gold counts them."""
+    from touzi.corpus.normalize import width
+    from touzi.extract.gold import read_jsonl
+
+    path = corpus_dir / "seeds" / "000_70a04c5ec55497ca.txt"
+    text = path.read_text(encoding="utf-8")
+    res = run(runner, str(path), "--jsonl")
+    assert res.exit_code == 0, res.output
+    records = lines(res.output)
+    claims = [r for r in records if r["kind"] == "claim"]
+    assert claims
+    for rec in claims:
+        for ev in rec["evidence"]:
+            assert width(text[ev["start"]:ev["end"]]) in rec["text"], rec
+    gold = [r for r in read_jsonl([gold_dir / "seeds.jsonl"])
+            if r.get("doc_id") == "000_70a04c5ec55497ca" and r.get("name") == "吉利新能源汽车项目"]
+    mine = [r for r in records if r.get("name") == "吉利新能源汽车项目"]
+    assert gold and mine
+    spans = [(e["start"], e["end"]) for e in gold[0]["evidence"]]
+    assert any(s < ev["end"] and ev["start"] < e for ev in mine[0]["evidence"] for s, e in spans)

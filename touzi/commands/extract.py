@@ -59,6 +59,19 @@ def _summary(rec: dict[str, Any]) -> str:
     return f"error    {rec.get('component')}: {rec.get('message')}"
 
 
+def _source_text(raw: Any, art: Any) -> str | None:
+    """The text a plain-text article was cleaned from, as the file reads (None for HTML,
+    whose records keep offsets into the clean text)."""
+    if raw.kind != "text":
+        return None
+    if isinstance(raw.raw, str):
+        return raw.raw
+    try:
+        return art.raw.decode(art.encoding or "utf-8", errors="replace")
+    except LookupError:
+        return None
+
+
 def command(
     files: Annotated[list[Path], typer.Argument(help="Articles: .txt, .html or .jsonl files (or folders).")],
     jsonl: Annotated[
@@ -73,6 +86,7 @@ def command(
     """Extract investment projects and regional claims from articles and print them, without
     touching a database. JSON keys: see records.md, plus confidence, extractor, aliases."""
     from touzi.corpus.clean import clean
+    from touzi.corpus.offsets import map_evidence
     from touzi.corpus.readers import read_paths
     from touzi.extract.records import extract_records
 
@@ -95,6 +109,9 @@ def command(
         records = extract_records(art.text, pub_date=date[:10] if date else None,
                                   source=art.source, title=art.title, url=art.url,
                                   doc_id=doc_id)
+        source_text = _source_text(raw, art)
+        if source_text is not None:
+            map_evidence(records, source_text, art.text)
         if jsonl:
             for rec in records:
                 typer.echo(json.dumps(rec, ensure_ascii=False))
