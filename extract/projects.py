@@ -97,6 +97,7 @@ _GENERIC_WORDS = (
     "危房", "危房改造", "棚户区", "棚改", "老旧小区", "高速", "农村公路", "长", "短", "补短板",
     "改扩建", "新建及改扩建", "道路", "地产", "房地产", "募投", "募集资金", "援疆", "援建",
     "对口支援", "现代化", "冶炼", "实际", "新老", "片区", "煤炭", "规范", "基础", "国省干线", "干线", "重要", "高速公路", "公路", "铁路", "高铁", "规划", "防护林",
+    "海外", "境外", "国外", "国内", "省外", "资源", "矿产", "能源资源",
 )
 _GENERIC_RE = re.compile(
     "(?:" + "|".join(sorted(_GENERIC_WORDS, key=len, reverse=True))
@@ -542,6 +543,8 @@ class ProjectFinder:
             return False
         if _BATCH_RE.search(core) or _CLASS_RE.search(core) or _NEGATED_CORE.search(text, start, he):
             return False
+        if head == "机组" and _UNIT_COUNT.match(core):
+            return False  # 5～6台百万千瓦核电机组: several units, not one project
         if _CLASS_OPENER.match(core) or _RANKED.search(core):
             return False  # 我市千万千瓦电源项目, 行业技改, 大部分电子工厂, 第二大水电工程
         if head in ("中心", "枢纽") and _CITY_ROLE.fullmatch(bare):
@@ -565,6 +568,9 @@ class ProjectFinder:
                 start > 0 and text[start - 1] in "“「『"):
             return False  # 首个千万吨级…接收站 (but 总投资最大的城市综合体外资项目 and
             # 最大水利工程“夹岩水利枢纽” stay)
+        if _SCOPED_SUPERLATIVE.search(text, wide, start) and text[start] not in "“「『" and not (
+                start > 0 and text[start - 1] in "“「『"):
+            return False  # 我国在建海拔最高的混凝土双曲拱坝电站: a record it holds, not a name
         if start > 0 and text[start - 1] == "等":
             return False  # 40万吨聚氯乙烯等煤化工项目: the list's kind
         if start > 0 and text[start - 1] == "在" and _VENUE_AFTER.match(text, he):
@@ -807,6 +813,12 @@ _CLASS_OPENER = re.compile(
     r"传统产业|行业|中小|相关|同类|其他|其余|有关)")
 _DESCRIBING = re.compile(r"(?:这个|这一|这座|这家|一个|一座|该)[^，,。；;！？]{2,20}的$")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]")
+# A record claimed within a scope (我国…最高的, 全球最大的): what follows describes a project
+# named elsewhere.
+_SCOPED_SUPERLATIVE = re.compile(
+    r"(?:我国|国内|全国|世界|全球|亚洲|国际|全省|省内)[^，,。；;：:]{0,12}?"
+    r"(?:最大|最长|最高|最深|最先进|最早|首个|首座|首条|首台|唯一)[^，,。；;]{0,6}的$")
+_UNIT_COUNT = re.compile(r"[\d一二三四五六七八九十两几～~-]+[台套座]")
 _RANKED = re.compile(r"第[一二三四五六七八九十\d]+大")
 _FRAGMENT_TAGS = frozenset(("v", "d", "p", "c", "r", "u", "ad", "vd", "f"))
 # What follows a name that is the subject of its clause (…项目落户, …项目总投资).

@@ -173,3 +173,20 @@ def test_a_place_written_only_in_a_name_is_not_the_article_s_setting() -> None:
 def test_a_name_opening_with_a_country_is_abroad() -> None:
     text = "远航钢铁将投资开发巴西米纳斯铁矿项目。据杭州的专家称，米纳斯铁矿项目有望明年投产。"
     assert projects(text)["巴西米纳斯铁矿项目"]["region"]["adcode"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("未来每年有5～6台百万千瓦核电机组投产，总投资巨大。", "5～6台百万千瓦核电机组"),
+        ("受远航特许权项目的影响，设备投资大增。", "受远航特许权项目"),
+        ("这标志着我国在建海拔最高的混凝土拱坝电站即将投产。", "混凝土拱坝电站"),
+        ("远航集团将投资开发澳大利亚资源项目。", "澳大利亚资源项目"),
+    ],
+)
+def test_descriptions_and_classes_are_not_names(text: str, bad: str) -> None:
+    assert bad not in projects(text)
+
+
+def test_a_quoted_name_after_a_record_stays() -> None:
+    assert "夹岩水利枢纽" in "".join(projects("我国在建规模最大的“夹岩水利枢纽”今天开工建设。"))
