@@ -1,4 +1,5 @@
-"""Downloader middlewares: skip article URLs already stored; retry with backoff and Retry-After.
+"""Downloader middlewares: skip article URLs already stored (and wait for the article writer to
+keep up); retry with backoff and Retry-After.
 
 Scrapy's RetryMiddleware re-queues a failed request at once and ignores Retry-After, which
 hammers a struggling server three times in a second; `BackoffRetryMiddleware` waits
@@ -17,6 +18,7 @@ from scrapy import Request
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Response
 from scrapy.utils.asyncio import sleep
+from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.response import response_status_message
 
 from touzi.spiders.report import AlreadyStored
@@ -49,6 +51,9 @@ class SkipKnownMiddleware:
 
     List pages filter their links in bulk; this catches the rest: requests restored from a
     frontier after a kill, and links that reached the queue twice before either was stored.
+    An article request also waits here while the crawl's writer process holds as many
+    unstored articles as the site may download at once (CrawlSession.room): fetching runs
+    ahead of storing by that much at most.
     """
 
     def __init__(self, crawler: Crawler) -> None:
@@ -59,14 +64,18 @@ class SkipKnownMiddleware:
         """Build the middleware for a crawler."""
         return cls(crawler)
 
-    def process_request(self, request: Request) -> None:
-        """Raise AlreadyStored for a known article URL."""
+    async def process_request(self, request: Request) -> None:
+        """Raise AlreadyStored for a known article URL; wait for the writer to keep up."""
         if request.meta.get("touzi_kind") != "article":
             return None
         session = getattr(self.crawler.spider, "session", None)
+        if session is None or session.closed:
+            return None
         url = request.meta.get("touzi_url", request.url)
-        if session is not None and not session.closed and session.is_known(url):
+        if session.is_known(url):
             raise AlreadyStored(f"already stored: {url}")
+        while (wait := session.room()) is not None:
+            await maybe_deferred_to_future(wait)
         return None
 
 

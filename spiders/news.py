@@ -124,7 +124,8 @@ class NewsSpider(scrapy.Spider):
             max_pages=self.max_pages,
             extract=extract,
             options={"jobdir": settings.get("JOBDIR")},
-            writer=str(settings.get("TOUZI_WRITER") or "process").lower() != "inline",
+            writers=(0 if str(settings.get("TOUZI_WRITER") or "process").lower() == "inline"
+                     else max(1, settings.getint("TOUZI_WRITERS", 1))),
         )
 
     # -- lifecycle ----------------------------------------------------------------------
@@ -143,6 +144,8 @@ class NewsSpider(scrapy.Spider):
             slot["concurrency"] = self.config.max_concurrency
         if slot:
             self.crawler.engine.downloader.per_slot_settings.setdefault(self.slot_key, slot)
+        self.session.backlog_limit = max(1, self.config.max_concurrency or self.crawler.settings.getint(
+            "CONCURRENT_REQUESTS_PER_DOMAIN", 1))
         logger.info("crawl %s of %s started (%s)", run_id, self.config.name,
                     f"resuming {resumed} pending requests" if resumed else "fresh")
 

@@ -24,7 +24,7 @@ from touzi.corpus.model import RawArticle
 from touzi.runner import Ingestor, IngestResult
 from touzi.schema import crawl_runs
 from touzi.spiders.report import CrawlReport, FailureKind
-from touzi.spiders.writer import WriterClient
+from touzi.spiders.writer import WriterPool
 
 logger = logging.getLogger(__name__)
 # A running crawl refreshes its crawl_runs row at most this often, so a crawl that is killed
@@ -35,15 +35,15 @@ CHECKPOINT_SECONDS = 1.0
 _SHARED: dict[str, list[Any]] = {}  # resolved db path -> [Ingestor, number of sessions, writer]
 
 
-def _acquire(db_path: Path, writer: bool) -> tuple[Ingestor, WriterClient | None]:
+def _acquire(db_path: Path, writers: int) -> tuple[Ingestor, WriterPool | None]:
     key = str(db_path.resolve())
     if key not in _SHARED:
         _SHARED[key] = [Ingestor(db_path), 0, None]
     entry = _SHARED[key]
     entry[1] += 1
-    if writer and entry[2] is None:
-        entry[2] = WriterClient(db_path)
-    return entry[0], entry[2] if writer else None
+    if writers and entry[2] is None:
+        entry[2] = WriterPool(db_path, writers)
+    return entry[0], entry[2] if writers else None
 
 
 def _release(db_path: Path) -> None:
@@ -83,12 +83,12 @@ class CrawlSession:
         extract: bool = False,
         options: dict[str, Any] | None = None,
         fast_sync: bool = True,
-        writer: bool = False,
+        writers: int = 0,
     ) -> None:
         self.db_path = Path(db_path)
         self.site = site
-        # writer: clean and store in the shared writer process (else on the reactor thread).
-        self.ingestor, self.writer = _acquire(self.db_path, writer)
+        # writers: clean and store in this many shared writer processes (0: on the reactor thread).
+        self.ingestor, self.writer = _acquire(self.db_path, writers)
         self.db = self.ingestor.db
         if fast_sync:
             # WAL with synchronous=NORMAL syncs at checkpoints instead of every commit: a killed
@@ -102,6 +102,12 @@ class CrawlSession:
         self.options = dict(options or {}, since=since, max_pages=max_pages, extract=extract)
         self._last_checkpoint = 0.0
         self.closed = False
+        # Articles sent to the writer and not yet stored, and how many may be (0: no limit; the
+        # spider sets the site's download concurrency). Fetching waits for room (`room`), so a
+        # kill can only refetch the downloads in flight and this many articles.
+        self.unanswered = 0
+        self.backlog_limit = 0
+        self._room: list[Deferred[None]] = []
 
     # -- run lifecycle -----------------------------------------------------------------
     def open(self, resumed: bool = False) -> int:
@@ -147,6 +153,7 @@ class CrawlSession:
         self.db.conn.commit()
         _release(self.db_path)
         self.closed = True
+        self._make_room(everyone=True)
         return data
 
     # -- what is known ------------------------------------------------------------------
@@ -196,6 +203,21 @@ class CrawlSession:
         self.checkpoint()
         return result
 
+    def room(self) -> Deferred[None] | None:
+        """None when another article may be fetched now; else a Deferred that fires when one may."""
+        if (self.writer is None or not self.writer.alive or self.closed or not self.backlog_limit
+                or self.unanswered < self.backlog_limit):
+            return None
+        wait: Deferred[None] = Deferred()
+        self._room.append(wait)
+        return wait
+
+    def _make_room(self, everyone: bool = False) -> None:
+        while self._room and (everyone or self.unanswered < self.backlog_limit):
+            self._room.pop(0).callback(None)
+            if not everyone:
+                break
+
     def submit(self, raw: RawArticle, url: str) -> Deferred[str | None]:
         """Have one fetched article stored (by the writer process, if any); fires with its status.
 
@@ -210,13 +232,16 @@ class CrawlSession:
                "extract": self.hook is not None}
 
         def answered(answer: dict[str, Any]) -> None:
+            self.unanswered -= 1
             if self.closed:
                 done.callback(None)
             elif answer["status"] == "lost":  # the writer died before storing it
                 done.callback(self.ingest(raw, url).status)
             else:
                 done.callback(self._answered(answer, url))
+            self._make_room(everyone=self.closed or not self.writer or not self.writer.alive)
 
+        self.unanswered += 1
         self.writer.submit(job, answered)
         return done
 

@@ -78,6 +78,7 @@ def test_a_killed_crawl_resumes_with_queued_and_in_flight_requests(tmp_path: Pat
     second = sched.next_request()
     assert first is not None and second is not None
     crawler.signals.send_catch_log(request_done, request=first)  # finished before the kill
+    sched.flush()  # (writes are committed every COMMIT_SECONDS)
     # SIGKILL: nothing is closed; copy the files as the dead process left them.
     shutil.copytree(tmp_path, tmp_path.parent / "after-kill")
     resumed, _, spider2 = _open(tmp_path.parent / "after-kill")
@@ -88,6 +89,25 @@ def test_a_killed_crawl_resumes_with_queued_and_in_flight_requests(tmp_path: Pat
     assert sorted(urls) == ["https://x.cn/a1", "https://x.cn/a2", "https://x.cn/a3", "https://x.cn/a4"]
     # What was queued before the kill is still filtered as seen.
     assert not resumed.enqueue_request(_req(spider2, "https://x.cn/a0"))
+
+
+def test_a_kill_loses_only_the_latest_writes_and_those_are_redone(tmp_path: Path) -> None:
+    sched, crawler, spider = _open(tmp_path)
+    sched.enqueue_request(scrapy.Request("https://x.cn/list", callback=spider.parse_list))
+    sched.flush()
+    page = sched.next_request()
+    assert page is not None
+    # The list page's links are queued and the page marked done, but no commit follows.
+    for i in range(3):
+        sched.enqueue_request(_req(spider, f"https://x.cn/a{i}", 10))
+    crawler.signals.send_catch_log(request_done, request=page)
+    shutil.copytree(tmp_path, tmp_path.parent / f"{tmp_path.name}-killed")
+    resumed, _, spider2 = _open(tmp_path.parent / f"{tmp_path.name}-killed")
+    # Either all of those writes survive or none: here none, so the list page comes again
+    # (and queues its links again); no link is lost without its page.
+    assert resumed.resumed == 1
+    got = resumed.next_request()
+    assert got is not None and got.url == "https://x.cn/list" and got.callback == spider2.parse_list
 
 
 def test_a_retry_replaces_its_original_row(tmp_path: Path) -> None:

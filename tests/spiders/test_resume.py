@@ -66,7 +66,9 @@ def test_kill_minus_nine_then_resume(mock_site: MockSite, corpus_dir: Path, tmp_
     counts = rows(db, "SELECT count(*), count(DISTINCT url) FROM articles")[0]
     assert counts[0] == counts[1]
     assert counts[0] + _count(db, "SELECT count(*) FROM crawl_urls WHERE status = 'known'") == len(urls)
-    # Only what was in flight at the kill is fetched twice (at most the downloader's capacity).
+    # Only what was in flight at the kill is fetched twice: downloads (at most the downloader's
+    # capacity) and articles the writer had not stored (as many again at most; the writer
+    # stores what it was sent even after the crawl process is gone).
     twice = [p for p, n in mock_site.hits.items() if n > 1 and "/news/" in p and "index" not in p]
     assert len(twice) <= 8
     assert set(twice) <= fetched_before
