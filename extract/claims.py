@@ -99,7 +99,8 @@ _SAVING = re.compile(r"减少|节约|节省")
 _BATCH_NOUN = re.compile(r"(?:重点|重大)(?:建设|产业)?项目")
 _TOTAL_CUES = ("总投资", "总投资达", "总投资约", "项目总投资", "计划总投资", "总投资额")
 # 总投资138亿元的某某配套项目: the amount describes one named project
-_ONE_PROJECT_AFTER = re.compile(r"的([^，。；;、\d]{2,30}?)(?:项目|工程)(?=[，,。；;])")
+_ONE_PROJECT_AFTER = re.compile(
+    r"的([^，。；;、\d]{2,30}?)(?:项目|工程|基地|产业园|电站|生产线|工厂)(?=[，,。；;]|开工|建成|投产)")
 _IN_PLACE = re.compile(r"(?:到位|实到)资金[^，,]{0,4}$")
 _CONVERTED = ("约合", "折合")  # (a money mention may begin with them)
 _CHANGED_FROM = re.compile(r"(?:增加|提高|调增|调减|扩大|上调|下调|减少|调整|增长)(?:到|至|为)$")
@@ -162,8 +163,8 @@ _SPEAKER_WORD = re.compile(r"[全我本][省市区县州盟旗]")
 # 争取…国债, 获得国家…资金: what a region obtains from the nation
 _OBTAIN = re.compile(r"争取|获得|获批|申请|用好|承接|向|入选|列入|纳入")
 _OPENING = 3000
-_NATIONAL_DOC = re.compile(
-    r"全国|我国|中国(?![式特梦共人])|国家(?!级|高新|重点|重大|先进|战略|科学|自然|标准|安全|实验室|公园)")
+_NOT_NATION_AFTER = frozenset("式特梦共人")  # 中国式, 中国特色…: not the nation speaking
+_NOT_STATE = re.compile(r"级|高新|重点|重大|先进|战略|科学|自然|标准|安全|实验室|公园")
 # A place the sentence excludes (除台湾省外) or the end of a route (拉萨到林芝铁路, 大同—天津南)
 _EXCLUDED_BEFORE = frozenset("除")
 _ROUTE_JOINER = frozenset("到至—－-~～")
@@ -201,6 +202,11 @@ _THIS_BATCH = re.compile(r"(?:此次|本次|这次|当天|同日)[^，,。；;]{
 _YEARS_BACK = re.compile(r"(?<![\d〇零一二三四五六七八九十年])(?:近|过去|这|最近)?(?P<n>[一二两三四五六七八九十\d]{1,2})年(?:来|以来|间)|"
                          r"(?:近|过去|最近)(?:的)?(?P<n2>[一二两三四五六七八九十\d]{1,2})年|"
                          r"(?<![\d〇零一二三四五六七八九十])(?P<months>[一二两三四五六七八九十\d]{1,2})个(?P<more>多)?月(?:以)?来")
+_BACK_HEADING = re.compile(
+    r"\n[^\n。]{0,8}(?:过去一年|去年|过去的一年|上一年)[^\n。]{0,4}(?:工作|回顾)[^\n。]{0,8}(?=\n)")
+# a report's section heading (一、2024年工作回顾, 二、2025年工作安排), not a news headline
+# (2021年全国铁路完成固定资产投资7489亿元)
+_SECTION_WORD = re.compile(r"工作|回顾|总结|安排|任务")
 _BACK_HINT = re.compile(r"年(?:以)?来|年间|月(?:以)?来|近[一二两三四五六七八九十\d]|过去")
 _REL_DAY = re.compile(r"今天|今日|当天|日前|近日|昨天|几天前|不久前|前不久")
 _A_WHILE_AGO = frozenset(("不久前", "前不久"))
@@ -395,10 +401,21 @@ class ClaimFinder:
                 if prefix else 0
             t = self.text[:_OPENING]
             n_focus += len(_SPEAKER_WORD.findall(t))  # 全省, 我区: the focus speaking
-            n_nation = sum(1 for m in _NATIONAL_DOC.finditer(t)
-                           if not _NATION_FRAME_AFTER.match(t, m.end())
-                           and not _NATION_FRAME_BEFORE.search(t, max(0, m.start() - 3),
-                                                               m.start()))
+            n_nation = 0
+            pos = t.find("国")  # (a find loop: a regex with no literal first character is
+            while pos > 0:      # slow over a long opening)
+                prev, nxt = t[pos - 1], t[pos + 1:pos + 2]
+                if prev in "全我中" and not (prev == "中" and nxt in _NOT_NATION_AFTER):
+                    a, b = pos - 1, pos + 1
+                elif nxt == "家" and not _NOT_STATE.match(t, pos + 2):
+                    a, b = pos, pos + 2
+                else:
+                    pos = t.find("国", pos + 1)
+                    continue
+                if not _NATION_FRAME_AFTER.match(t, b) \
+                        and not _NATION_FRAME_BEFORE.search(t, max(0, a - 3), a):
+                    n_nation += 1
+                pos = t.find("国", b)
             self._national = n_nation >= 3 and n_nation >= 2 * n_focus
         return self._national
 
@@ -429,20 +446,20 @@ class ClaimFinder:
                 day = next((m for m in dates[k:k + 4] if m.start < s1
                             and m.precision == "day"), None)
                 if day is not None:
-                    return date_value(day), "day"
+                    return self._dated(day), "day"
                 if rel is not None and rel.start() > best.start \
                         and rel.group() in ("今天", "今日", "当天", "昨天"):
                     return self._relative(rel.group())
             if best.text.endswith("底") and _AS_OF.search(text, max(0, best.start - 3),
                                                            best.start):
                 return _month_end(best.date), "day"  # 截至3月底: as of the month's last day
-            return date_value(best), best.precision
+            return self._dated(best), best.precision
         span = self._years_back(s0, a)
         if span is not None:
             return span  # 四年来，…累计安排57.4亿元: the years up to the publication's
         after = [m for m in dates[k:k + 5] if m.start < s1]
         if after:
-            return date_value(after[0]), after[0].precision
+            return self._dated(after[0]), after[0].precision
         if self.pub is not None and _WHOLE_YEAR.search(text, s0, a):
             # 浦东新区计划全年力争完成…3000亿元 after a sentence about June: the year's figure
             year = before[-1].date[:4] if before and before[-1].date else \
@@ -451,7 +468,7 @@ class ClaimFinder:
         if batch and before and _THIS_BATCH.search(text, s0, a):
             # 2月26日…集中开工活动…。此次集中开工的14个项目…: the day of the event told before
             best = max(before, key=lambda m: (_PRECISE[m.precision or ""], m.start))
-            return date_value(best), best.precision
+            return self._dated(best), best.precision
         rel = _last_match_in(_REL_DAY, text, s0, a) or _last_match_in(_REL_DAY, text, p0, a)
         # from the paragraph, not a date another statement plans for (预计年内…)
         settled = [m for m in before if m.text not in ("年内", "年底前", "年底")
@@ -470,7 +487,7 @@ class ClaimFinder:
         if rel is not None and (para_date is None or rel.start() > para_date.start):
             return self._relative(rel.group())
         if para_date is not None:
-            return date_value(para_date), para_date.precision
+            return self._dated(para_date), para_date.precision
         if batch and _BATCH_WORD.search(text, s0, s1):
             told = self._event_day_before(s0)
             if told is not None:
@@ -486,6 +503,16 @@ class ClaimFinder:
         if p.month:
             return f"{p.year:04d}-{p.month:02d}", "month"
         return f"{p.year:04d}", "year"
+
+    def _dated(self, m: Mention) -> str | None:
+        """A date's value, its guessed year (四季度, 3月 with no year) taken from the report's
+        section heading when that names another year (一、2024年工作回顾…攻坚四季度)."""
+        value = date_value(m)
+        if value and m.year_inferred and self.pub is not None:
+            year = self._heading_year(m.start)
+            if year is not None:
+                value = "/".join(year + part[4:] for part in value.split("/"))
+        return value
 
     def _years_back(self, s0: int, a: int) -> tuple[str, str] | None:
         """四年来, 近三年, 过去五年 before `a` in its sentence: the years up to the publication's
@@ -520,9 +547,10 @@ class ClaimFinder:
         return _last_match_in(_YEARS_BACK, text, a, b)
 
     def _heading_year(self, a: int) -> str | None:
-        """The year of the last heading line before `a` (a short line with no 。 naming a
-        year: 一、2024年工作回顾) when it is not the publication's year: the section of a
-        report that looks back on that year."""
+        """The year of the last section heading before `a` (a short line with no 。 naming a
+        year and 工作/回顾/安排: 一、2024年工作回顾; 一、过去一年工作回顾 in a report of the
+        first quarter) when it is not the publication's year: the section of a report that
+        looks back on that year."""
         if self._headings is None:
             self._headings = []
             for m in self._dates:
@@ -531,9 +559,15 @@ class ClaimFinder:
                     continue  # (a heading's year opens its line: 一、2024年工作回顾)
                 p0, p1 = self.index.paragraph(m.start)
                 line = self.text[p0:p1].strip()
-                if p0 > 0 and len(line) <= 30 and "。" not in line \
+                if p0 > 0 and len(line) <= 30 and "。" not in line and _SECTION_WORD.search(line) \
                         and not _COMPARED_BEFORE.search(self.text, max(0, m.start - 2), m.start):
                     self._headings.append((m.start, m.date[:4]))
+            p = self.pub
+            if p is not None and (p.month is None or p.month <= 3):
+                # 一、过去一年工作回顾 in a report of the year's first quarter: last year
+                self._headings.extend((h.start() + 1, f"{p.year - 1:04d}")
+                                      for h in _BACK_HEADING.finditer(self.text))
+                self._headings.sort()
         if not self._headings or self.pub is None:
             return None
         k = bisect.bisect_left(self._headings, (a, "")) - 1

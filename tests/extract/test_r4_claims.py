@@ -229,3 +229,24 @@ def test_the_whole_province_is_the_province_named_before() -> None:
             "总投资7000多亿元。\n陕西省今年继续推进脱贫攻坚，全省扶贫工作扎实推进。")
     got = [c for c in claims(text, "2017-02-04") if c["count"] == 600]
     assert got and got[0]["region"]["adcode"] == "330000"
+
+
+def test_a_section_on_the_past_year_without_its_number() -> None:
+    text = ("东川省政府工作报告\n一、过去一年工作回顾\n全省经济平稳运行。"
+            "开展专项行动攻坚四季度，争取政府专项债券等用于投资的资金超900亿元。\n"
+            "二、今年工作安排\n全省统筹推进重大项目2000个以上，完成投资4000亿元以上。")
+    got = {c["value"]: c["period"] for c in claims(text, "2025-01-20")}
+    assert got[90_000_000_000] == "2024-Q4"
+    assert got[400_000_000_000].startswith("2025")
+
+
+def test_a_news_headline_with_last_year_is_no_section() -> None:
+    text = ("东川新闻\n2021年东川铁路完成固定资产投资700亿元\n今年全省铁路建设继续推进。\n"
+            "东川省2022年第一季度重大项目今天（1月4日）集中开工。"
+            "此次集中开工共组织重大项目100个，总投资达2000亿元。")
+    got = [c for c in claims(text, "2022-01-04") if c["count"] == 100]
+    assert got and got[0]["period"] == "2022-01-04"
+
+
+def test_the_total_of_one_named_base_is_not_a_claim() -> None:
+    assert claims("投资超过500亿元的晋北新能源基地开工建设，全省新能源装机持续增长。") == []
