@@ -219,6 +219,11 @@ def _company_keys(pm: ProjectMention) -> set[str]:
     return {c.name, *c.short}
 
 
+def _identity(pm: ProjectMention) -> tuple[frozenset[str], frozenset[str]]:
+    """The figures in a name and its firm's keys: what tells one project from another."""
+    return frozenset(_NUMS.findall(_norm(pm.name))), frozenset(_company_keys(pm))
+
+
 class _Clusterer:
     """Groups mentions into entities (see `cluster`)."""
 
@@ -233,6 +238,8 @@ class _Clusterer:
         self._firms: list[Entity] = []  # entities named by a list item (a firm's short name)
         self._company_starts = [c.start for c in companies]
         self._names_of: dict[int, set[str]] = {}  # distinct names of each entity
+        # (name, figures, firm keys) of each entity's names that have either (see _conflicts)
+        self._idents: dict[int, set[tuple[str, frozenset[str], frozenset[str]]]] = {}
         self._last_pos: dict[int, int] = {}  # where each entity was last mentioned
         self._pos = 0
         # candidates by name while one mention is added (the index changes only after)
@@ -310,17 +317,14 @@ class _Clusterer:
         """A name whose figures or firm differ from another name of the entity names another
         project, whatever generic name (砂石生产线) led to it: 日产1.2万吨…生产线项目 and
         山东金龙日产8000吨…生产线 are two lines."""
-        nums = _NUMS.findall(_norm(m.name))
-        keys = _company_keys(m)
+        nums, keys = _identity(m)
         if not nums and not keys:
             return False
-        for y in e.mentions:
-            if y.kind == REF or y.name == m.name:
+        for name, ny, ky in self._idents.get(id(e), ()):
+            if name == m.name:
                 continue
-            ny = _NUMS.findall(_norm(y.name))
-            if nums and ny and not (set(nums) & set(ny)):
+            if nums and ny and not (nums & ny):
                 return True
-            ky = _company_keys(y)
             if keys and ky and not (keys & ky) and not any(
                     a in b or b in a for a in keys for b in ky):
                 return True
@@ -417,6 +421,11 @@ class _Clusterer:
             target.mentions.append(m)
         self._index_entity(target, m)
         self._names_of.setdefault(id(target), set()).add(m.name)
+        ident = (m.name, *_identity(m))
+        if ident[1] or ident[2]:
+            # (distinct names with their figures and firms: _conflicts reads these, not every
+            # mention of a long report's entity)
+            self._idents.setdefault(id(target), set()).add(ident)
         self._last_pos[id(target)] = m.end
         if m.kind == ITEM and target not in self._firms:
             self._firms.append(target)
