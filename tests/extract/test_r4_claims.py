@@ -250,3 +250,10 @@ def test_a_news_headline_with_last_year_is_no_section() -> None:
 
 def test_the_total_of_one_named_base_is_not_a_claim() -> None:
     assert claims("投资超过500亿元的晋北新能源基地开工建设，全省新能源装机持续增长。") == []
+
+
+def test_the_nation_s_fiscal_revenue_is_not_read() -> None:
+    text = "全国财政收入同比增长9%\n今年10月份，全国财政收入9000亿元，同比增长9%。"
+    assert claims(text, "2013-11-11") == []
+    (c,) = claims("今年10月份，东川市财政收入90亿元，同比增长9%。", "2013-11-11")
+    assert c["indicator"] == "fiscal_revenue"
