@@ -1460,7 +1460,13 @@ class Assembler:
             left = [t[0].region for t in rows if t[0].end <= cut and t[0].region.adcode]
             right = [t[0].region for t in rows if t[0].start > cut and t[0].region.adcode]
             if not left or not right:
-                continue  # (夏坪至睦村: an end the gazetteer does not know says nothing)
+                # 陇东—山东, 大同—天津南: an end named by its province is a line between
+                # provinces; (夏坪至睦村: an end the gazetteer does not know says nothing)
+                near = [t[0] for t in rows if t[0].region.adcode and (
+                    t[0].end == cut or t[0].start == cut + len(j.group()))]
+                if any(pl.region.adcode.endswith("0000") for pl in near):
+                    return _NO_REGION
+                continue
             a, b = left[0].adcode, right[0].adcode
             if a[:2] != b[:2]:
                 return _NO_REGION

@@ -190,3 +190,8 @@ def test_descriptions_and_classes_are_not_names(text: str, bad: str) -> None:
 
 def test_a_quoted_name_after_a_record_stays() -> None:
     assert "夹岩水利枢纽" in "".join(projects("我国在建规模最大的“夹岩水利枢纽”今天开工建设。"))
+
+
+def test_a_line_with_an_end_named_by_its_province_has_no_region() -> None:
+    found = projects("今年以来，陇东—山东、宁夏—湖南等特高压直流工程投运。")
+    assert found["陇东—山东"]["region"]["adcode"] is None
