@@ -124,8 +124,7 @@ class NewsSpider(scrapy.Spider):
             max_pages=self.max_pages,
             extract=extract,
             options={"jobdir": settings.get("JOBDIR")},
-            writers=(0 if str(settings.get("TOUZI_WRITER") or "process").lower() == "inline"
-                     else max(1, settings.getint("TOUZI_WRITERS", 1))),
+            writer=str(settings.get("TOUZI_WRITER") or "process").lower() != "inline",
         )
 
     # -- lifecycle ----------------------------------------------------------------------

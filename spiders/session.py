@@ -24,7 +24,7 @@ from touzi.corpus.model import RawArticle
 from touzi.runner import Ingestor, IngestResult
 from touzi.schema import crawl_runs
 from touzi.spiders.report import CrawlReport, FailureKind
-from touzi.spiders.writer import WriterPool
+from touzi.spiders.writer import WriterClient
 
 logger = logging.getLogger(__name__)
 # A running crawl refreshes its crawl_runs row at most this often, so a crawl that is killed
@@ -35,15 +35,15 @@ CHECKPOINT_SECONDS = 1.0
 _SHARED: dict[str, list[Any]] = {}  # resolved db path -> [Ingestor, number of sessions, writer]
 
 
-def _acquire(db_path: Path, writers: int) -> tuple[Ingestor, WriterPool | None]:
+def _acquire(db_path: Path, writer: bool) -> tuple[Ingestor, WriterClient | None]:
     key = str(db_path.resolve())
     if key not in _SHARED:
         _SHARED[key] = [Ingestor(db_path), 0, None]
     entry = _SHARED[key]
     entry[1] += 1
-    if writers and entry[2] is None:
-        entry[2] = WriterPool(db_path, writers)
-    return entry[0], entry[2] if writers else None
+    if writer and entry[2] is None:
+        entry[2] = WriterClient(db_path)
+    return entry[0], entry[2] if writer else None
 
 
 def _release(db_path: Path) -> None:
@@ -83,12 +83,12 @@ class CrawlSession:
         extract: bool = False,
         options: dict[str, Any] | None = None,
         fast_sync: bool = True,
-        writers: int = 0,
+        writer: bool = False,
     ) -> None:
         self.db_path = Path(db_path)
         self.site = site
-        # writers: clean and store in this many shared writer processes (0: on the reactor thread).
-        self.ingestor, self.writer = _acquire(self.db_path, writers)
+        # writer: clean and store in the shared writer process (else on the reactor thread).
+        self.ingestor, self.writer = _acquire(self.db_path, writer)
         self.db = self.ingestor.db
         if fast_sync:
             # WAL with synchronous=NORMAL syncs at checkpoints instead of every commit: a killed

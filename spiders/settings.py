@@ -11,7 +11,6 @@ touzi's own settings:
   and extract arguments
 - TOUZI_WRITER: `process` (default) cleans and stores articles in one writer process beside
   the crawl (touzi.spiders.writer); `inline` does it on the crawl's reactor thread
-- TOUZI_WRITERS: how many writer processes (default 1: plenty for polite crawls)
 - RETRY_BACKOFF_BASE, RETRY_BACKOFF_MAX, RETRY_AFTER_MAX: seconds; see middlewares.py
 """
 
@@ -82,4 +81,3 @@ TOUZI_SINCE = None
 TOUZI_MAX_PAGES = 0
 TOUZI_EXTRACT = False
 TOUZI_WRITER = "process"
-TOUZI_WRITERS = 1

@@ -132,8 +132,9 @@ def _store_batch(ingestor: Any, jobs: list[dict[str, Any]]) -> list[dict[str, An
     # process's own writes (run checkpoints, failures) wait only for the inserts.
     cleaned = [clean_for_store(job["raw"]) for job in jobs]
     replies = []
-    # IMMEDIATE: with several writers, each batch's near-duplicate lookups see every article
-    # stored before it (and no other writer can commit in between).
+    # IMMEDIATE: the batch's near-duplicate lookups must see every article stored before it,
+    # also by another crawl's writer on the same database (none can commit in between).
+    # (Two writers per crawl were measured: they spent their time in SQLite's busy sleeps.)
     conn.execute("BEGIN IMMEDIATE")
     try:
         for job, article in zip(jobs, cleaned, strict=True):
@@ -317,37 +318,6 @@ class WriterClient:
             logger.warning("the article writer process did not exit; killing it")
             self.proc.kill()
             self.proc.wait()
-
-
-class WriterPool:
-    """Several writer processes for one database; each article goes to the least busy one.
-
-    Cleaning runs side by side in the writers; their transactions take turns (BEGIN
-    IMMEDIATE), so near-duplicate links and identities are as with one writer.
-    """
-
-    def __init__(self, db_path: str | Path, size: int = 1) -> None:
-        self.clients = [WriterClient(db_path) for _ in range(max(1, size))]
-
-    @property
-    def alive(self) -> bool:
-        """True while at least one writer runs."""
-        return any(c.alive for c in self.clients)
-
-    def start(self) -> None:
-        """Start every writer process."""
-        for client in self.clients:
-            client.start()
-
-    def submit(self, job: dict[str, Any], on_answer: Callable[[dict[str, Any]], None]) -> None:
-        """Send one article to the writer with the fewest unanswered articles."""
-        client = min((c for c in self.clients if c.alive), key=lambda c: len(c.pending))
-        client.submit(job, on_answer)
-
-    def close(self, timeout: float = 60.0) -> None:
-        """Close every writer (each stores what it has and exits)."""
-        for client in self.clients:
-            client.close(timeout)
 
 
 if __name__ == "__main__":
