@@ -13,6 +13,7 @@ and turn 比如/天镇/新建/朝阳 into counties; neither knows zones or valid
 
 from __future__ import annotations
 
+import gc
 import gzip
 import re
 from dataclasses import dataclass
@@ -301,7 +302,11 @@ def _division_aliases(div: Division) -> list[str]:
 @lru_cache(maxsize=1)
 def default_index() -> PlaceIndex:
     """The index over the shipped gazetteer (built once per process)."""
-    return PlaceIndex(load())
+    index = PlaceIndex(load())
+    # The index's ~200,000 objects live as long as the process; frozen, the cyclic garbage
+    # collector stops walking them on every full collection (0.05-0.13 s of a corpus pass).
+    gc.freeze()
+    return index
 
 
 def build_words(dict_path: str, out_path: str, min_freq: int = 50) -> int:
