@@ -208,6 +208,8 @@ _BACK_HEADING = re.compile(
 # a report's section heading (一、2024年工作回顾, 二、2025年工作安排), not a news headline
 # (2021年全国铁路完成固定资产投资7489亿元)
 _SECTION_WORD = re.compile(r"工作|回顾|总结|安排|任务")
+_THEN_TALLY = frozenset(("，已", ",已", "，累", "，共", "，现"))
+_NOW = re.compile(r"(?:截至|截止|到)目前|至今")
 _BACK_HINT = re.compile(r"年(?:以)?来|年间|月(?:以)?来|近[一二两三四五六七八九十\d]|过去")
 _REL_DAY = re.compile(r"今天|今日|当天|日前|近日|昨天|几天前|不久前|前不久")
 _A_WHILE_AGO = frozenset(("不久前", "前不久"))
@@ -458,6 +460,9 @@ class ClaimFinder:
         span = self._years_back(s0, a)
         if span is not None:
             return span  # 四年来，…累计安排57.4亿元: the years up to the publication's
+        if self.pub is not None and self.pub.month and _NOW.search(text, s0, a):
+            # 截至目前，…已开工建设105项: as of publication, not a day told before
+            return f"{self.pub.year:04d}-{self.pub.month:02d}", "month"
         after = [m for m in dates[k:k + 5] if m.start < s1]
         if after:
             return self._dated(after[0]), after[0].precision
@@ -761,6 +766,8 @@ class ClaimFinder:
                     and not _SUBCLASS.search(text, c0, min(s1, m.end + 10)):
                 continue  # 其中包括3个光伏发电项目: a breakdown of the count before (其中
                 # 10亿元以上项目8个, 其中新开工项目17个 are counts of their own)
+            if self._restated_below(m):
+                continue  # a headline's count the body states again (and tallies there)
             later = self._later_count(m, s1)
             claims.append(self._claim(later or m, "project_count", None, later or m))
         # growth of an indicator with no amount: 全市投资同比增长21.3%, 民间投资同比增长10.7%
@@ -810,6 +817,8 @@ class ClaimFinder:
     def _later_count(self, m: Mention, s1: int) -> Mention | None:
         """129个开工项目已经开工86个, 66项…工程已开工10项: the count after the event word."""
         c1 = self.index.clause(m.start)[1]
+        if c1 + 1 < s1 and self.text[c1 - 1:c1 + 1] in _THEN_TALLY:
+            c1 = self.index.clause(c1 + 1)[1]  # 172项…重大水利工程，已累计开工建设142项
         k = bisect.bisect_right(self._mention_starts, m.end)
         for j in range(k, len(self.mentions)):
             c = self.mentions[j]
@@ -876,7 +885,10 @@ class ClaimFinder:
                             < max(x.start, c.start) for y in ms[max(0, j - 6):i])
                         for x in ms[max(0, j - 6):i]):
                     continue  # 其中包括甲类项目40个、乙类项目80个…，计划投资…: the whole's
-                return None if id(c) in self.counts_used else c
+                if id(c) in self.counts_used or self._later_count(c, ms[i].start):
+                    return None  # 172项…工程已开工建设105项，在建工程投资…: a tally of the
+                    # count's progress stands between; the amount is not that batch's
+                return c
         p0 = self.index.paragraph(s0)[0]
         if s0 <= p0 or self._has_place(s0, ms[i].start):
             return None
@@ -891,6 +903,16 @@ class ClaimFinder:
                 and id(counts[0]) not in self.counts_used:
             return counts[0]
         return None
+
+    def _restated_below(self, m: Mention) -> bool:
+        """`m` is in a headline (a short line with no 。) and the same count of the same unit
+        comes again below it (the body's statement is the one to read)."""
+        p0, p1 = self.index.paragraph(m.start)
+        if p1 - p0 > 40 or "。" in self.text[p0:p1]:
+            return False
+        k = bisect.bisect_left(self._mention_starts, p1)
+        return any(c.kind == "count" and c.value == m.value and c.unit == m.unit
+                   for c in self.mentions[k:k + 30])
 
     def _count_between(self, a: int, b: int) -> bool:
         """A count in text[a:b] (a batch's total then belongs to its count, if to any)."""

@@ -257,3 +257,18 @@ def test_the_nation_s_fiscal_revenue_is_not_read() -> None:
     assert claims(text, "2013-11-11") == []
     (c,) = claims("今年10月份，东川市财政收入90亿元，同比增长9%。", "2013-11-11")
     assert c["indicator"] == "fiscal_revenue"
+
+
+def test_a_tally_of_a_count_s_progress_is_the_claim() -> None:
+    text = ("我国150项重大水利工程在建投资规模过万亿\n"
+            "截至目前，我国150项节水供水重大水利工程，已累计开工建设120项，在建投资规模超过9000亿元。")
+    got = sorted((c["indicator"], c["count"], c["value"]) for c in claims(text, "2019-12-28"))
+    assert got == [("project_count", 120, None), ("project_investment", None, 900_000_000_000)]
+    assert all(c["period"] == "2019-12" for c in claims(text, "2019-12-28"))
+
+
+def test_as_of_now_is_the_publication_month() -> None:
+    text = ("11月24号，随着某灌区工程开工建设，今年再开工20项工程的任务全面完成。\n"
+            "截至目前，150项重大水利工程已开工建设100项。")
+    got = {c["count"]: c["period"] for c in claims(text, "2016-12-21")}
+    assert got[100] == "2016-12"
