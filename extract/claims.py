@@ -45,7 +45,7 @@ _IND_RE = re.compile("|".join(f"({src})" for src, _ in _INDICATORS))
 _IND_NAMES = [""] + [name for _, name in _INDICATORS]
 # Money cues that make an unowned amount a regional statement of another kind.
 _OTHER_CUE = re.compile(
-    r"(?:[\u4e00-\u9fff]{0,8}?)(?:投资|投入|资金|基金|贷款|债券|专项债|规模|税收|到位资金|签约金额|"
+    r"(?:[\u4e00-\u9fff]{0,8}?)(?:投资|投入|资金|基金|贷款|债券|专项债|规模|安排|税收|到位资金|签约金额|"
     r"签约资金|完成投资|总额)[\u4e00-\u9fff]{0,4}\Z"
 )
 _PROJECT_NOUN = re.compile(r"项目|工程")

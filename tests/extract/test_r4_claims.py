@@ -272,3 +272,8 @@ def test_as_of_now_is_the_publication_month() -> None:
             "截至目前，150项重大水利工程已开工建设100项。")
     got = {c["count"]: c["period"] for c in claims(text, "2016-12-21")}
     assert got[100] == "2016-12"
+
+
+def test_an_allocation_is_a_claim_of_its_own() -> None:
+    (c,) = claims("四年来，19个对口支援省市累计安排40亿元，推动受援地产业发展。", "2014-06-02")
+    assert (c["indicator"], c["value"], c["period"]) == ("other", 4_000_000_000, "2010/2014")
