@@ -1311,14 +1311,36 @@ class Assembler:
             return best[3]
         first = names[0]
         p0 = self.index.paragraph(first.start)[0]
-        for lo in (p0, max(0, first.start - 300)):
+        lo300 = max(0, first.start - 300)
+        if p0 > lo300 + 1:
+            # a digest's headline opens another story: the window stops there (上海… in the
+            # item before 华电金上叶巴滩水电站 is not where the dam is)
+            h0 = self.index.paragraph(p0 - 1)[0]
+            if h0 >= lo300 and _is_headline(self.text, self.index, h0):
+                lo300 = h0
+        for lo in (p0, lo300):
             rows = table[bisect.bisect_left(pst, lo):bisect.bisect_left(pst, first.start)]
             # (a place inside another project's name is that project's: 深圳华星光电…, 奇美…)
             before = [t[0] for t in rows if sure(t) and not t[2] and t[0].end <= first.start
                       and not (t[1] - own_spans)]
             if before:
                 return before[-1].region
+        if self._digest():
+            return None  # a news digest's stories are set in many places: none is its focus
         return ctx.focus if self._focus_stated(ctx) else None
+
+    def _digest(self) -> bool:
+        """Whether the article is a digest of stories: three or more headline lines (short,
+        no full stop) besides its title."""
+        if not hasattr(self, "_is_digest"):
+            lines = [ln.strip() for ln in self.text.split("\n") if ln.strip()]
+            # a headline opens a story: a long paragraph of sentences follows it (a page's
+            # menu is a run of short lines)
+            heads = sum(1 for ln, nxt in zip(lines[1:-1], lines[2:], strict=False)
+                        if len(ln) <= 40 and not any(c in ln for c in "。！？；")
+                        and len(nxt) >= 60 and "。" in nxt)
+            self._is_digest = heads >= 3
+        return self._is_digest
 
     def _focus_stated(self, ctx: Any) -> bool:
         """Whether the article names its focus as a place in its own right: a mention of it

@@ -195,3 +195,15 @@ def test_a_quoted_name_after_a_record_stays() -> None:
 def test_a_line_with_an_end_named_by_its_province_has_no_region() -> None:
     found = projects("今年以来，陇东—山东、宁夏—湖南等特高压直流工程投运。")
     assert found["陇东—山东"]["region"]["adcode"] is None
+
+
+def test_a_digest_story_takes_no_place_from_the_story_before() -> None:
+    body = ("记者今天从有关方面了解到，今年以来各项工作进展顺利，"
+            "有关部门表示将继续加大投入力度，推动经济持续向好发展，更好地满足群众需要。")
+    text = (
+        "新闻联播摘要\n"
+        "专利转化成效明显\n" + body + "\n"
+        "外资企业加快布局\n记者从上海了解到，" + body + "\n"
+        "高原电站下闸蓄水\n今天，华电叶巴滩水电站正式下闸蓄水，总投资300亿元，" + body + "\n"
+    )
+    assert projects(text, pub="2025-10-13")["华电叶巴滩水电站"]["region"]["adcode"] is None
