@@ -514,7 +514,7 @@ class ClaimFinder:
         """A date's value, its guessed year (四季度, 3月 with no year) taken from the report's
         section heading when that names another year (一、2024年工作回顾…攻坚四季度)."""
         value = date_value(m)
-        if value and m.year_inferred and self.pub is not None:
+        if value and m.year_inferred and self.pub is not None and "年" not in m.text:
             year = self._heading_year(m.start)
             if year is not None:
                 value = "/".join(year + part[4:] for part in value.split("/"))
@@ -559,8 +559,8 @@ class ClaimFinder:
         looks back on that year."""
         if self._headings is None:
             self._headings = []
-            for m in self._dates:
-                if m.precision != "year" or not m.date \
+            for m in self.mentions:  # (not _dates: 2025年重点工作 is no label here)
+                if m.kind not in _PERIOD_KINDS or m.precision != "year" or not m.date \
                         or self.text.find("\n", max(0, m.start - 6), m.start) < 0:
                     continue  # (a heading's year opens its line: 一、2024年工作回顾)
                 p0, p1 = self.index.paragraph(m.start)

@@ -277,3 +277,12 @@ def test_as_of_now_is_the_publication_month() -> None:
 def test_an_allocation_is_a_claim_of_its_own() -> None:
     (c,) = claims("四年来，19个对口支援省市累计安排40亿元，推动受援地产业发展。", "2014-06-02")
     assert (c["indicator"], c["value"], c["period"]) == ("other", 4_000_000_000, "2010/2014")
+
+
+def test_this_year_in_next_year_s_section_is_not_re_dated() -> None:
+    text = ("东川省政府工作报告\n一、2024年工作回顾\n全省固定资产投资增长6.9%。\n"
+            "二、2025年重点工作\n今年经济社会发展主要预期目标是：地区生产总值增长6%左右；"
+            "固定资产投资增长10%左右；一般公共预算收入增长5%左右。")
+    got = {c["growth_pct"]: c["period"] for c in claims(text, "2025")}
+    assert got[6.9] == "2024"
+    assert got[10] == "2025" and got[5] == "2025"
