@@ -34,7 +34,7 @@ _WORDS: list[tuple[str, str]] = [
     ("开建", STARTED), ("奠基", STARTED), ("破土", STARTED), ("展开施工", STARTED),
     ("竣工", COMPLETED), ("完工", COMPLETED), ("建成", COMPLETED),
     ("试生产", PRODUCTION), ("生产调试", PRODUCTION), ("投产", PRODUCTION), ("并网", PRODUCTION),
-    ("通车", PRODUCTION), ("启用", PRODUCTION), ("投运", PRODUCTION), ("投入运营", PRODUCTION),
+    ("通车", PRODUCTION), ("启用", PRODUCTION), ("投运", PRODUCTION), ("投入运营", PRODUCTION), ("正式运营", PRODUCTION),
     ("投入使用", PRODUCTION), ("试运行", PRODUCTION), ("开通", PRODUCTION), ("通水", PRODUCTION),
     ("产出", PRODUCTION),
     ("达产", FULL),
@@ -187,10 +187,10 @@ def find_events(text: str, index: TextIndex, mentions: list[Mention],
         # nearest date before the word in the sentence, else right after it (于2月15日投产)
         k = bisect.bisect_right(starts, a) - 1
         date = precision = None
-        dstart = a
+        dstart = dend = a
         if k >= 0 and dates[k].start >= s0 and dates[k].end <= a:
             dm = dates[k]
-            date, precision, dstart = date_value(dm), dm.precision, dm.start
+            date, precision, dstart, dend = date_value(dm), dm.precision, dm.start, dm.end
             if dm.date_end and dm.date_end[:4] == dm.date[:4] and (
                     dm.text.endswith("以来") or text.startswith("以来", dm.end)):
                 # 今年以来…投运: some time this year, not over the months so far
@@ -236,9 +236,13 @@ def find_events(text: str, index: TextIndex, mentions: list[Mention],
         if planned and not conditional and _same_day(date, pub):
             planned = False  # 将于8月8日投产 in a report of 8月8日: it happens that day
         first_cue = _PLAN.search(text, s0, a)
+        # 下半年，…将正式运营: a period fronted before the sentence's first comma frames it all
+        # (a day there is a ceremony's: 8月3日，…开工仪式…，预计…竣工)
+        fronted = precision in _LABEL_PRECISIONS and not text[s0:dstart].strip() \
+            and _COMMA.match(text, dend) is not None
         if cue is not None and date is not None and first_cue is not None \
                 and first_cue.start() > dstart and _COMMA.search(text, dstart, cue.start()) \
-                and not _AT_THAT_TIME.search(text, s0, a):
+                and not _AT_THAT_TIME.search(text, s0, a) and not fronted:
             # 8月3日举行开工仪式…，预计一期工程6个月后竣工: the date is the ceremony's
             date = precision = None
         if conditional and date is not None and _COMMA.search(text, dstart, a):

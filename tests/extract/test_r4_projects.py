@@ -207,3 +207,9 @@ def test_a_digest_story_takes_no_place_from_the_story_before() -> None:
         "高原电站下闸蓄水\n今天，华电叶巴滩水电站正式下闸蓄水，总投资300亿元，" + body + "\n"
     )
     assert projects(text, pub="2025-10-13")["华电叶巴滩水电站"]["region"]["adcode"] is None
+
+
+def test_a_fronted_period_dates_a_planned_opening() -> None:
+    found = projects("下半年，沪昆高铁杭州到长沙段将正式运营，各项准备工作正在进行。", pub="2014-07-26")
+    events = found["沪昆高铁杭州到长沙段"]["events"]
+    assert [(e["type"], e["date"]) for e in events] == [("planned", "2014-H2")]
