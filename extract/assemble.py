@@ -1098,9 +1098,9 @@ class Assembler:
             if e.company is not None:
                 continue
             for pm in e.mentions:
-                if pm.kind == REF:
-                    continue
                 s0, s1 = self.index.sentence(pm.start)
+                if pm.kind == REF:
+                    s0 = pm.end  # 该项目由X投资: a pointer takes the firm after it only
                 i = bisect.bisect_left(starts, s0)
                 cands = []
                 while i < len(comps) and comps[i].start < s1:

@@ -155,8 +155,15 @@ def last_stop(text: str, start: int, end: int, protected: Protected | None = Non
     (年产30万吨的乙醇项目: the capacity figure owns it) is not a stop."""
     cut = start
     limit = end - keep
-    for m in _STOP_RE.finditer(text, start, limit):
+    pos = start
+    while pos < limit:
+        m = _STOP_RE.search(text, pos, limit)
+        if m is None:
+            break
         a, b = m.start(), m.end()
+        # (the next search starts inside this word: 在长兴建设 holds 兴建 and 建设, and the
+        # later one ends the text before the name)
+        pos = a + 1
         if b - a == 1:
             if (a > 0 and _NOT_SINGLE.match(text, a - 1)) or _NOT_SINGLE.match(text, a):
                 continue
@@ -164,5 +171,5 @@ def last_stop(text: str, start: int, end: int, protected: Protected | None = Non
                 continue
         if protected is not None and protected.covers(a, b):
             continue
-        cut = b
+        cut = max(cut, b)
     return cut

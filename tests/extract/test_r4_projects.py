@@ -213,3 +213,24 @@ def test_a_fronted_period_dates_a_planned_opening() -> None:
     found = projects("下半年，沪昆高铁杭州到长沙段将正式运营，各项准备工作正在进行。", pub="2014-07-26")
     events = found["沪昆高铁杭州到长沙段"]["events"]
     assert [(e["type"], e["date"]) for e in events] == [("planned", "2014-H2")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "华泰新材料项目昨天开工，该项目由浙江华泰科技有限公司投资，总投资10亿元。",
+        "华泰新材料项目昨天开工，总投资10亿元。项目由浙江华泰科技有限公司投资建设。",
+    ],
+)
+def test_a_pointer_s_investor_is_the_project_s(text: str) -> None:
+    assert company(text, "华泰新材料项目") == "浙江华泰科技有限公司"
+
+
+def test_a_firm_a_pointer_only_mentions_is_no_investor() -> None:
+    text = "华泰新材料项目昨天开工，总投资10亿元。该项目引进浙江华泰科技有限公司的技术。"
+    assert company(text, "华泰新材料项目") is None
+
+
+def test_overlapping_stop_words_the_later_one_ends_the_text() -> None:
+    text = "浙江华泰科技有限公司计划投资10亿元，在长兴建设华泰新材料项目。"
+    assert "华泰新材料项目" in projects(text)
