@@ -13,9 +13,8 @@ article's focus; the period is the date or period of the sentence, else of the p
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from touzi.extract.alternation import by_first_char
 from touzi.extract.assemble import NOT_LOCATION_AFTER
@@ -203,17 +202,30 @@ _THIS_BATCH = re.compile(r"(?:此次|本次|这次|当天|同日)[^，,。；;]{
 _YEARS_BACK = re.compile(r"(?<![\d〇零一二三四五六七八九十年])(?:近|过去|这|最近)?(?P<n>[一二两三四五六七八九十\d]{1,2})年(?:来|以来|间)|"
                          r"(?:近|过去|最近)(?:的)?(?P<n2>[一二两三四五六七八九十\d]{1,2})年|"
                          r"(?<![\d〇零一二三四五六七八九十])(?P<months>[一二两三四五六七八九十\d]{1,2})个(?P<more>多)?月(?:以)?来")
-_BACK_HEADING = re.compile(
-    r"\n[^\n。]{0,8}(?:过去一年|去年|过去的一年|上一年)[^\n。]{0,4}(?:工作|回顾)[^\n。]{0,8}(?=\n)")
+# the year a heading names, or its words for last year
+_HEADING_YEAR = re.compile(r"^[^\d]{0,8}((?:19|20)\d\d)年")
+_LAST_YEAR_WORDS = re.compile(r"过去一年|去年|过去的一年|上一年")
 # a report's section heading (一、2024年工作回顾, 二、2025年工作安排), not a news headline
 # (2021年全国铁路完成固定资产投资7489亿元)
-_SECTION_WORD = re.compile(r"工作|回顾|总结|安排|任务")
+_SECTION_WORDS = ("回顾", "总结", "工作安排", "重点工作", "主要任务", "工作任务")
+_HEADING_START = re.compile(r"\n[^\n。]{0,24}?(?:回顾|总结|工作安排|重点工作|主要任务|工作任务)")
 _THEN_TALLY = frozenset(("，已", ",已", "，累", "，共", "，现"))
 _NOW = re.compile(r"(?:截至|截止|到)目前|至今")
 _BACK_HINT = re.compile(r"年(?:以)?来|年间|月(?:以)?来|近[一二两三四五六七八九十\d]|过去")
 _REL_DAY = re.compile(r"今天|今日|当天|日前|近日|昨天|几天前|不久前|前不久")
 _A_WHILE_AGO = frozenset(("不久前", "前不久"))
 _DAYS_AGO = frozenset(("几天前",))
+
+
+class _Place(NamedTuple):
+    """A place mention as claims read it, with its region replaced (全省 → 浙江)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    role: str
+    region: Region | None
 
 
 def _region_dict(r: Region | None) -> dict[str, Any]:
@@ -302,7 +314,7 @@ class ClaimFinder:
                     code.endswith("00") and not province or code[:2] in _MUNICIPALITIES)) \
                     or (level in "县区旗" and not code.endswith("00")) \
                     or (level == "区" and province and code[:2] in _AUTONOMOUS):
-                return dataclasses.replace(m, region=prev.region)
+                return _Place(m.start, m.end, m.text, m.kind, m.role, prev.region)
         return m
 
     # -- context --------------------------------------------------------------------------
@@ -372,6 +384,8 @@ class ClaimFinder:
         not 成为全国工业互联网首个…, 健康中国行动)."""
         text = self.text
         last = None
+        if text.find("国", a, b) < 0:
+            return None  # (each of the words holds 国)
         for m in _NATIONAL.finditer(text, a, b):
             if _NATION_FRAME_AFTER.match(text, m.end()) \
                     or _NATION_FRAME_BEFORE.search(text, max(0, m.start() - 3), m.start()) \
@@ -405,20 +419,16 @@ class ClaimFinder:
             t = self.text[:_OPENING]
             n_focus += len(_SPEAKER_WORD.findall(t))  # 全省, 我区: the focus speaking
             n_nation = 0
-            pos = t.find("国")  # (a find loop: a regex with no literal first character is
-            while pos > 0:      # slow over a long opening)
-                prev, nxt = t[pos - 1], t[pos + 1:pos + 2]
-                if prev in "全我中" and not (prev == "中" and nxt in _NOT_NATION_AFTER):
-                    a, b = pos - 1, pos + 1
-                elif nxt == "家" and not _NOT_STATE.match(t, pos + 2):
-                    a, b = pos, pos + 2
-                else:
-                    pos = t.find("国", pos + 1)
-                    continue
-                if not _NATION_FRAME_AFTER.match(t, b) \
-                        and not _NATION_FRAME_BEFORE.search(t, max(0, a - 3), a):
-                    n_nation += 1
-                pos = t.find("国", b)
+            for word in ("全国", "我国", "中国", "国家"):  # (str.find: C speed)
+                pos = t.find(word)
+                while pos >= 0:
+                    b = pos + 2
+                    if not (word == "中国" and t[b:b + 1] in _NOT_NATION_AFTER
+                            or word == "国家" and _NOT_STATE.match(t, b)
+                            or _NATION_FRAME_AFTER.match(t, b)
+                            or _NATION_FRAME_BEFORE.search(t, max(0, pos - 3), pos)):
+                        n_nation += 1
+                    pos = t.find(word, b)
             self._national = n_nation >= 3 and n_nation >= 2 * n_focus
         return self._national
 
@@ -439,7 +449,8 @@ class ClaimFinder:
             best = in_sentence[-1]
             if batch and _EVENT_WORD.search(text, s0, s1):
                 best = max(in_sentence, key=lambda m: (_PRECISE[m.precision or ""], m.start))
-            if best.date and _WHOLE_YEAR.search(text, self.index.clause(a)[0], a):
+            if best.date and _WHOLE_YEAR.search(text, s0, a) \
+                    and _WHOLE_YEAR.search(text, self.index.clause(a)[0], a):
                 return best.date[:4], "year"  # …近日开工，将带动全年总投资3万亿元
             rel = _last_match_in(_REL_DAY, text, s0, s1)
             if best.precision == "year" and rel is not None and rel.start() > best.start:
@@ -460,7 +471,9 @@ class ClaimFinder:
         span = self._years_back(s0, a)
         if span is not None:
             return span  # 四年来，…累计安排57.4亿元: the years up to the publication's
-        if self.pub is not None and self.pub.month and _NOW.search(text, s0, a):
+        if self.pub is not None and self.pub.month and (
+                text.find("目前", s0, a) >= 0 or text.find("至今", s0, a) >= 0) \
+                and _NOW.search(text, s0, a):
             # 截至目前，…已开工建设105项: as of publication, not a day told before
             return f"{self.pub.year:04d}-{self.pub.month:02d}", "month"
         after = [m for m in dates[k:k + 5] if m.start < s1]
@@ -477,13 +490,13 @@ class ClaimFinder:
             return self._dated(best), best.precision
         rel = _last_match_in(_REL_DAY, text, s0, a) or _last_match_in(_REL_DAY, text, p0, a)
         # from the paragraph, not a date another statement plans for (预计年内…)
-        settled = [m for m in before if m.text not in ("年内", "年底前", "年底")
-                   and not _PLANNED_DATE.search(text, max(0, m.start - 4), m.start)
-                   and not (m.precision == "day" and not _TOLD_EVENT.search(
-                       text, m.end, self.index.sentence(m.start)[1]))]
-        # (a day in an earlier sentence dates a figure only as the day of an event told
-        # there: 落实去年9月26日中央会议部署 is when a meeting was held)
-        para_date = settled[-1] if settled else None
+        # the last date before that is settled (not 预计年内…, not planned), and a day only as
+        # the day of an event told in its sentence (落实去年9月26日中央会议部署 is when a
+        # meeting was held)
+        para_date = next((m for m in reversed(before) if m.text not in ("年内", "年底前", "年底")
+                          and not _PLANNED_DATE.search(text, max(0, m.start - 4), m.start)
+                          and not (m.precision == "day" and not _TOLD_EVENT.search(
+                              text, m.end, self.index.sentence(m.start)[1]))), None)
         back = self._years_back_match(p0, s0)
         if back is not None and (para_date is None or back.start() > para_date.start) \
                 and (rel is None or back.start() > rel.start()):
@@ -554,26 +567,33 @@ class ClaimFinder:
 
     def _heading_year(self, a: int) -> str | None:
         """The year of the last section heading before `a` (a short line with no 。 naming a
-        year and 工作/回顾/安排: 一、2024年工作回顾; 一、过去一年工作回顾 in a report of the
+        year and 回顾/工作安排/重点工作: 一、2024年工作回顾; 一、过去一年工作回顾 in a report of the
         first quarter) when it is not the publication's year: the section of a report that
         looks back on that year."""
         if self._headings is None:
             self._headings = []
-            for m in self.mentions:  # (not _dates: 2025年重点工作 is no label here)
-                if m.kind not in _PERIOD_KINDS or m.precision != "year" or not m.date \
-                        or self.text.find("\n", max(0, m.start - 6), m.start) < 0:
-                    continue  # (a heading's year opens its line: 一、2024年工作回顾)
-                p0, p1 = self.index.paragraph(m.start)
-                line = self.text[p0:p1].strip()
-                if p0 > 0 and len(line) <= 30 and "。" not in line and _SECTION_WORD.search(line) \
-                        and not _COMPARED_BEFORE.search(self.text, max(0, m.start - 2), m.start):
-                    self._headings.append((m.start, m.date[:4]))
             p = self.pub
-            if p is not None and (p.month is None or p.month <= 3):
-                # 一、过去一年工作回顾 in a report of the year's first quarter: last year
-                self._headings.extend((h.start() + 1, f"{p.year - 1:04d}")
-                                      for h in _BACK_HEADING.finditer(self.text))
-                self._headings.sort()
+            back = p is not None and (p.month is None or p.month <= 3)
+            text = self.text
+            # (a regex that opens with a line break: only line starts are tried; and only in
+            # a text that holds a section word at all)
+            scan = any(w in text for w in _SECTION_WORDS)
+            for h in _HEADING_START.finditer(text) if scan else ():
+                l0 = h.start() + 1
+                l1 = text.find("\n", h.end(), l0 + 31)
+                if l1 < 0 and l0 + 31 < len(text):
+                    continue  # a line longer than a heading
+                line = text[l0:l1 if l1 >= 0 else len(text)]
+                if "。" in line:
+                    continue
+                y = _HEADING_YEAR.search(line)
+                if y is not None:
+                    self._headings.append((l0, y.group(1)))
+                elif back and p is not None and _LAST_YEAR_WORDS.search(line):
+                    # 一、过去一年工作回顾 in a report of the year's first quarter: last year
+                    self._headings.append((l0, f"{p.year - 1:04d}"))
+                elif p is not None and "今年" in line:
+                    self._headings.append((l0, f"{p.year:04d}"))  # 二、今年工作安排
         if not self._headings or self.pub is None:
             return None
         k = bisect.bisect_left(self._headings, (a, "")) - 1
