@@ -263,27 +263,28 @@ class ClaimFinder:
         self.used = used
         # (the character before a place is looked at before the regexes that end with it)
         names = project_names or []
-        self.locations = []
+        self.locations = [m for m in (ctx.mentions if ctx else [])
+                          if m.role == "location" and m.region is not None
+                          and not NOT_LOCATION_AFTER.match(text, m.end)
+                          and not (text[m.start - 1:m.start] in _ORIGIN_LAST
+                                   and _ORIGIN_BEFORE.search(text, max(0, m.start - 2), m.start))
+                          and not (text[m.start - 1:m.start] in _RANK_FRAME_LAST
+                                   and _RANK_FRAME.search(text, max(0, m.start - 3), m.start)
+                                   and _RANK_AFTER.match(text, m.end))
+                          and text[m.start - 1:m.start] not in _EXCLUDED_BEFORE]
+        # 浙江…。目前，全省有624个大项目…: 全省 is the province named before
+        for j, m in enumerate(self.locations):
+            if m.kind == "deictic" and m.text[:1] == "全" and j:
+                self.locations[j] = self._whole_of_named(m, index, self.locations, j)
+        # a place in a project's name is the project's, not the region a claim speaks for;
+        # kept aside for a batch whose sentence names no other (贵州某机场等19项工程开工)
         self.name_places = []
-        for m in (ctx.mentions if ctx else []):
-            if m.role != "location" or m.region is None:
-                continue
-            prev = text[m.start - 1:m.start]
-            if prev in _EXCLUDED_BEFORE or NOT_LOCATION_AFTER.match(text, m.end) \
-                    or (prev in _ORIGIN_LAST
-                        and _ORIGIN_BEFORE.search(text, max(0, m.start - 2), m.start)) \
-                    or (prev in _RANK_FRAME_LAST
-                        and _RANK_FRAME.search(text, max(0, m.start - 3), m.start)
-                        and _RANK_AFTER.match(text, m.end)):
-                continue
-            if m.kind == "deictic" and m.text[:1] == "全" and self.locations:
-                m = self._whole_of_named(m, index)  # 浙江…。目前，全省有624个大项目…
-            # a place in a project's name is the project's, not the region a claim speaks
-            # for; kept aside for a batch whose sentence names no other (贵州某机场等19项工程)
-            if names and _inside_any(names, m.start, m.end):
-                self.name_places.append(m)
-            else:
-                self.locations.append(m)
+        if names:
+            inside = [_inside_any(names, m.start, m.end) for m in self.locations]
+            if any(inside):
+                self.name_places = [m for m, x in zip(self.locations, inside, strict=True) if x]
+                self.locations = [m for m, x in zip(self.locations, inside, strict=True)
+                                  if not x]
         self.locations = _without_routes(text, self.locations)
         self._name_place_starts = [m.start for m in self.name_places]
         self._dates = [m for m in mentions if m.kind in _PERIOD_KINDS and m.date
@@ -298,12 +299,12 @@ class ClaimFinder:
         self._national: bool | None = None
         self._headings: list[tuple[int, str]] | None = None
 
-    def _whole_of_named(self, m: Any, index: TextIndex) -> Any:
-        """全省/全市/全县 after a place of that level named in its paragraph is that place (a
-        digest's story about 浙江 says 全省 of 浙江, not of the article's focus)."""
+    def _whole_of_named(self, m: Any, index: TextIndex, locs: list[Any], j: int) -> Any:
+        """全省/全市/全县 (locs[j]) after a place of that level named in its paragraph is that
+        place (a digest's story about 浙江 says 全省 of 浙江, not of the article's focus)."""
         level = m.text[1:2]
         p0 = index.paragraph(m.start)[0]
-        for prev in reversed(self.locations[-8:]):
+        for prev in reversed(locs[max(0, j - 8):j]):
             if prev.start < p0:
                 break
             code = (prev.region.adcode or "") if prev.region is not None else ""
@@ -1022,17 +1023,14 @@ class ClaimFinder:
 def _without_routes(text: str, locs: list[Any]) -> list[Any]:
     """The places that are not the ends of a route (拉萨到林芝铁路, 陇东—山东直流): a route's ends
     are where it runs, not the region a statement speaks for."""
-    drop: set[int] = set()
-    n, last = len(text), len(locs) - 1
-    for j, m in enumerate(locs):
-        c = text[m.end] if m.end < n else ""
-        if c in _ROUTE_JOINER:
-            if c == "—":
-                drop.add(j)
-            if j < last and locs[j + 1].start == m.end + 1:
-                drop.update((j, j + 1))
-        if m.start and text[m.start - 1] == "—":
-            drop.add(j)
+    # (comprehensions, not a loop with branches: this runs over every place of an article)
+    drop = {j for j, m in enumerate(locs)
+            if text[m.end:m.end + 1] == "—" or text[m.start - 1:m.start] == "—"} \
+        if "—" in text else set()
+    pairs = [j for j in range(len(locs) - 1)
+             if locs[j + 1].start == locs[j].end + 1 and text[locs[j].end] in _ROUTE_JOINER]
+    for j in pairs:
+        drop.update((j, j + 1))
     if not drop:
         return locs
     return [m for j, m in enumerate(locs) if j not in drop]
