@@ -73,6 +73,8 @@ _NOT_SUBJECT_FIRM = re.compile(
     r"人士|机构|投资者|股东|我国|中国|国家|央行|董事|管理层|公司$|集团$|企业|项目|方面|双方|"
     r"对方|[省市县区镇乡]$|同时|此外|另外|目前|今年|去年|明年|随后|[将已还也并又再曾正]$"
 )
+# 中色股份: a short name and 股份 (not 股份有限公司, 股份制, 股份合作, 持有…股份).
+_SHARE_FIRM = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}股份(?![有公制合])")
 _PLACE_SUFFIX = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:省|市|自治区|县|区|旗|盟|州)")
 
 
@@ -225,7 +227,7 @@ def find_companies(text: str, places: Protected | None = None,
     for c in found:
         for s in c.short:
             shorts.setdefault(s, c.name)
-    for sf in _subject_firms(text, places, index):
+    for sf in _subject_firms(text, places, index) + _share_firms(text, places, index):
         shorts.setdefault(sf, sf)
     spans = [(c.start, c.end) for c in found]
     extra: list[Company] = []
@@ -250,6 +252,24 @@ def find_companies(text: str, places: Protected | None = None,
             out.append(c)
         return out
     return found
+
+
+def _share_firms(text: str, places: Protected | None, index: TextIndex) -> list[str]:
+    """Listed firms called by their short name and 股份 (中色股份, 驰宏股份), written at least
+    twice and not as shares (持有…股份, 股份制, 股份合作)."""
+    out: list[str] = []
+    for m in finditer_in(_SHARE_FIRM, text, index.clauses_holding(("股份",))):
+        name = m.group()
+        core = name[:-2]
+        if name in out or _GENERIC_CORE.match(core) or _INDUSTRY.match(core) \
+                or _NOT_SUBJECT_FIRM.search(core) or word_tags().get(core, "n")[:1] in "pcdvrtfm":
+            continue
+        if places is not None and places.covers(m.start(), m.end() - 2) \
+                and places.span_at(m.start()) == (m.start(), m.end() - 2):
+            continue  # 浙江股份…: a place alone is no firm
+        if text.count(name) >= 2:
+            out.append(name)
+    return out
 
 
 def _subject_firms(text: str, places: Protected | None, index: TextIndex) -> list[str]:

@@ -580,8 +580,10 @@ class ProjectFinder:
         if not self.protected.covers(start, hs) and is_fragment(core):
             return False
         c0 = max(self.index.clause(hs)[0], wide)
-        if _BATCH_RE.search(text, max(c0, start - 16), start):
-            return False  # 三个重点对接的欧美工业园项目: several projects, not one
+        for bm in _BATCH_RE.finditer(text, max(c0, start - 16), start):
+            if not _PARTIES_AFTER.match(text, bm.end()):
+                return False  # 三个重点对接的欧美工业园项目: several projects, not one
+            # (联合上述三家企业在…投资建设X: a count of partners, not of projects)
         s0, s1 = self.index.sentence(hs)
         if plain and head != "生产线":
             # an investment word in its clause or the clauses next to it (大伙房水库 in a list
@@ -818,6 +820,8 @@ _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]")
 _SCOPED_SUPERLATIVE = re.compile(
     r"(?:我国|国内|全国|世界|全球|亚洲|国际|全省|省内)[^，,。；;：:]{0,12}?"
     r"(?:最大|最长|最高|最深|最先进|最早|首个|首座|首条|首台|唯一)[^，,。；;]{0,6}的$")
+# What a count before a name may count besides projects: the parties that build it.
+_PARTIES_AFTER = re.compile(r"(?:企业|公司|单位|机构|银行|央企|国企|民企|股东|合作伙伴|方)")
 _UNIT_COUNT = re.compile(r"[\d一二三四五六七八九十两几～~-]+[台套座]")
 _RANKED = re.compile(r"第[一二三四五六七八九十\d]+大")
 _FRAGMENT_TAGS = frozenset(("v", "d", "p", "c", "r", "u", "ad", "vd", "f"))

@@ -234,3 +234,18 @@ def test_a_firm_a_pointer_only_mentions_is_no_investor() -> None:
 def test_overlapping_stop_words_the_later_one_ends_the_text() -> None:
     text = "浙江华泰科技有限公司计划投资10亿元，在长兴建设华泰新材料项目。"
     assert "华泰新材料项目" in projects(text)
+
+
+def test_a_count_of_partners_is_no_batch() -> None:
+    text = "据悉，华泰股份将联合上述三家企业在新丰县内投资建设7000吨/年稀土分离项目。华泰股份表示将加快推进。"
+    found = projects(text, pub="2011-07-05")
+    assert "7000吨/年稀土分离项目" in found
+    assert found["7000吨/年稀土分离项目"]["company"] == "华泰股份"
+    assert found["7000吨/年稀土分离项目"]["region"]["adcode"] == "440233"
+
+
+@pytest.mark.parametrize("text", ["他持有华泰股份，又持有华泰股份。", "推进股份制改革，完善股份制。"])
+def test_shares_are_no_firms(text: str) -> None:
+    from touzi.extract.companies import find_companies
+
+    assert not [c for c in find_companies(text) if c.name.endswith("股份")]
