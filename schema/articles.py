@@ -84,8 +84,12 @@ def insert(
     near_dup_score: float | None = None,
     fts_title: str = "",
     fts_body: str = "",
+    fts_later: list[tuple[int, str, str]] | None = None,
 ) -> Stored:
-    """Store one article unless its content is already there (then nothing changes)."""
+    """Store one article unless its content is already there (then nothing changes).
+
+    With `fts_later`, the full-text row is appended there for `insert_fts` instead of written.
+    """
     existing = find_by_identity(db, row["identity"])
     if existing is not None:
         return Stored(existing, "known")
@@ -111,12 +115,23 @@ def insert(
                 "INSERT INTO article_lsh (article_id, band, bucket) VALUES (?, ?, ?)",
                 [(article_id, band, bucket) for band, bucket in enumerate(buckets)],
             )
-        if fts_title or fts_body:
-            db.conn.execute(
-                "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-                [article_id, fts_title, fts_body],
-            )
+        if fts_later is not None:
+            if fts_title or fts_body:
+                fts_later.append((article_id, fts_title, fts_body))
+        elif fts_title or fts_body:
+            insert_fts(db, [(article_id, fts_title, fts_body)])
     return Stored(article_id, "new", near_dup_of, near_dup_score)
+
+
+def insert_fts(db: sqlite_utils.Database, rows: Sequence[tuple[int, str, str]]) -> None:
+    """Write full-text rows (article id, title terms, body terms) in one statement.
+
+    FTS5 writes its pending terms out as a new index segment whenever another statement of
+    the transaction writes, so a batch's rows cost one segment only when written together,
+    after everything else (measured: 0.55 ms an article interleaved, ~0.15 ms at the end).
+    """
+    if rows:
+        db.conn.executemany("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)", rows)
 
 
 def get(db: sqlite_utils.Database, article_id: int) -> dict[str, Any] | None:

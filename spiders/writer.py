@@ -124,7 +124,7 @@ class _BatchConnection:
 
 def _store_batch(ingestor: Any, jobs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     from touzi.runner import clean_for_store, store_cleaned
-    from touzi.schema import crawl_runs
+    from touzi.schema import articles, crawl_runs
 
     db = ingestor.db
     conn = db.conn
@@ -136,25 +136,33 @@ def _store_batch(ingestor: Any, jobs: list[dict[str, Any]]) -> list[dict[str, An
     # also by another crawl's writer on the same database (none can commit in between).
     # (Two writers per crawl were measured: they spent their time in SQLite's busy sleeps.)
     conn.execute("BEGIN IMMEDIATE")
+    # The batch's full-text rows are written last, together (see schema.articles.insert_fts).
+    fts: list[tuple[int, str, str]] = []
+    ingestor.fts_later = fts
     try:
         for job, article in zip(jobs, cleaned, strict=True):
             reply: dict[str, Any] = {"token": job["token"]}
             conn.execute("SAVEPOINT article")
+            kept = len(fts)
             try:
                 result = store_cleaned(ingestor, article)
                 crawl_runs.settle_url(db, job["url"], job["site"], result.status, job["run_id"],
                                       result.article_id)
             except Exception as exc:  # a storage bug must not lose the rest of the batch
                 conn.execute("ROLLBACK TO article")
+                del fts[kept:]
                 reply.update(status="error", error=traceback.format_exception_only(type(exc), exc)[-1].strip())
             else:
                 reply.update(status=result.status, article_id=result.article_id)
             conn.execute("RELEASE article")
             replies.append(reply)
+        articles.insert_fts(db, fts)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    finally:
+        ingestor.fts_later = None
     for job, reply in zip(jobs, replies, strict=True):
         if job.get("extract") and reply["status"] == "new":
             reply["extract"] = _extract(db, reply["article_id"])

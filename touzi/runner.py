@@ -77,6 +77,8 @@ class Ingestor:
     def __init__(self, db: sqlite_utils.Database | str | Path) -> None:
         self.db = db if isinstance(db, sqlite_utils.Database) else connect(db)
         self.counts: Counter[str] = Counter()
+        # A list: full-text rows wait here for schema.articles.insert_fts (batched writers).
+        self.fts_later: list[tuple[int, str, str]] | None = None
 
     def __enter__(self) -> Ingestor:
         return self
@@ -134,6 +136,7 @@ class Ingestor:
             near_dup_score=score,
             fts_title=segment.index_words(article.title or "") if not article.error else "",
             fts_body=segment.index_words(article.text) if not article.error else "",
+            fts_later=self.fts_later,
         )
         result.article_id = stored.id
         result.near_dup_of = near

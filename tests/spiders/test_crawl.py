@@ -27,6 +27,7 @@ from mockserver import MockSite
 
 from touzi.corpus.clean import clean
 from touzi.corpus.model import RawArticle
+from touzi.corpus.segment import index_words
 
 pytestmark = pytest.mark.slow
 
@@ -152,6 +153,12 @@ def test_the_writer_process_and_inline_storing_store_the_same_articles(
     settled = dict(rows(db, "SELECT url, status FROM crawl_urls"))
     assert sorted(settled) == sorted(mock_site.url(article_path(p)) for p in pages)
     assert set(settled.values()) <= {"new", "failed"}
+    # The writer writes a batch's full-text rows last, together: the same rows.
+    indexed = rows(db, "SELECT a.title, a.text, f.title, f.body FROM articles a "
+                       "JOIN articles_fts f ON f.rowid = a.id WHERE a.error IS NULL")
+    assert len(indexed) == report["articles_new"]
+    for title, text, fts_title, fts_body in indexed:
+        assert (fts_title, fts_body) == (index_words(title or ""), index_words(text))
 
 
 def test_two_sites_crawl_side_by_side_into_one_database(
