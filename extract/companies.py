@@ -238,8 +238,12 @@ def find_companies(text: str, places: Protected | None = None,
             ):
                 extra.append(Company(i, i + len(s), s, False, [full]))
     names, auto = _known()
+    tags = word_tags()
     for k, start, end in _hits(auto, text):
         if not _inside(spans, start, end) and (places is None or not places.covers(start, end)):
+            if 0 < start and end < len(text) and text[start - 1:start + 1] in tags \
+                    and text[end - 1:end + 1] in tags:
+                continue  # 华中|煤运: 中煤 straddles two words, it names no firm
             extra.append(Company(start, end, names[k], False, []))
     if extra:
         # longest first at each position, then drop overlaps

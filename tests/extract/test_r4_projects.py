@@ -249,3 +249,10 @@ def test_shares_are_no_firms(text: str) -> None:
     from touzi.extract.companies import find_companies
 
     assert not [c for c in find_companies(text) if c.name.endswith("股份")]
+
+
+def test_a_known_short_name_straddling_two_words_is_no_firm() -> None:
+    from touzi.extract.companies import find_companies
+
+    assert not [c for c in find_companies("蒙西到华中煤运通道开工建设。") if c.name == "中煤"]
+    assert [c for c in find_companies("中煤集团与华能签约。") if c.name.startswith("中煤")]
