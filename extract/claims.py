@@ -185,8 +185,9 @@ _PLANNED_DATE = re.compile(r"预计|计划|力争|争取|将|有望")
 # 记者4月19日从…获悉: when it was reported, not the period a figure covers
 _REPORTED_AFTER = re.compile(r"[^，。]{0,3}?(?:从|获悉|消息|公布|发布|报道|宣布)")
 _LABEL_YEAR = re.compile(r"第|度|重大|重点|[一二三四五六七八九十]批")
-# 编制“十五五”规划, 达到“十四五”规划目标: the name of a plan, not the period a figure covers
-_PLAN_NAME = re.compile(r"[”\"’]?(?:规划|发展规划)")
+# 编制“十五五”规划, 完成“十四五”考核目标, 实现“十五五”良好开局: the name of a plan or of its
+# goals, not the period a figure covers
+_PLAN_NAME = re.compile(r"[”\"’]?(?:规划|发展规划|考核|目标|任务|收官|开局|良好开局)")
 _NOT_NATIONAL_INDICATORS = frozenset(("fiscal_revenue",))
 _MUNICIPALITIES = frozenset(("11", "12", "31", "50"))
 _AUTONOMOUS = frozenset(("15", "45", "54", "64", "65"))  # 全区 of an autonomous region
@@ -203,12 +204,14 @@ _YEARS_BACK = re.compile(r"(?<![\d〇零一二三四五六七八九十年])(?:�
                          r"(?:近|过去|最近)(?:的)?(?P<n2>[一二两三四五六七八九十\d]{1,2})年|"
                          r"(?<![\d〇零一二三四五六七八九十])(?P<months>[一二两三四五六七八九十\d]{1,2})个(?P<more>多)?月(?:以)?来")
 # the year a heading names, or its words for last year
-_HEADING_YEAR = re.compile(r"^[^\d]{0,8}((?:19|20)\d\d)年")
+_HEADING_YEAR = re.compile(r"^[^\d]{0,8}((?:19|20)\d\d) ?年")
 _LAST_YEAR_WORDS = re.compile(r"过去一年|去年|过去的一年|上一年")
 # a report's section heading (一、2024年工作回顾, 二、2025年工作安排), not a news headline
 # (2021年全国铁路完成固定资产投资7489亿元)
-_SECTION_WORDS = ("回顾", "总结", "工作安排", "重点工作", "主要任务", "工作任务")
-_HEADING_START = re.compile(r"\n[^\n。]{0,24}?(?:回顾|总结|工作安排|重点工作|主要任务|工作任务)")
+_SECTION_WORDS = ("回顾", "总结", "工作安排", "重点工作", "主要任务", "工作任务", "总体要求",
+                  "主要目标", "目标任务")
+_HEADING_START = re.compile(
+    r"\n[^\n。]{0,24}?(?:回顾|总结|工作安排|重点工作|主要任务|工作任务|总体要求|主要目标|目标任务)")
 _THEN_TALLY = frozenset(("，已", ",已", "，累", "，共", "，现"))
 _NOW = re.compile(r"(?:截至|截止|到)目前|至今")
 _BACK_HINT = re.compile(r"年(?:以)?来|年间|月(?:以)?来|近[一二两三四五六七八九十\d]|过去")

@@ -286,3 +286,13 @@ def test_this_year_in_next_year_s_section_is_not_re_dated() -> None:
     got = {c["growth_pct"]: c["period"] for c in claims(text, "2025")}
     assert got[6.9] == "2024"
     assert got[10] == "2025" and got[5] == "2025"
+
+
+def test_targets_under_a_general_requirements_heading() -> None:
+    text = ("东川省政府工作报告\n一、2024 年工作回顾\n全省固定资产投资增长6.5%。\n"
+            "二、2025年工作总体要求和主要目标\n今年是“十四五”规划收官之年。\n"
+            "主要预期目标是:规上工业增加值增长7%左右，固定资产投资增长7%左右，"
+            "确保完成“十四五”考核目标。")
+    got = {c["growth_pct"]: c["period"] for c in claims(text, "2025")}
+    assert got[6.5] == "2024"
+    assert got[7] == "2025"
