@@ -138,6 +138,9 @@ _CATEGORY_GROWTH = re.compile(
     r"((?:[\u4e00-\u9fff]{2,10}?)(?:投资|增加值))(?:完成[^，,。；;]{0,10})?(?:同比|比上年|比去年同期)?"
     r"(?:增长|增速为?|增幅为?|下降)(?:了)?$")
 _SPEAKER = re.compile(r"^(?:全|我|本|该)[省市县区镇]")
+_SPEAKER_INSIDE = re.compile(r"(?:全|我|本|该)[省市县区镇]")
+# 2026年将全面完成, 年底前建成: a deadline after the figure, not its period
+_DEADLINE_AFTER = re.compile(r"(?:底)?(?:前|将|要|力争|确保)")
 _GROWTH_PHRASE = re.compile(r"同比|增长|增速|增幅|下降|提高|增加|减少")
 _RANK = re.compile(
     r"(?:位列|位居|居|列|排名|排)[^，。；;]{0,12}?(?:第[一二三四五六七八九十\d]+(?:位|名)?|前列|首位|前茅)"
@@ -480,7 +483,8 @@ class ClaimFinder:
                 and _NOW.search(text, s0, a):
             # 截至目前，…已开工建设105项: as of publication, not a day told before
             return f"{self.pub.year:04d}-{self.pub.month:02d}", "month"
-        after = [m for m in dates[k:k + 5] if m.start < s1]
+        after = [m for m in dates[k:k + 5] if m.start < s1
+                 and not _DEADLINE_AFTER.match(text, m.end)]  # (2026年将全面完成: a deadline)
         if after:
             return self._dated(after[0]), after[0].precision
         if self.pub is not None and _WHOLE_YEAR.search(text, s0, a):
@@ -809,7 +813,7 @@ class ClaimFinder:
             cat = _CATEGORY_GROWTH.search(left)
             if cat is None or self.index.sentence_index(m.start) in self.project_sentences:
                 continue
-            claims.append(self._claim(m, "other", _SPEAKER.sub("", cat.group(1)), None,
+            claims.append(self._claim(m, "other", _category_words(cat.group(1)), None,
                                       value=False))
         # the nation's fiscal revenue is no investment figure: national digests are read for
         # investment only (tests/gold/README.md, annotators' judgment calls)
@@ -1047,6 +1051,14 @@ def _inside_any(spans: list[tuple[int, int]], a: int, b: int) -> bool:
         if spans[j][1] >= b:
             return True
     return False
+
+
+def _category_words(words: str) -> str:
+    """The category of a growth without the region before it: 安徽全省高新技术产业增加值 →
+    高新技术产业增加值 (the pattern reaches back over the region's last characters)."""
+    m = _SPEAKER_INSIDE.search(words)
+    return words[m.end():] if m is not None and m.end() < len(words) - 2 else \
+        _SPEAKER.sub("", words)
 
 
 def _small_number(s: str | None) -> int | None:

@@ -296,3 +296,14 @@ def test_targets_under_a_general_requirements_heading() -> None:
     got = {c["growth_pct"]: c["period"] for c in claims(text, "2025")}
     assert got[6.5] == "2024"
     assert got[7] == "2025"
+
+
+def test_a_deadline_after_the_figure_is_not_its_period() -> None:
+    (c,) = claims("灾后重建项目共300项，计划总投资150亿元，2026年将全面完成恢复重建任务。",
+                  "2024-03-16")
+    assert c["period"] != "2026"
+
+
+def test_a_category_s_words_leave_the_region_out() -> None:
+    (c,) = claims("今年1到11月，安徽全省高新技术产业增加值同比增长14.2%。", "2014-12-27")
+    assert c["indicator_text"] == "高新技术产业增加值"
