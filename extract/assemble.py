@@ -1436,8 +1436,9 @@ class Assembler:
         return self._foreign
 
     def _abroad(self, ctx: Any, names: list[ProjectMention]) -> bool:
-        """Whether the nearest place written before a name's head in its clause (or in the
-        name) is foreign: 美国内华达州布纳维斯塔铁矿, 巴西工厂项目, 位于几内亚的西芒杜铁矿项目,
+        """Whether the nearest place written before a name's head in its sentence (or in the
+        name) is foreign, and no Chinese site (a firm's home aside) follows it up to the end of
+        the name's clause: 美国内华达州布纳维斯塔铁矿, 巴西工厂项目, 位于几内亚的西芒杜铁矿项目,
         海外钾肥基地 — but not 美国…公司在苏州的工厂 (苏州 is nearer)."""
         foreign = self._foreign_spans(ctx)
         if not foreign:
@@ -1452,7 +1453,8 @@ class Assembler:
                 return True  # 美国内华达州…铁矿, 巴西工厂项目: a name that opens with a country
         abroad = False
         for m in names:
-            c0, c1 = self.index.clause(m.start)
+            c1 = self.index.clause(m.start)[1]
+            c0 = self.index.sentence(m.start)[0]  # (加拿大钾盐矿区——KP-488，…，以建设…基地)
             end = m.end - len(m.head) if m.head else m.end
             k = bisect.bisect_left(self._foreign_starts, end) - 1
             fb = c0
@@ -1462,7 +1464,8 @@ class Assembler:
                     fb = c0  # 美国铝业公司…: a firm's origin, not the site
             rows = self._places[bisect.bisect_left(self._place_starts, fb):
                                 bisect.bisect_left(self._place_starts, c1)]
-            if rows:
+            # (a Chinese firm's home, 青海盐湖工业…, is not a site in China)
+            if any(not t[2] for t in rows):
                 return False  # (…共建的…工程在辽宁盘锦开工: a name's clause names a site here)
             abroad = abroad or fb > c0
         return abroad

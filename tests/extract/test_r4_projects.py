@@ -256,3 +256,12 @@ def test_a_known_short_name_straddling_two_words_is_no_firm() -> None:
 
     assert not [c for c in find_companies("蒙西到华中煤运通道开工建设。") if c.name == "中煤"]
     assert [c for c in find_companies("中煤集团与华能签约。") if c.name.startswith("中煤")]
+
+
+def test_a_chinese_firm_s_project_abroad_has_no_region() -> None:
+    text = ("青海省是我国钾肥生产大省。\n"
+            "青海华泰工业股份有限公司与远航矿业公司共同开发加拿大钾盐矿区，总投资预计32亿美元，"
+            "以建设年产300万吨的钾盐基地。")
+    found = projects(text, pub="2011-06-13")
+    name = next(n for n in found if n.endswith("钾盐基地"))
+    assert found[name]["region"]["adcode"] is None
