@@ -30,7 +30,7 @@ _INDICATORS: list[tuple[str, str]] = [
     # (railway construction investment is reported as the railways' fixed-asset investment)
     (r"民间固定资产投资|固定资产投资|固投|全社会投资|(?:全[市省区县]|全国)(?:完成)?投资|"
      r"铁路(?:建设)?(?:已)?完成投资|铁路建设(?:总)?投资(?:完成)?", "fixed_asset_investment"),
-    (r"工业性投[入资]|工业投[资入]|技改投资", "industrial_investment"),
+    (r"工业性投[入资]|工业(?:固定资产)?投[资入]|技改投资", "industrial_investment"),
     (r"合同(?:利用)?外资", "contracted_fdi"),
     (r"实到外资|实际(?:利用|使用)外资|到位外资|实际到位外资", "actual_fdi"),
     (r"市外内资|省外内资|引进内资|到位内资|省外资金|实际完成投资额|引进[\u4e00-\u9fff]{0,4}资金|"
@@ -138,6 +138,8 @@ _CATEGORY_GROWTH = re.compile(
     r"((?:[\u4e00-\u9fff]{2,10}?)(?:投资|增加值))(?:完成[^，,。；;]{0,10})?(?:同比|比上年|比去年同期)?"
     r"(?:增长|增速为?|增幅为?|下降)(?:了)?$")
 _SPEAKER = re.compile(r"^(?:全|我|本|该)[省市县区镇]")
+# time, verb and particle words that open an indicator phrase without being part of it
+_LEADING_FILLER = re.compile(r"^(?:[年月省市区县]|今年|去年|全年|将|已|共|累计|完成|实现|的)+")
 _SPEAKER_INSIDE = re.compile(r"(?:全|我|本|该)[省市县区镇]")
 # 2026年将全面完成, 年底前建成: a deadline after the figure, not its period
 _DEADLINE_AFTER = re.compile(r"(?:底)?(?:前|将|要|力争|确保)")
@@ -754,8 +756,8 @@ class ClaimFinder:
                 if oc is None and right is None and not attained:
                     continue
                 ind = "other"
-                indicator_text = (oc.group()[-12:] if oc is not None else
-                                  right.group() if right is not None else left[-8:])
+                indicator_text = (self._own_words(oc.group()[-12:], m.start) if oc is not None
+                                  else right.group() if right is not None else left[-8:])
             if isinstance(count, Mention) or count is None:
                 claims.append(self._claim(m, ind, indicator_text, count))
             else:
@@ -941,6 +943,15 @@ class ClaimFinder:
         k = bisect.bisect_left(self._mention_starts, p1)
         return any(c.kind == "count" and c.value == m.value and c.unit == m.unit
                    for c in self.mentions[k:k + 30])
+
+    def _own_words(self, words: str, end: int) -> str:
+        """The words of an `other` indicator ending at `end`, without the place or the time
+        and verb words before them (西藏将完成公路建设投资 → 公路建设投资)."""
+        start = end - len(words)
+        k = bisect.bisect_left(self._loc_starts, end) - 1
+        if k >= 0 and start < self.locations[k].end <= end:
+            words = self.text[self.locations[k].end:end]
+        return _LEADING_FILLER.sub("", words) or words
 
     def _count_between(self, a: int, b: int) -> bool:
         """A count in text[a:b] (a batch's total then belongs to its count, if to any)."""

@@ -307,3 +307,13 @@ def test_a_deadline_after_the_figure_is_not_its_period() -> None:
 def test_a_category_s_words_leave_the_region_out() -> None:
     (c,) = claims("今年1到11月，安徽全省高新技术产业增加值同比增长14.2%。", "2014-12-27")
     assert c["indicator_text"] == "高新技术产业增加值"
+
+
+def test_industrial_fixed_asset_investment() -> None:
+    (c,) = claims("东川市工业固定资产投资预期实现300亿元，增长20%以上。", "2011-03-16")
+    assert c["indicator"] == "industrial_investment"
+
+
+def test_an_other_indicator_s_words_leave_place_and_time_out() -> None:
+    (c,) = claims("今年西藏将完成公路建设投资60亿元，加快推进农村公路建设。", "2011-03-24")
+    assert c["indicator_text"] == "公路建设投资"
