@@ -28,6 +28,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -164,14 +165,20 @@ def _run(code: str, *args: str) -> dict:
     # From a file, not `python -c`: Scrapy reads its callbacks' source code.
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False, encoding="utf-8") as script:
         script.write(code)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     try:
         proc = subprocess.run([sys.executable, script.name, *args], capture_output=True, text=True,
                               cwd=REPO, timeout=7200)
     finally:
         os.unlink(script.name)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         raise SystemExit(f"crawl failed:\n{proc.stderr[-3000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    # CPU of the crawl process and the processes it waited for (touzi's writer), start-up
+    # included: unlike pages per second, it hardly depends on what else the machine runs.
+    result["cpu_seconds"] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return result
 
 
 def stage_costs(root: Path, sample: int) -> dict[str, float]:
@@ -263,6 +270,10 @@ def main() -> None:
           f"({full['articles_new']} new, {full['articles_known']} known, {full['articles_failed']} failed, "
           f"{full['errors']} errors)")
     print(f"ratio       : {ratio:.3f} (target >= 0.70: {'met' if ratio >= 0.70 else 'NOT met'})")
+    bare_cpu = bare["cpu_seconds"] / bare["pages"] * 1000
+    full_cpu = full["cpu_seconds"] / max(full_pages, 1) * 1000
+    print(f"CPU per page: bare {bare_cpu:.2f} ms, touzi {full_cpu:.2f} ms (crawl and writer processes, "
+          f"start-up included; machine load {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
     print("Ingestor stages, ms per article (in-process, same pages):")
     for name, ms in costs.items():
         print(f"  {name:<36} {ms:7.2f}")
@@ -271,7 +282,8 @@ def main() -> None:
         args.json.write_text(json.dumps({
             "pages": args.pages, "writer": args.writer, "cpus": os.cpu_count(),
             "bare_pages_per_second": round(bare_rate, 2), "touzi_pages_per_second": round(full_rate, 2),
-            "ratio": round(ratio, 3), "stage_ms": {k: round(v, 3) for k, v in costs.items()},
+            "ratio": round(ratio, 3), "bare_cpu_ms_per_page": round(bare_cpu, 3),
+            "touzi_cpu_ms_per_page": round(full_cpu, 3), "load": round(os.getloadavg()[0], 2), "stage_ms": {k: round(v, 3) for k, v in costs.items()},
         }, indent=2), encoding="utf-8")
 
 

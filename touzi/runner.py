@@ -336,8 +336,8 @@ def run_demo(path: Path, *, on_item: Callable[[IngestResult], None] | None = Non
 def clean_for_store(raw: RawArticle) -> Article:
     """Clean one article as Ingestor.add does (a cleaner bug becomes the article's error).
 
-    A plain function of the RawArticle, so crawls can run it in worker processes and store
-    the result with `store_cleaned` (touzi.spiders, TOUZI_CLEAN_WORKERS).
+    A plain function of the RawArticle: a crawl's writer process (touzi.spiders.writer)
+    cleans a batch with it before storing the batch with `store_cleaned` in one transaction.
     """
     try:
         return clean(raw)
