@@ -42,6 +42,13 @@ _UNIT_WORD_CHARS = frozenset("省市县区州盟旗镇乡村")
 # Words that join two places (铜仁至吉首铁路, 衢江和龙游): the second is a place of its own.
 _LINKS = frozenset("至到和与及或经往赴从在于")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+# A government's report to its people's congress (在吉林省第十四届人民代表大会第四次会议上)
+# speaks for that government's unit, however often it names the unit's cities.
+_CONGRESS = re.compile(r"在([\u4e00-\u9fff]{2,15}?)第[一二三四五六七八九十百\d]+届\s*人民代表大会")
+_CONGRESS_HEAD = 400
+# The National People's Congress: the State Council speaks for the nation, no region's focus.
+_NATIONAL_CONGRESS = re.compile(r"第[一二三四五六七八九十百\d]+届\s*全国人民代表大会")
+_NATION = object()
 _CLAUSE_END = re.compile(r"[。！？!?；;\n，,、：:]")
 _ORG_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(商会|协会|联盟|同乡会|校友会|联合会)")
 # Between a place and the organisation it names (温州服装商会) stand only the trade's words:
@@ -525,10 +532,16 @@ class RegionResolver:
 
         _drop_strays(text, mentions, surfaces, outlet_support)
         roles_from_text(text, mentions, self)
-        focus = self._focus(text, mentions, support, outlet_support, header_cands, year, head_len)
+        congress = self._congress_unit(text, year)
+        if congress is _NATION:
+            focus = None
+        else:
+            focus = congress or self._focus(text, mentions, support, outlet_support,
+                                            header_cands, year, head_len)
         cues = _LevelCues(text)
         self._resolve_deictic_and_zones(text, mentions, focus, year, cues=cues)
-        zone_focus = self._zone_focus(text, mentions, focus, cues)
+        zone_focus = focus if congress is not None else self._zone_focus(text, mentions, focus,
+                                                                          cues)
         if zone_focus is not focus:
             # The article speaks for a zone: 全区/我区 point at it, so resolve them again.
             focus = zone_focus
@@ -627,6 +640,27 @@ class RegionResolver:
             prev = m
 
     # -- focus -------------------------------------------------------------------------
+    def _congress_unit(self, text: str, year: int | None) -> Region | object | None:
+        """The unit whose people's congress a report opening addresses, if one is named in
+        full at the start of the text (a government work report speaks for it); _NATION for
+        the National People's Congress."""
+        if _NATIONAL_CONGRESS.search(text, 0, _CONGRESS_HEAD):
+            return _NATION
+        m = _CONGRESS.search(text, 0, _CONGRESS_HEAD)
+        if m is None:
+            return None
+        name = m.group(1)
+        for _start, end, entries in reversed(self.index.spans(name)):
+            if end != len(name):
+                continue  # the unit ends right before 第N届
+            if entries[0].kind != DIVISION:
+                return None
+            cands = [c for c in (self._cand(e, year) for e in entries if e.full) if c]
+            if len({c.unit for c in cands}) == 1:
+                return cands[0].region.with_confidence(0.95, [])
+            return None
+        return None
+
     def _focus(self, text: str, mentions: list[PlaceMention], support: dict[str, float],
                outlet: dict[str, float], header_cands: list[_Cand], year: int | None,
                head_len: int) -> Region | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -273,3 +274,40 @@ def test_city_zone_resolves_to_its_county(resolver: RegionResolver, text: str, p
     region = ctx.region_at(0, text.index("新签约"))
     assert region is not None
     assert (region.adcode, region.county, region.zone) == (adcode, county, zone)
+
+
+# --------------------------------------------------------------------------- government work reports
+
+def test_a_report_to_a_peoples_congress_speaks_for_its_unit() -> None:
+    """Made-up opening: the report names its cities far more often than its province."""
+    text = ("2024年某省政府工作报告\n——2024年1月20日在吉林省第十四届人民代表大会第二次会议上\n"
+            "各位代表：\n吉林市新开工项目120个。吉林市化工园区扩建。吉林市机场改造完成。"
+            "吉林市固定资产投资增长8%。全省地区生产总值增长6%。")
+    ctx = RegionResolver.default().article_context(text, pub_date="2024-01-20")
+    assert ctx.focus is not None and ctx.focus.adcode == "220000"
+
+
+def test_the_national_peoples_congress_gives_no_regional_focus() -> None:
+    text = ("政府工作报告\n——2013年3月5日在第十二届全国人民代表大会第一次会议上\n"
+            "各位代表：\n保持香港、澳门长期繁荣稳定。澳门、香港同胞……京沪高速铁路建成通车。")
+    ctx = RegionResolver.default().article_context(text, pub_date="2013-03-05")
+    assert ctx.focus is None
+
+
+def test_every_provincial_report_speaks_for_its_province(corpus_dir: Path) -> None:
+    """The 31 real 2025 provincial reports: the focus is the province of the title, never a
+    city the report names often (吉林 the city, 成都, 乌兰浩特)."""
+    folder = corpus_dir / "text" / "gov_reports_2025_provinces"
+    resolver = RegionResolver.default()
+    rows = [json.loads(x) for x in (folder / "index.jsonl").read_text(encoding="utf-8").splitlines()
+            if x.strip()]
+    assert len(rows) == 31
+    wrong = []
+    for row in rows:
+        text = (folder / row["file"]).read_text(encoding="utf-8")
+        focus = resolver.article_context(text, pub_date="2025-01-20", title=row["title"]).focus
+        name = row["title"].removeprefix("2025年").removesuffix("政府工作报告")
+        if focus is None or not focus.adcode.endswith("0000") \
+                or not (focus.province or "").startswith(name.rstrip("省市")[:2]):
+            wrong.append((row["file"], name, focus and focus.adcode))
+    assert wrong == []
