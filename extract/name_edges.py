@@ -92,14 +92,19 @@ MULTI_STOPS = (
     "用好", "要以", "支持", "运行", "健全", "培育", "鼓励", "引导", "聚焦", "壮大", "夯实",
     "开通", "满足", "保护好", "管好", "下属", "旗下", "继", "一方面", "另一方面", "参与",
     "快上", "再上", "新上", "上马", "抢抓", "直达", "通往", "通达", "抵达", "到达", "形成", "终点接", "起点接", "连接(?!线)", "途经", "连通", "衔接",
+    # connectives opening a clause (但大唐…, 不过TCL…) and policy verbs of programmes
+    # (做好…前期工作, 积极配合, 大力发展新能源项目): no name starts with them
+    "不过", "然而", "可是", "只是", "做好", "配合", "大力发展", "积极发展", "大力", "积极",
+    # travel and passage verbs (坐着高铁环岛游, 经过100米…的比拼): the vehicle is no project
+    "坐着", "乘坐", "乘着", "经过",
 )
 # Single characters that end the text before a name, unless the neighbours make a word
 # (有限, 对位, 并网, 在线…) or the character sits in a protected span.
-_SINGLE = "的在是为将把对由了于从向到等有被并也已还以跟受"
+_SINGLE = "的在是为将把对由了于从向到等有被并也已还以跟受但着靠"
 _NOT_SINGLE = re.compile(
     r"有[限色机线]|对[位口外接称]|在线|将军|[高中初平同均]等|等[级离]|到位|向[阳家]|于都|是否|"
     r"跟[踪进随]|[接承享感遭]受|受[理托益让]|为民|[作认成因]为|为[主首]|[以关至属位对等由]于|[从有也还]有|[自缘理]由|被[动服]|并[网购]|应的|"
-    r"以[上下色外及]|[所可难得予加足用借]以"
+    r"以[上下色外及]|[所可难得予加足用借]以|着[陆装色火]|靠山|背靠背"
 )
 # Longest words first, then the single characters. Grouped by first character (see
 # alternation.py): a search tries ~3 branches per position instead of ~250 (3× faster).

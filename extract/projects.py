@@ -64,7 +64,7 @@ _HEAD_RE = re.compile(
     # 抚吉高速 is a road only before punctuation or a verb (not 高速发展, 高速线材)
     r"(?<!高速(?![，。、；：,.;:！？\s）)”]|投资|项目|建设|开工|全线|通车|是|将|的|全长|总|已|正|于|在|和|与|及|等))"
     r"(?![师院局处学队兵部灯石粉砂]|经理|负责人|城区|城市|镇区|之一|建设者|[前后]期|审批|资金|用地|库|"
-    r"机械|塑料|技术|咨询|设计|监理|勘察|管理|科学|有限公司|有限责任|股份|节点)"
+    r"机械|塑料|技术|咨询|设计|监理|勘察|管理|科学|有限公司|有限责任|股份|节点|承包|总承包)"
     r"(?!(?<=学)生)"  # 中学生运动会
 )
 _WEAK = frozenset(WEAK_HEADS)
@@ -156,7 +156,11 @@ _SEGMENT = re.compile(r"(?:[\u4e00-\u9fff]{2,5}?(?:到|至|—|-))?[\u4e00-\u9ff
 # The owner opening a panel line's name: 三星电子在苏州的…, 南京中电熊猫夏普的…
 _OWNER = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,10}?)(?:在[\u4e00-\u9fff]{2,6}?)?的")
 # Words before a panel line's owner (虽然三星电子在苏州的7.5代线, 加上奇美的8.5代线).
-_LINE_LEAD = re.compile(r"(?:虽然|无论是|还是|加上|以及|而且|而|和|与|及|再|并|但|即|是|[^在]{0,8}位于)+")
+_LINE_LEAD = re.compile(
+    r"(?:虽然|无论是|还是|加上|以及|而且|而|和|与|及|再|并|但是|但|不过|然而|可是|即|是|的|"
+    r"[^在]{0,8}位于)+")
+# A count of lines before the generation (中国大陆两条8.5代线, 国内三条…): a group, not a name.
+_LINE_COUNT = re.compile(r"[\d两二三四五六七八九十几多]+条")
 
 
 @dataclass(slots=True)
@@ -330,6 +334,11 @@ class ProjectFinder:
                     continue
             if _APPOSITION_AFTER.match(text, he):
                 continue  # 国家重点工程——某地储气库项目: a descriptor
+            nh = _HEAD_RE.match(text, he)
+            if nh is not None and _APPOSITION_AFTER.match(text, nh.end()):
+                continue  # 湾区交通的核心枢纽工程——某通道: the descriptor's heads chain
+            if _LOCATION_AFTER.match(text, he):
+                continue  # 沿某铁路西侧北上, 从某水库引水: a landmark that places something else
             if _COUNT_AFTER.match(text, he) or _BATCH_AFTER.match(text, he):
                 continue  # 水利补短板工程37项, 农网改造工程计划安排项目33个: a batch
             if _NOT_NAME_AFTER.match(text, he) or he in self._company_at:
@@ -377,6 +386,11 @@ class ProjectFinder:
                     hs, he, head = part.start(), part.end(), part.group()
             while start < hs and text[start] in "”’」』）)》":
                 start += 1  # “十二五”期间…: a closing quote does not open a name
+            lead = _LEAD_TRIM.match(text, start, hs)
+            if lead is not None and lead.end() > start:
+                start = lead.end()  # …示范工程”和“2211”…工程: the conjunction joins two names
+                if start >= hs:
+                    continue
             first_try = True
             accepted = False
             while True:
@@ -455,6 +469,8 @@ class ProjectFinder:
             start = lead.end()
         if start >= k:
             return None  # a bare generation (8.5代线 alone) names a technology, not a line
+        if _LINE_COUNT.search(text, start, k):
+            return None  # 中国大陆两条8.5代线: how many lines a country has, not one of them
         pm = ProjectMention(start, he, self.text[start:he], NAME, "代线", specific=True)
         pm.company = self._company_at.get(start) or self._company_inside(start, hs)
         owner = _OWNER.match(text, start, k)
@@ -549,6 +565,8 @@ class ProjectFinder:
             return False  # 我市千万千瓦电源项目, 行业技改, 大部分电子工厂, 第二大水电工程
         if head in ("中心", "枢纽") and _CITY_ROLE.fullmatch(bare):
             return False  # 国际金融中心, 区域交通枢纽: what a city becomes, not a project
+        if head == "中心" and _TOWN_CENTRE.search(core):
+            return False  # 在某市老城中心，…管网正在施工: the centre of a town is a place
         if is_generic(bare):
             # 公司…投资9000万元扩建二期工厂: a firm's new plant named by its phase; 这个占地
             # 100亩的先进制造业研发项目基地: a project described, named by its head phrase
@@ -748,6 +766,8 @@ class ProjectFinder:
             return False  # …, 年产53000公里各种电气装备: a class of things
         if self.places.covers(a, b) and len(bare) <= 1:
             return False
+        if _CONTEST_ITEM.search(name):
+            return False  # 100米、200米、500米直道赛三个项目: events of a contest
         return _SUPERLATIVE.search(name) is None
 
     # -- pointers back ------------------------------------------------------------------------
@@ -912,6 +932,12 @@ _CITY_ROLE = re.compile(
     r"(?:经济|金融|贸易|航运|科技创新|科创|创新|消费|商贸|制造|"
     r"服务|辐射|门户|综合|和|、)*"
 )
+# A locative noun or a verb of flow or departure after a head: the site is where something else
+# is (某铁路西侧, 某高速沿线) or where it comes from (某水库引水, 某机场起飞), not an undertaking.
+_LOCATION_AFTER = re.compile(
+    r"(?:[东西南北两一]侧|沿线|沿岸|一带|两岸|上游|下游|脚下|旁边|对岸|"
+    r"引水|取水|调水|出发|起飞|始发)")
+_TOWN_CENTRE = re.compile(r"(?:老城|城区|县城|[城市镇])$")
 _NEGATED_CORE = re.compile(r"不通|无高速|无铁路|没有|未通|尚无")
 _CONNECTED_BEFORE = re.compile(
     r"(?:连|接|连接|连通|途经|经过|通往|直达|对接|衔接|接驳|距离|距|临近|紧邻|靠近|毗邻)"
@@ -1002,4 +1028,9 @@ def _item_end_ok(seg: str, i: int) -> bool:
     return "、" in seg[:i] or _FIRM_END.search(seg, 0, i) is not None
 
 
+# An item that is a distance alone or a contest (100米, 4×100米接力, 500米直道赛): a sports
+# event, which Chinese also calls 项目.
+_CONTEST_ITEM = re.compile(
+    r"^[\d.．×xX]+(?:米|公里|千米|公斤|千克|码)$|(?:比赛|[直弯]道赛|决赛|锦标赛|接力|自由泳|"
+    r"蛙泳|仰泳|蝶泳|跳远|跳高|速滑)$")
 _FIRM_END = re.compile(r"(?:有限公司|有限责任公司|集团|股份公司)$")

@@ -1,0 +1,92 @@
+"""Project names on patterns found by reviewing predicted names over the unannotated corpus
+(round 5): connectives and policy verbs at a name's left edge, vehicles and distances read as
+projects, landmarks that only place something else, groups of lines, descriptors in
+apposition. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from touzi.extract.records import extract_records
+
+
+def names(text: str, pub: str = "2015-06-15") -> set[str]:
+    return {r["name"] for r in extract_records(text, pub_date=pub) if r["kind"] == "project"}
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        # a connective opening the clause is not part of the name
+        ("这类装置都要经过审批，但宏远、金岭等有的项目已经开工。", "但宏远"),
+        ("不过华光集团8.5代线要到年底才能量产。", "不过华光集团8.5代线"),
+        # policy verbs of work reports: 做好…前期工作, 积极配合做好…
+        ("做好青河航道、白石水库等项目前期工作。", "做好青河航道"),
+        ("积极配合做好东线引水、黑岭水利枢纽等重大工程前期工作。", "积极配合做好东线引水"),
+        # a conjunction after a quoted name does not open the next name
+        ("全面实施“阳光示范工程”和“1234”光伏应用工程建设。", "和“1234”光伏应用工程"),
+    ],
+)
+def test_left_edge_words(text: str, bad: str) -> None:
+    found = names(text)
+    assert bad not in found
+    assert not any(n.startswith(("但", "不过", "做好", "积极", "和")) for n in found)
+
+
+def test_left_edge_keeps_the_name() -> None:
+    assert "华光集团8.5代线" in names("不过华光集团8.5代线要到年底才能量产。")
+    assert "青河航道" in names("做好青河航道、白石水库等项目前期工作。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a vehicle someone rides is not a project
+        "元旦假期，新开通的环岛高铁客流火爆，坐着高铁环岛游成了新选择。",
+        # the distances of a race are events of a contest, also called 项目
+        "经过100米、200米、500米直道赛三个项目的比拼，红星队获得冠军。",
+        # a programme pursued by a region is no undertaking
+        "西北某省利用当地的风能，大力发展新能源项目，形成完整产业链。",
+    ],
+)
+def test_not_projects(text: str) -> None:
+    assert names(text) == set()
+
+
+def test_landmarks_that_place_something_else() -> None:
+    text = ("2005年开工建设的北线调水工程，从两省交界处的青山水库引水，沿京九铁路西侧北上，"
+            "工程总投资200亿元。")
+    found = names(text)
+    assert "北线调水工程" in found
+    assert not any("水库" in n or "铁路" in n for n in found)
+
+
+def test_town_centre_is_a_place() -> None:
+    found = names("最近，在江西抚州老城中心，地下排水管网正在施工，总投资3亿元。")
+    assert not any(n.endswith("老城中心") for n in found)
+
+
+def test_count_of_panel_lines_is_a_group() -> None:
+    found = names("中国大陆两条8.5代线按期投产，总投资500亿元。")
+    assert not any("两条" in n for n in found)
+
+
+def test_one_panel_line_after_de_of_a_figure() -> None:
+    found = names("总投资280亿元的华光北京8.5代线今天投产。")
+    assert "华光北京8.5代线" in found
+    assert not any(n.startswith("的") for n in found)
+
+
+def test_descriptor_chained_before_an_apposition() -> None:
+    found = names("珠江口交通的核心枢纽工程——南沙通道计划年内完工，总投资460亿元。")
+    assert "核心枢纽" not in found
+    assert "南沙通道" in found
+
+
+def test_engineering_contracting_is_no_project() -> None:
+    assert names("全年对外工程承包营业额3352亿美元，同比增长5%。") == set()
+
+
+def test_quoted_back_to_back_link_is_whole() -> None:
+    found = names("加快建设湘赣“背靠背”联网工程，总投资30亿元。")
+    assert any(n.startswith("湘赣“背靠背”") for n in found)
