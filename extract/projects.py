@@ -64,7 +64,8 @@ _HEAD_RE = re.compile(
     # 抚吉高速 is a road only before punctuation or a verb (not 高速发展, 高速线材)
     r"(?<!高速(?![，。、；：,.;:！？\s）)”]|投资|项目|建设|开工|全线|通车|是|将|的|全长|总|已|正|于|在|和|与|及|等))"
     r"(?![师院局处学队兵部灯石粉砂]|经理|负责人|城区|城市|镇区|之一|建设者|[前后]期|审批|资金|用地|库|"
-    r"机械|塑料|技术|咨询|设计|监理|勘察|管理|科学|有限公司|有限责任|股份|节点|承包|总承包)"
+    r"机械|塑料|技术|咨询|设计|监理|勘察|管理|科学|有限公司|有限责任|股份|节点|承包|总承包|"
+    r"工人|职工|员工|矿工)"
     r"(?!(?<=学)生)"  # 中学生运动会
 )
 _WEAK = frozenset(WEAK_HEADS)
@@ -270,8 +271,11 @@ class ProjectFinder:
             while cut > start and _NOMINAL_VERB_END.search(self.text, max(start, cut - 3), cut) \
                     and not _LONG_STOP_END.search(self.text, max(start, cut - 4), cut):
                 nv = _NOMINAL_VERB_END.search(self.text, max(start, cut - 3), cut)
-                cut = last_stop(self.text, start, nv.start(), self.protected, keep=0,
-                                de_ok=self.de_ok)
+                before = last_stop(self.text, start, nv.start(), self.protected, keep=0,
+                                   de_ok=self.de_ok)
+                if nv.start() <= start or before == nv.start():
+                    break  # (将)建设哈密南—郑州: a verb opening the item, not the kind of work
+                cut = before
         if verbs:
             for m in _OBJECT_VERBS.finditer(self.text, cut, end):
                 if not self.protected.covers(m.start(), m.end()):
@@ -724,6 +728,9 @@ class ProjectFinder:
                 a, b = pieces[k]
                 while b > a and text[b - 1] == "等":
                     b -= 1
+                ev = _EVENT_END.search(text, max(a, b - 2), b)
+                if ev is not None and ev.start() - a >= 2:
+                    b = ev.start()  # 某大桥合龙等项目完工: the event is not the item's name
                 if _BATCH_RE.search(text, a, b):
                     found = []  # 甲市12个招商项目、乙省300个项目: batches
                     break
@@ -937,7 +944,7 @@ _CITY_ROLE = re.compile(
 _LOCATION_AFTER = re.compile(
     r"(?:[东西南北两一]侧|沿线|沿岸|一带|两岸|上游|下游|脚下|旁边|对岸|"
     r"引水|取水|调水|出发|起飞|始发)")
-_TOWN_CENTRE = re.compile(r"(?:老城|城区|县城|[城市镇])$")
+_TOWN_CENTRE = re.compile(r"(?:老城|城区|县城|[城市镇副])$")  # (城市副中心: a district's role)
 _NEGATED_CORE = re.compile(r"不通|无高速|无铁路|没有|未通|尚无")
 _CONNECTED_BEFORE = re.compile(
     r"(?:连|接|连接|连通|途经|经过|通往|直达|对接|衔接|接驳|距离|距|临近|紧邻|靠近|毗邻)"
@@ -1028,6 +1035,8 @@ def _item_end_ok(seg: str, i: int) -> bool:
     return "、" in seg[:i] or _FIRM_END.search(seg, 0, i) is not None
 
 
+# An event verb closing a list item (某大桥合龙、某隧道贯通等项目).
+_EVENT_END = re.compile(r"(?:合龙|贯通|通车|完工|竣工|投产|开工|建成|并网|封顶|通水)$")
 # An item that is a distance alone or a contest (100米, 4×100米接力, 500米直道赛): a sports
 # event, which Chinese also calls 项目.
 _CONTEST_ITEM = re.compile(

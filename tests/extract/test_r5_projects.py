@@ -90,3 +90,29 @@ def test_engineering_contracting_is_no_project() -> None:
 def test_quoted_back_to_back_link_is_whole() -> None:
     found = names("加快建设湘赣“背靠背”联网工程，总投资30亿元。")
     assert any(n.startswith("湘赣“背靠背”") for n in found)
+
+
+def test_city_sub_centre_is_a_role() -> None:
+    found = names("到2035年，以绿色为底色的现代化南京城市副中心基本建成，总投资900亿元。")
+    assert not any(n.endswith("副中心") for n in found)
+
+
+def test_workers_of_a_mine_are_people() -> None:
+    found = names("当地开通复工专列，帮助300多名煤矿工人顺利返岗，重点项目稳步推进。")
+    assert not any("煤矿" in n for n in found)
+
+
+def test_event_verb_closing_a_list_item() -> None:
+    found = names("某通道今年计划实现西江大桥合龙等项目完工。")
+    assert "西江大桥" in found
+    assert "西江大桥合龙" not in found
+
+
+def test_verb_opening_a_list_item() -> None:
+    found = names("今年将建设长岭南—武汉、河西—重庆等特高压直流工程。")
+    assert not any(n.startswith("建设") for n in found)
+
+
+def test_electrode_material_stays_in_the_name() -> None:
+    found = names("在某科创谷，年产5万吨磷酸铁锂正极材料项目一期生产线顺利投产。")
+    assert any(n.startswith("年产5万吨磷酸铁锂正极材料") for n in found)
