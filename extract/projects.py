@@ -65,7 +65,7 @@ _HEAD_RE = re.compile(
     r"(?<!高速(?![，。、；：,.;:！？\s）)”]|投资|项目|建设|开工|全线|通车|是|将|的|全长|总|已|正|于|在|和|与|及|等))"
     r"(?![师院局处学队兵部灯石粉砂]|经理|负责人|城区|城市|镇区|之一|建设者|[前后]期|审批|资金|用地|库|"
     r"机械|塑料|技术|咨询|设计|监理|勘察|管理|科学|有限公司|有限责任|股份|节点|承包|总承包|"
-    r"工人|职工|员工|矿工)"
+    r"工人|职工|员工|矿工|专业|人才|人员)"
     r"(?!(?<=学)生)"  # 中学生运动会
 )
 _WEAK = frozenset(WEAK_HEADS)
@@ -98,7 +98,7 @@ _GENERIC_WORDS = (
     "危房", "危房改造", "棚户区", "棚改", "老旧小区", "高速", "农村公路", "长", "短", "补短板",
     "改扩建", "新建及改扩建", "道路", "地产", "房地产", "募投", "募集资金", "援疆", "援建",
     "对口支援", "现代化", "冶炼", "实际", "新老", "片区", "煤炭", "规范", "基础", "国省干线", "干线", "重要", "高速公路", "公路", "铁路", "高铁", "规划", "防护林",
-    "海外", "境外", "国外", "国内", "省外", "资源", "矿产", "能源资源",
+    "海外", "境外", "国外", "国内", "省外", "资源", "矿产", "能源资源", "新一轮", "常规",
 )
 _GENERIC_RE = re.compile(
     "(?:" + "|".join(sorted(_GENERIC_WORDS, key=len, reverse=True))
@@ -160,6 +160,9 @@ _OWNER = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,10}?)(?:在[\u4e00-\u9fff]{2,6}?)
 _LINE_LEAD = re.compile(
     r"(?:虽然|无论是|还是|加上|以及|而且|而|和|与|及|再|并|但是|但|不过|然而|可是|即|是|的|"
     r"[^在]{0,8}位于)+")
+# Time and report words of the clause before a panel line's owner (the owner and its place
+# hold 的 and 在, so the general stop words are not used here).
+_LINE_CLAUSE = re.compile(r"近日|日前|近期|今天|今年|目前|批准|宣布|表示|透露|获悉|同意|核准")
 # A count of lines before the generation (中国大陆两条8.5代线, 国内三条…): a group, not a name.
 _LINE_COUNT = re.compile(r"[\d两二三四五六七八九十几多]+条")
 
@@ -468,6 +471,8 @@ class ProjectFinder:
         for cm in _CONJ.finditer(text, start, k):
             if not self.protected.covers(cm.start(), cm.end()):
                 start = cm.end()  # …7.5代线和LGD在广州的8.5代线: the last item only
+        for cm in _LINE_CLAUSE.finditer(text, start, k):
+            start = cm.end()  # 发改委近日批准友达…8.5代线: the clause before the owner
         lead = _LINE_LEAD.match(text, start, k)
         if lead is not None:
             start = lead.end()
@@ -563,6 +568,8 @@ class ProjectFinder:
             return False
         if _BATCH_RE.search(core) or _CLASS_RE.search(core) or _NEGATED_CORE.search(text, start, he):
             return False
+        if _COUNTED_CORE.match(core):
+            return False  # 144所县级医院, 3件大型灌区, 180公里管道: a count or a length of works
         if head == "机组" and _UNIT_COUNT.match(core):
             return False  # 5～6台百万千瓦核电机组: several units, not one project
         if _CLASS_OPENER.match(core) or _RANKED.search(core):
@@ -711,6 +718,8 @@ class ProjectFinder:
             if "、" not in seg and not m.group().startswith("等"):
                 continue
             pieces = _split_items(seg, seg_start)
+            if _quoted_across(text, pieces):
+                continue  # 科技型企业“登高、升规、晋位、上市”: a slogan's words, not works
             count = _list_count(m.group())
             if count is not None and len(pieces) > count:
                 # 光棒扩建、特种光电复合海底电缆及海底光缆、…等5个项目: the count says 及 joins
@@ -775,6 +784,10 @@ class ProjectFinder:
             return False
         if _CONTEST_ITEM.search(name):
             return False  # 100米、200米、500米直道赛三个项目: events of a contest
+        if _COUNTED_CORE.match(name):
+            return False  # 3件大型灌区、5件大中型水库: counts of works
+        if _PROGRAMME_ITEM.search(name):
+            return False  # 顶尖人才、创新领军人才等项目: programmes for people, not works
         return _SUPERLATIVE.search(name) is None
 
     # -- pointers back ------------------------------------------------------------------------
@@ -849,6 +862,11 @@ _SCOPED_SUPERLATIVE = re.compile(
     r"(?:最大|最长|最高|最深|最先进|最早|首个|首座|首条|首台|唯一)[^，,。；;]{0,6}的$")
 # What a count before a name may count besides projects: the parties that build it.
 _PARTIES_AFTER = re.compile(r"(?:企业|公司|单位|机构|银行|央企|国企|民企|股东|合作伙伴|方)")
+# A core opening with a count of schools, works or people (144所, 3件, 42宗, 207名) or a length
+# of a kind of work (180公里管道, 200公里农村公路): several works, not one.
+_COUNTED_CORE = re.compile(
+    r"(?:\d+[多余]?[所件宗名]|[一二三四五六七八九十百千两几]+[多余]?[件宗名]"
+    r"|\d+[多余]?(?:公里|千米)(?=[\u4e00-\u9fff]{0,4}$))")
 _UNIT_COUNT = re.compile(r"[\d一二三四五六七八九十两几～~-]+[台套座]")
 _RANKED = re.compile(r"第[一二三四五六七八九十\d]+大")
 _FRAGMENT_TAGS = frozenset(("v", "d", "p", "c", "r", "u", "ad", "vd", "f"))
@@ -1023,6 +1041,19 @@ def _split_items(seg: str, offset: int, conj: bool = True) -> list[tuple[int, in
     return out
 
 
+def _quoted_across(text: str, pieces: list[tuple[int, int]]) -> bool:
+    """True when a quotation opens in one piece of a list and closes in a later one (the
+    pieces are the words of one quoted phrase: “登高、升规、晋位、上市”)."""
+    opened = False
+    for a, b in pieces:
+        balance = text.count("“", a, b) - text.count("”", a, b)
+        if opened and balance < 0:
+            return True
+        if balance > 0:
+            opened = True
+    return False
+
+
 def _open_bracket(s: str, i: int) -> bool:
     """True when s[i] sits inside a bracket opened before it."""
     head = s[:i]
@@ -1035,6 +1066,7 @@ def _item_end_ok(seg: str, i: int) -> bool:
     return "、" in seg[:i] or _FIRM_END.search(seg, 0, i) is not None
 
 
+_PROGRAMME_ITEM = re.compile(r"(?:人才|专项|计划|行动)$")
 # An event verb closing a list item (某大桥合龙、某隧道贯通等项目).
 _EVENT_END = re.compile(r"(?:合龙|贯通|通车|完工|竣工|投产|开工|建成|并网|封顶|通水)$")
 # An item that is a distance alone or a contest (100米, 4×100米接力, 500米直道赛): a sports

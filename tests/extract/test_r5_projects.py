@@ -116,3 +116,53 @@ def test_verb_opening_a_list_item() -> None:
 def test_electrode_material_stays_in_the_name() -> None:
     found = names("在某科创谷，年产5万吨磷酸铁锂正极材料项目一期生产线顺利投产。")
     assert any(n.startswith("年产5万吨磷酸铁锂正极材料") for n in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "good"),
+    [
+        # resultative and policy verbs of work reports: 做强, 建强, 运营好
+        ("做强南方冷链物流基地，建设现代流通体系。", "南方冷链物流基地"),
+        ("建强东湖算力枢纽，总投资20亿元。", "东湖算力枢纽"),
+        ("运营好江城肿瘤医院，提升医疗服务水平。", "江城肿瘤医院"),
+        # 如 introducing an example
+        ("一些线路，如京广铁路，已开始盈利，总投资高。", "京广铁路"),
+        # a report's clause before a panel line's owner
+        ("国家发改委近日批准华光昆山8.5代线，项目总投资300亿元。", "华光昆山8.5代线"),
+    ],
+)
+def test_clause_words_before_a_name(text: str, good: str) -> None:
+    found = names(text)
+    assert good in found
+    assert not any(n != good and n.endswith(good) for n in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # counts and lengths of works: batches, not one project
+        "今年为144所县级中医医院配备康复设备，总投资3亿元。",
+        "开工建设3件大型灌区、5件大中型水库和一批水利工程。",
+        "实施180公里管道清淤，总投资2亿元。",
+        # people, not works
+        "首批207名港澳工程专业人才通过职称评价，项目总投资高。",
+        # a slogan's words listed inside one quotation
+        "推动科技型企业“登高、升规、晋位、上市”等工程，投资10亿元。",
+        # programmes for people
+        "实施顶尖人才、创新领军人才等项目，投入资金5亿元。",
+        # a new round of a programme
+        "实施新一轮农村公路建设，总投资50亿元。",
+    ],
+)
+def test_counts_and_programmes(text: str) -> None:
+    assert names(text) == set()
+
+
+def test_list_opened_inside_a_quotation_keeps_its_items() -> None:
+    found = names("“今年要开工建设青山至白水、红河至绿洲等4个高速公路项目。”他说。")
+    assert "青山至白水" in found
+
+
+def test_town_named_like_a_count_is_kept() -> None:
+    found = names("八所港高排港区一期工程开工建设，总投资12亿元。")
+    assert any(n.startswith("八所港") for n in found)
