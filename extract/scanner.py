@@ -71,6 +71,10 @@ def _number_alt(p: str, num: str, need_unit: bool) -> str:
     )
 
 
+_BARE_CURRENCY_SRC = "|".join(
+    re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True) if c not in ("块钱",)
+)
+_BARE_END_SRC = r"\Z|[，。；！？,;!?）)”\"」』\s]|台阶|大关|关口"
 _CN_BEFORE = "第数几上零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点"
 _SKIPS: list[tuple[str, str]] = [
     # Each starts only where its token starts (the lookbehinds): tried at every character of a
@@ -90,6 +94,14 @@ _NUMERIC: list[tuple[str, str]] = [
     ("n_ar", r"(?<![A-Za-z0-9_./#@\\．第])(?:(?<!:)|(?<=[\u4e00-\u9fff]:))"
      + _number_alt("a_", AR_SRC, False)),
     ("n_cn", f"(?<![{_CN_BEFORE}])" + _number_alt("c_", CN_SRC, True)),
+    # A multiplier with no digit before it and a currency after: 突破千亿元, 超百亿元, 迈上万亿元
+    # 台阶 (1000亿元, 100亿元, 1万亿元). Not after a numeral or a vague count word (数百亿元,
+    # 几千万元, 上百亿元), nor per a unit (每万元). Only where the phrase ends at a clause
+    # break or a threshold noun (台阶, 大关, 关口): followed by a noun, 级 or 的 it names a class
+    # (百亿元级企业, 千亿元产业集群, 超百亿元的项目), not an amount, and is left unread.
+    # 上 before it is "upwards of" (上百亿元) unless a verb makes it "onto" (迈上, 跃上, 登上).
+    ("n_bare", rf"(?:(?<![{_CN_BEFORE}\d.．每单成余多个亿万元])|(?<=[迈跃登站踏冲攀]上))(?P<bm_m>万亿|千亿|百亿|千万|百万|亿|万|千|百)"
+     rf"(?P<bm_u>{_BARE_CURRENCY_SRC})(?={_BARE_END_SRC})"),
 ]
 _ALTS = _SKIPS + dates.ALTERNATIVES + _NUMERIC
 # What each alternative must start with: its first characters, or the literal it opens
@@ -107,7 +119,7 @@ _GUARDS: dict[str, str] = {
     "d_alone": r"[\d一二三四五六七八九十第首前上下]", "d_mrel": "[本上下]个?月|月[初底末]",
     "d_fest": "清明|元旦|五一|国庆", "d_day": r"\d\d?日", "d_today": "今[天日]", "d_recent": "日前",
     "n_pctcn": "百分之", "n_cheng": "[二两三四五六七八九1-9]成", "n_ar": r"\d",
-    "n_cn": f"[{CN_START}]",
+    "n_cn": f"[{CN_START}]", "n_bare": "[万亿千百]",
 }
 # Every character an alternative can start with. The lookahead on it lets the regex engine
 # reject the ~92% of positions that cannot start a figure in one step instead of trying each
@@ -115,7 +127,7 @@ _GUARDS: dict[str, str] = {
 # that the scan with and without it finds the same matches.
 ANCHORS = (
     r"[\dA-Za-z._%+\-一二两三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾〇零○"
-    r"今去明前后上下本年月日第首“\"「百清元国]"
+    r"今去明前后上下本年月日第首“\"「百千万亿清元国]"
 )
 ALTERNATION = "|".join(f"(?P<{name}>{src})" for name, src in _ALTS)
 MASTER = re.compile(
@@ -270,9 +282,21 @@ def _cheng(m: re.Match[str], text: str, pub: PubDate | None, floor: int) -> Ment
     return percent_mention(text, start, m.end(), value, None, "成", PCT, qualifier)
 
 
+def _bare(m: re.Match[str], text: str, pub: PubDate | None, floor: int) -> Mention | None:
+    """千亿元, 百亿元, 万亿元: a multiplier standing for one of itself (1000亿元…)."""
+    word, cur = m.group("bm_m", "bm_u")
+    value = MULTIPLIERS[word]
+    # written as its round figure would be (千亿元 as 1000亿元, 千万元 as 1000万元)
+    written = "万亿" if word == "万亿" else word[-1] if word[-1] in "万亿" else None
+    qualifier, start = prefix_qualifier(text, m.start(), floor)
+    return money_mention(text, start, m.end(), value, None, written,
+                         MULTIPLIERS[written] if written else None, CURRENCIES[cur], qualifier)
+
+
 NumHandler = Callable[[re.Match[str], str, PubDate | None, int], Mention | None]
 _NUM_HANDLERS: dict[str, NumHandler] = {
     "n_ar": _arabic, "n_cn": _chinese, "n_pctcn": _percent_cn, "n_cheng": _cheng,
+    "n_bare": _bare,
 }
 _SKIP_NAMES = frozenset(name for name, _ in _SKIPS)
 
