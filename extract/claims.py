@@ -29,7 +29,8 @@ _INDICATORS: list[tuple[str, str]] = [
     (r"制造业(?:固定资产)?(?:完成)?投资", "manufacturing_investment"),
     # (railway construction investment is reported as the railways' fixed-asset investment)
     (r"民间固定资产投资|固定资产投资|固投|全社会投资|(?:全[市省区县]|全国)(?:完成)?投资|"
-     r"铁路(?:建设)?(?:已)?完成投资|铁路建设(?:总)?投资(?:完成)?", "fixed_asset_investment"),
+     r"铁路(?:建设)?(?:已)?完成投资|铁路建设(?:总)?投资(?:完成)?|(?:全国|全[省市区])铁路投资",
+     "fixed_asset_investment"),
     (r"工业性投[入资]|工业(?:固定资产)?投[资入]|技改投资", "industrial_investment"),
     (r"合同(?:利用)?外资", "contracted_fdi"),
     (r"实到外资|实际(?:利用|使用)外资|到位外资|实际到位外资", "actual_fdi"),
@@ -109,13 +110,21 @@ _REMAINDER = re.compile(r"(?:剩余|其余|剩下|余下)$")
 _CHANGED_TO = re.compile(r"(?:增加|提高|调增|调减|扩大|上调|下调|减少|调整|增长)(?:到|至|为)")
 # a clause about one project: 该项目总投资…
 _THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)(?:项目|工程)")
+# a clause about one project's prospects (项目可以获得…, 工程建成后…): its own figures
+_PROJECT_PROSPECT = re.compile(r"(?:该|本|此|这个|这一)?(?:项目|工程)(?:可以|可|能够|能|每年|"
+                               r"建成后|投产后|预计)")
+# 一个年产值50亿元的产业园: the figure describes one undertaking
+_ONE_THING = re.compile(r"[一这][个座家条处所]")
+# 某某站总投资12亿元: the total of one named facility, not a region's statement
+_FACILITY_TOTAL = re.compile(
+    r"(?:站|机场|大桥|隧道|医院|学校|码头|电厂|大厦|广场|馆|中心)(?:总)?投资(?:额)?[达约为]?\Z")
 _CLASS_AMOUNT = re.compile(r"(?:级|量级)?(?:企业|产业集群|集团|工厂)")
 _THRESHOLD_AFTER = re.compile(r"(?:以上|以下)?的?(?:项目|重大项目|企业)|以上[的项]")
 # (Word lists here are grouped by first character for speed: see alternation.py.)
 _NOT_INVESTMENT = re.compile(by_first_char((
     r"贷款|税款|利润|效益|经费|募集|募资|收入|销售|营收|中标|价款|工资|预付款|成交|交易|消费|出口|"
     r"进口|存款|余额|市值|补贴|补助|奖励|资助|增持|收购|购买|援企|稳岗|惠及|税后|救灾|救助|慰问|"
-    r"扶持|资产|发行|彩票|公益|融资|上市|垫付|结余|闲置|沉淀|挪用|减税|降费|退税|增收").split("|")))
+    r"扶持|资产|发行|彩票|公益|融资|上市|垫付|结余|闲置|沉淀|挪用|减税|降费|退税|增收|减负|降本").split("|")))
 _BUILD_AFTER = re.compile(
     r"(?:建设|新建|扩建|改扩建|开建|兴建|用于|设立)([^。；;]{0,20}?)(?:生产线|项目|工程|基地|工厂|产业园|企业)"
 )
@@ -127,6 +136,19 @@ def _builds_one(text: str, a: int, b: int) -> bool:
 
     m = _BUILD_AFTER.search(text, a, b)
     return m is not None and not (m.group().endswith(("项目", "工程")) and is_generic(m.group(1)))
+# 2000个亿元项目, 207个亿元以上项目: a count of projects of a size, read as an amount
+_COUNT_AS_MONEY = re.compile(r"(\d+)([个项])(?=[十百千万亿]+元)")
+
+
+def _as_count(m: Mention) -> Mention:
+    """The count a money mention `N个亿元` holds (a count of projects above a size), else `m`."""
+    c = _COUNT_AS_MONEY.match(m.text) if m.kind == "money" else None
+    if c is None:
+        return m
+    return Mention(kind="count", text=c.group(), start=m.start, end=m.start + c.end(),
+                   value=int(c.group(1)), unit=c.group(2))
+
+
 _PART_OF = re.compile(r"[\u4e00-\u9fff]{0,10}之一")
 _BREAKDOWN = re.compile(r"其中(?:包括)?|包括|涉及")
 _SUBCLASS = re.compile(r"(?:亿元|万元)以上|新开工|竣工|投产|签约")
@@ -265,6 +287,8 @@ class ClaimFinder:
         self.companies = companies or []
         self.text = text
         self.index = index
+        if any(m.kind == "money" and _COUNT_AS_MONEY.match(m.text) for m in mentions):
+            mentions = [_as_count(m) for m in mentions]
         self.mentions = mentions
         self.ctx = ctx
         self.pub = pub
@@ -689,9 +713,14 @@ class ClaimFinder:
                     left.endswith("由") and _CHANGED_TO.match(text, m.end)):
                 continue  # 约合1243亿元 (the figure before, converted), 需要投资3亿元 (what
                 # one plant costs), 资金增加了1425亿元 (a difference), 由7000亿元增加到…
+            c0 = self.index.clause(m.start)[0]
             if ("该" in left or "此" in left or "这" in left) \
-                    and _THIS_PROJECT.match(text, self.index.clause(m.start)[0], m.start):
+                    and _THIS_PROJECT.match(text, c0, m.start):
                 continue  # …竞购一个铁矿项目的股权，该项目总投资高达30亿澳元: one project's
+            if _PROJECT_PROSPECT.match(text, c0, m.start) or (
+                    text.startswith("的", m.end) and _ONE_THING.search(text, c0, m.start)):
+                continue  # 项目可获得8亿元投入 (the project's prospects), 一座年产值9亿元的
+                # 工厂 (one undertaking described by its figure)
             ind = None
             im = _last_match(_IND_RE, left)
             if im is not None and im.end() >= len(left) - 12 \
@@ -755,6 +784,8 @@ class ClaimFinder:
                     continue
                 if oc is None and right is None and not attained:
                     continue
+                if oc is not None and _FACILITY_TOTAL.search(oc.group()):
+                    continue  # 某某站总投资12亿元: one facility's total
                 ind = "other"
                 indicator_text = (self._own_words(oc.group()[-12:], m.start) if oc is not None
                                   else right.group() if right is not None else left[-8:])
