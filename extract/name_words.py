@@ -20,6 +20,9 @@ NOMINAL_VERBS = frozenset((
     "增资", "整治", "治理", "修复", "开发", "利用", "提升", "升级", "搬迁", "加固", "冶炼",
     "处理", "输电", "采选", "示范", "应用", "孵化", "展示", "生产", "加工", "供热", "供水",
     "发电", "并网", "储能", "综合", "配套", "研发", "创新", "合作", "共建", "试验", "补水",
+    "穿越", "跨越", "下穿", "上跨",  # (长江盾构穿越工程: crossing works)
+    # water diversions named by their river (中部引黄工程, 引江补汉, 引汉济渭)
+    "引黄", "引江", "引汉", "引滦", "引洮", "引嫩", "引淮", "引沁", "引汾",
 ))
 # Words jieba tags as adverbs or verbs that are nouns in project names (抚吉高速项目).
 DOMAIN_WORDS = frozenset((

@@ -433,7 +433,8 @@ class ProjectFinder:
                 start = company.start  # 南浔区|浙江鼎旭…有限公司年产…项目: the county is where
                 name = text[start:he]
             pm = ProjectMention(start, he, name, NAME, head, weak=head in _WEAK)
-            pm.specific = self.is_specific(start, hs)
+            pm.specific = self.is_specific(start, hs) or self._dated_before(start) \
+                or self._described(start)  # (一个年产值50亿元的新能源产业园: a figure of its own)
             pm.company = company
             if out and out[-1].start >= start and out[-1].end <= he:
                 out.pop()  # a shorter name inside this one
@@ -610,6 +611,8 @@ class ProjectFinder:
             return False
         c0 = max(self.index.clause(hs)[0], wide)
         for bm in _BATCH_RE.finditer(text, max(c0, start - 16), start):
+            if bm.group() in ("一个", "一座", "一处") and _DESCRIBING.search(text, bm.start(), start):
+                continue  # 一个年产值50亿元的…产业园: one project described, not a batch
             if not _PARTIES_AFTER.match(text, bm.end()):
                 return False  # 三个重点对接的欧美工业园项目: several projects, not one
             # (联合上述三家企业在…投资建设X: a count of partners, not of projects)
@@ -636,6 +639,17 @@ class ProjectFinder:
                     if self.index.sentence(h.start())[0] == s0:
                         return False
         return True
+
+    def _dated_before(self, start: int) -> bool:
+        """去年10月投产的X, 2016年开工建设的X: a relative clause telling when the work was
+        started or finished singles out one undertaking, even named by sector words."""
+        m = _DATED_EVENT.search(self.text, max(0, start - 6), start)
+        if m is None:
+            return False
+        c0 = self.index.clause(start)[0]
+        k = bisect.bisect_left(self.cut_ends, c0)
+        return k < len(self.cut_ends) and self.cut_ends[k] <= m.start() \
+            and _DATE_WORD.search(self.text, c0, m.start()) is not None
 
     def _described(self, start: int) -> bool:
         """这个占地100亩的…, 一个总投资10亿元的…: a pointer with a figure and 的 before `start`,
@@ -853,6 +867,9 @@ _CLASS_RE = re.compile(r"以上|以下|之类|类项目|[各每]|行业(?!协会
 _CLASS_OPENER = re.compile(
     r"(?:[我本全][省市县区州旗镇乡]|全国|各地|各级|大部分|部分|多数|少数|一些|许多|不少|新老|"
     r"传统产业|行业|中小|相关|同类|其他|其余|有关)")
+_DATED_EVENT = re.compile(
+    r"(?:投产|开工建设|开工|建成|竣工|落成|开业|投用|投入使用|通车|签约|落户)的$")
+_DATE_WORD = re.compile(r"[年月日]")
 _DESCRIBING = re.compile(r"(?:这个|这一|这座|这家|一个|一座|该)[^，,。；;！？]{2,20}的$")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]")
 # A record claimed within a scope (我国…最高的, 全球最大的): what follows describes a project

@@ -166,3 +166,25 @@ def test_list_opened_inside_a_quotation_keeps_its_items() -> None:
 def test_town_named_like_a_count_is_kept() -> None:
     found = names("八所港高排港区一期工程开工建设，总投资12亿元。")
     assert any(n.startswith("八所港") for n in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "good"),
+    [
+        # a water diversion named by its river
+        ("在山东北部引黄工程施工现场，工人们正在加紧施工。", "山东北部引黄工程"),
+        # crossing works
+        ("某天然气管道——长江盾构穿越工程正全力推进。", "长江盾构穿越工程"),
+        # one project described by a figure (一个…的) is no batch
+        ("在福州市马尾区，一个年产值50亿元的新能源产业园正加紧施工。", "新能源产业园"),
+        # a relative clause dating the work singles out one undertaking
+        ("而去年10月投产的航天信息产业园马上也要进行二期建设。", "航天信息产业园"),
+    ],
+)
+def test_names_kept(text: str, good: str) -> None:
+    assert good in names(text, "2019-03-01")
+
+
+def test_hypothetical_line_is_no_project() -> None:
+    found = names("如上一条年产100万吨的干法水泥生产线，需要投资3亿元。")
+    assert found == set()
