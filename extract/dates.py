@@ -8,9 +8,9 @@ Output is ISO 8601 truncated to the precision known: 2018, 2018-02, 2018-02-15, 
 Ranges give `date` and `date_end` (1至7月 → 2015-01 / 2015-07).
 
 Deictic days: 今天/今日 are the publication day. 日前 ("the other day", a few days before
-publication; the day is never said) is the publication month with qualifier `approx`, or,
-for an article of a month's first week, the period from the month before to the publication
-month (2020-05-03 → 2020-04 / 2020-05), so that the true day lies inside it.
+publication; the day is never said; so are 近日, 不久前, 几天前, 前几天, 前不久) is the
+publication month with qualifier `approx`, or, for an article of a month's first week, the
+period from the month before to the publication month (2020-05-03 → 2020-04 / 2020-05), so that the true day lies inside it.
 """
 
 from __future__ import annotations
@@ -134,7 +134,13 @@ ALTERNATIVES: list[tuple[str, str]] = [
     # 日前 "recently" after the subject (记者日前从…获悉); not the 日 of another word before 前
     # (节日前, 生日前, 工作日前, 当日前, 6月30日前) nor 日前往 / 日前夕.
     ("d_recent", rf"(?<![\d{_NUMERALS_BEFORE}月节生假周当每期作工昨今明前次翌同本该首终单隔逐末"
-                 r"平时旧往近抗夏冬春秋红白落念朝元吉忌择半连整全即某是此他来旬星礼])日前(?![往进夕])"),
+                 r"平时旧往近抗夏冬春秋红白落念朝元吉忌择半连整全即某是此他来旬星礼])日前(?![往进夕])"
+                 # 近日, 不久前, 几天前 say the same (not 靠近日…, 十几天前: a count of days);
+                 # 前几天 / 前不久 also read "the days before" an event (开幕前几天): only at a
+                 # clause start, after 记者 or after an adverb (也, 还, 已…).
+                 r"|(?<![靠附接临邻将亲最])近日(?![本期])|(?<![之以])不久前"
+                 rf"|(?<![\d{_NUMERALS_BEFORE}这那])几天前"
+                 r"|(?:(?<![\u4e00-\u9fff])|(?<=[在于就也还已而都并曾又刚才])|(?<=记者))前(?:几天|不久)"),
 ]
 
 _REL_YEAR = {"今": 0, "本": 0, "去": -1, "上": -1, "前": -2, "明": 1, "后": 2}

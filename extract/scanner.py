@@ -117,7 +117,7 @@ _GUARDS: dict[str, str] = {
     "d_yabs": r"(?:19|20)\d\d|0\d|[〇零○一二][〇零○一二三四五六七八九]{3}年",
     "d_yrel": "[去今明上本前后]年", "d_ypart": "年[初底末内]",
     "d_alone": r"[\d一二三四五六七八九十第首前上下]", "d_mrel": "[本上下]个?月|月[初底末]",
-    "d_fest": "清明|元旦|五一|国庆", "d_day": r"\d\d?日", "d_today": "今[天日]", "d_recent": "日前",
+    "d_fest": "清明|元旦|五一|国庆", "d_day": r"\d\d?日", "d_today": "今[天日]", "d_recent": "日前|近日|不久前|几天前|前几天|前不久",
     "n_pctcn": "百分之", "n_cheng": "[二两三四五六七八九1-9]成", "n_ar": r"\d",
     "n_cn": f"[{CN_START}]", "n_bare": "[万亿千百]",
 }
@@ -127,7 +127,7 @@ _GUARDS: dict[str, str] = {
 # that the scan with and without it finds the same matches.
 ANCHORS = (
     r"[\dA-Za-z._%+\-一二两三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾〇零○"
-    r"今去明前后上下本年月日第首“\"「百千万亿清元国]"
+    r"今去明前后上下本年月日第首“\"「百千万亿清元国近不几]"
 )
 ALTERNATION = "|".join(f"(?P<{name}>{src})" for name, src in _ALTS)
 MASTER = re.compile(
