@@ -323,6 +323,9 @@ class ProjectFinder:
                 if pm is not None:
                     out.append(pm)
                 continue
+            campus = _CAMPUS.match(text, he) if head in _INSTITUTION_HEADS else None
+            if campus is not None:
+                he = campus.end()  # 文峰小学新校区: the new campus is the works
             seg = self._segment_end(he) if head in _LINEAR_HEADS else None
             if seg is not None:
                 he = seg  # 沪昆高铁南昌到长沙段: the section is the project
@@ -938,6 +941,9 @@ _FUNCTION_CHARS = frozenset("把被让给又也都就才还很更最太不没而
 _MODIFIED_NOUN = re.compile(
     r"大厅|大楼|港|口岸|局|办|厅|公司|总公司|总部|集团|有限|股份|网|路|街|村|社区|小区|城|区|站|段|内|外|里|周边|附近|设备|标准|工作|终点|起点|主跑道|跑道|航站楼"
 )
+# Institutions whose new campus or branch is built (某小学新校区, 某医院东院区).
+_INSTITUTION_HEADS = frozenset(("小学", "中学", "医院"))
+_CAMPUS = re.compile(r"(?:新|[东西南北]|[一二三四五六七八九十\d]+号)?(?:校区|院区|分校|分院|新院)(?![长办])")
 _TRANSIT = re.compile(r"地铁|轨道交通|轻轨")
 # 地铁四号线南沙客运港站: a station on the line, not the line
 _STATION_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}站")

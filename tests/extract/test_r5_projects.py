@@ -188,3 +188,9 @@ def test_names_kept(text: str, good: str) -> None:
 def test_hypothetical_line_is_no_project() -> None:
     found = names("如上一条年产100万吨的干法水泥生产线，需要投资3亿元。")
     assert found == set()
+
+
+def test_new_campus_is_the_works() -> None:
+    found = names("扬州市文昌小学新校区今天开工建设，总投资1.2亿元。")
+    assert any(n.endswith("小学新校区") for n in found)
+    assert not any(n.endswith("小学") for n in found)
