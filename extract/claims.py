@@ -212,6 +212,9 @@ _PLANNED_DATE = re.compile(r"预计|计划|力争|争取|将|有望")
 # 记者4月19日从…获悉: when it was reported, not the period a figure covers
 _REPORTED_AFTER = re.compile(r"[^，。]{0,3}?(?:从|获悉|消息|公布|发布|报道|宣布)")
 _LABEL_YEAR = re.compile(r"第|度|重大|重点|[一二三四五六七八九十]批")
+# 下半年668个重大项目集中开工: the half names the batch; the event's day or month dates it
+_LABEL_COUNT = re.compile(r"[\d一二三四五六七八九十百千]+[个项](?:省级?|市级?)?(?:重大|重点)")
+_COLLECTIVE = re.compile(r"(?:集中|同时|同步|集体)(?:开工|签约|开竣工|竣工|投产)")
 # 编制“十五五”规划, 完成“十四五”考核目标, 实现“十五五”良好开局: the name of a plan or of its
 # goals, not the period a figure covers
 _PLAN_NAME = re.compile(r"[”\"’]?(?:规划|发展规划|考核|目标|任务|收官|开局|良好开局)")
@@ -231,6 +234,7 @@ _YEARS_BACK = re.compile(r"(?<![\d〇零一二三四五六七八九十年])(?:�
                          r"(?:近|过去|最近)(?:的)?(?P<n2>[一二两三四五六七八九十\d]{1,2})年|"
                          r"(?<![\d〇零一二三四五六七八九十])(?P<months>[一二两三四五六七八九十\d]{1,2})个(?P<more>多)?月(?:以)?来")
 # the year a heading names, or its words for last year
+_VAGUE_YEARS = re.compile(r"近年来|近些年|近几年|多年来|这些年|几年来|历年来")
 _HEADING_YEAR = re.compile(r"^[^\d]{0,8}((?:19|20)\d\d) ?年")
 _LAST_YEAR_WORDS = re.compile(r"过去一年|去年|过去的一年|上一年")
 # a report's section heading (一、2024年工作回顾, 二、2025年工作安排), not a news headline
@@ -324,6 +328,9 @@ class ClaimFinder:
                        and not _COMPARED_BEFORE.search(text, max(0, m.start - 2), m.start)
                        and not (m.precision in ("year", "quarter", "half")
                                 and _LABEL_YEAR.match(text, m.end))
+                       and not (m.precision in ("quarter", "half")
+                                and _LABEL_COUNT.match(text, m.end)
+                                and _COLLECTIVE.search(text, m.end, index.sentence(m.start)[1]))
                        and not (m.precision == "day" and _REPORTED_AFTER.match(text, m.end))
                        and not (m.date_end and _PLAN_NAME.match(text, m.end))]
         self._date_starts = [m.start for m in self._dates]
@@ -406,6 +413,11 @@ class ClaimFinder:
             return dict(NATIONAL)
         if not speaker and self._national_article():
             return dict(NATIONAL)
+        j = bisect.bisect_left(self._name_place_starts, a) - 1
+        if not speaker and j >= 0 and self.name_places[j].start >= lo:
+            # 甲县地震灾后重建项目全面开工。…重建项目共374项: the place of the batch's name
+            # told before in the paragraph, over the article's focus
+            return _region_dict(self.name_places[j].region)
         if self.ctx is not None and self.ctx.focus is not None:
             return _region_dict(self.ctx.focus)
         return _region_dict(None)
@@ -504,6 +516,8 @@ class ClaimFinder:
         span = self._years_back(s0, a)
         if span is not None:
             return span  # 四年来，…累计安排57.4亿元: the years up to the publication's
+        if text.find("年", s0, a) >= 0 and _VAGUE_YEARS.search(text, s0, a):
+            return None, None  # 近年来，…累计投资20多亿元: over years the text does not count
         if self.pub is not None and self.pub.month and (
                 text.find("目前", s0, a) >= 0 or text.find("至今", s0, a) >= 0) \
                 and _NOW.search(text, s0, a):

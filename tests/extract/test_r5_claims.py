@@ -46,3 +46,27 @@ def test_one_undertaking_described_by_its_figure_is_no_claim() -> None:
     (c,) = claims("开工首日，宁远市确定了120个重点项目。在开发区，一个年产值30亿元的智能装备"
                   "产业园正加紧施工。")
     assert c["count"] == 120
+
+
+def test_a_half_naming_a_batch_started_together_is_no_period() -> None:
+    (c,) = claims("宁远市下半年86个重大项目集中开工，总投资超过300亿元。", pub="2021-07-22")
+    assert c["count"] == 86
+    assert c["period"] == "2021-07"
+
+
+def test_a_half_with_a_comma_before_the_batch_is_its_period() -> None:
+    (c,) = claims("上半年，宁远市86个重大项目完成投资300亿元。", pub="2021-07-22")
+    assert c["period"] == "2021-H1"
+
+
+def test_recent_years_without_a_number_give_no_period() -> None:
+    (c,) = claims("近年来，宁远市累计投资20多亿元，治理了12条河道。", pub="2021-07-22")
+    assert c["value"] == 2_000_000_000
+    assert c["period"] is None
+
+
+def test_a_place_in_a_batch_s_name_told_before_is_its_region() -> None:
+    text = ("浙江省举行灾后援建座谈会，浙江省各地将派出援建队伍。\n"
+            "3月15日，青海玉树地震灾后重建项目全面开工。重建项目共120项，计划总投资80亿元。")
+    (c,) = [c for c in claims(text, pub="2021-03-16") if c["value"] == 8_000_000_000]
+    assert c["region"]["adcode"].startswith("6327")
