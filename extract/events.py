@@ -45,9 +45,10 @@ _WORDS: list[tuple[str, str]] = [
 _TYPE = {w.replace("(?<!成立)", ""): t for w, t in _WORDS}
 # Longest words first, grouped by first character (alternation.py: every branch opens with a
 # literal, so a search skips the characters no word starts with; 8× faster than a lookbehind
-# opening a branch). Not the noun uses: 开工率, 建成区, 投产期, 开工时间 (签约仪式 keeps its event).
+# opening a branch). Not the noun uses: 开工率, 建成区, 投产期, 开工时间 (签约仪式 keeps its event),
+# nor a region's totals (新投产里程, 开工规模, 投产总量: a statistic, no project's event).
 _EVENT_RE = re.compile(by_first_char(sorted((w for w, _ in _WORDS), key=len, reverse=True),
-                                     after=r"(?![率区面期]|时间)"))
+                                     after=r"(?![率区面期]|时间|里程|规模|总量|数量|总数)"))
 # 建成投产后…, 投产后每年…: a condition, an event only when a date makes it a plan
 _AFTER = re.compile(r"(?:(?:" + "|".join(w for w, _ in _WORDS) + r"))*后")
 # 2020年重点项目, 2021年第二批: a year that labels a batch, not when something happened

@@ -194,3 +194,12 @@ def test_new_campus_is_the_works() -> None:
     found = names("扬州市文昌小学新校区今天开工建设，总投资1.2亿元。")
     assert any(n.endswith("小学新校区") for n in found)
     assert not any(n.endswith("小学") for n in found)
+
+
+def test_mileage_put_into_operation_is_a_statistic() -> None:
+    text = ("今年全国铁路新投产里程将达到8000公里以上，其中，青山到白水高铁计划年内开工。")
+    rec = {r["name"]: r for r in extract_records(text, pub_date="2015-04-02")
+           if r["kind"] == "project"}
+    events = rec["青山到白水高铁"]["events"]
+    assert all("里程" not in e["text"] for e in events)
+    assert [e["type"] for e in events] == ["planned"]
