@@ -324,7 +324,8 @@ def build_words(dict_path: str, out_path: str, min_freq: int = 50) -> int:
 
 
 __all__ = [
-    "DIVISION", "TOWN", "ZONE", "FOREIGN", "DEICTIC", "GENERIC_ZONE", "KIND_NAMES",
+    "DIVISION", "TOWN", "ZONE", "FOREIGN", "DEICTIC", "GENERIC_ZONE", "GENERIC_ZONE_WORDS",
+    "KIND_NAMES",
     "Entry", "RawMention", "PlaceIndex", "default_index", "build_words",
     "Division", "Town", "Zone",
 ]

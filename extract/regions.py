@@ -27,6 +27,7 @@ from touzi.extract.places import (
     DIVISION,
     FOREIGN,
     GENERIC_ZONE,
+    GENERIC_ZONE_WORDS,
     KIND_NAMES,
     TOWN,
     ZONE,
@@ -538,6 +539,7 @@ class RegionResolver:
         else:
             focus = congress or self._focus(text, mentions, support, outlet_support,
                                             header_cands, year, head_len)
+        self._province_shorts(text, mentions, focus, year)
         cues = _LevelCues(text)
         self._resolve_deictic_and_zones(text, mentions, focus, year, cues=cues)
         zone_focus = focus if congress is not None else self._zone_focus(text, mentions, focus,
@@ -553,6 +555,31 @@ class RegionResolver:
         return ArticleRegions(text=text, year=year, focus=focus,
                               outlet=header_cands[-1].region if header_cands else None,
                               mentions=[m for m in mentions if m.kind != "unsupported"])
+
+    def _province_shorts(self, text: str, mentions: list[PlaceMention], focus: Region | None,
+                         year: int | None) -> None:
+        """A bare short name that is a province's and one of its cities' (吉林, 海南) names
+        the province where the article speaks for that province, or where a place of the
+        province follows it (吉林长春): a city is named with its unit word or a zone's
+        (吉林市, 吉林高新区), which the automaton reads as another name."""
+        focus_code = focus.adcode if focus is not None and focus.adcode \
+            and focus.adcode.endswith("0000") and not (focus.town or focus.zone) else None
+        for i, m in enumerate(mentions):
+            r = m.region
+            if m.kind != "division" or r is None or not r.adcode or r.adcode.endswith("0000") \
+                    or m.role != LOCATION:
+                continue
+            prov = next((e.ref for e in m.entries if e.kind == DIVISION and not e.full
+                         and isinstance(e.ref, Division) and e.ref.level == 1
+                         and e.ref.adcode[:2] == r.adcode[:2]), None)
+            if prov is None or text.startswith(("市", *GENERIC_ZONE_WORDS), m.end):
+                continue
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            chained = nxt is not None and nxt.start == m.end and nxt.region is not None \
+                and (nxt.region.adcode or "")[:2] == prov.adcode[:2]
+            if prov.adcode == focus_code or chained:
+                m.region = self.division_region(prov, year).with_confidence(
+                    r.confidence, [r.adcode])
 
     def _choose(self, mentions: list[PlaceMention], surfaces: list[_Surface],
                 support: dict[str, float], own: dict[str, dict[str, float]],

@@ -311,3 +311,17 @@ def test_every_provincial_report_speaks_for_its_province(corpus_dir: Path) -> No
                 or not (focus.province or "").startswith(name.rstrip("省市")[:2]):
             wrong.append((row["file"], name, focus and focus.adcode))
     assert wrong == []
+
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a provincial report: the bare short name is the province, the city keeps its unit word
+    ("在吉林省第九届人民代表大会第二次会议上。吉林加快振兴，吉林市新建厂房。",
+     ["220000", "220000", "220200"]),
+    # a place of the province right after it: the province, whatever the focus
+    ("吉林长春：新厂投产", ["220000", "220100"]),
+])
+def test_a_province_s_short_name_in_its_own_text(resolver: RegionResolver, text: str,
+                                                  want: list[str]) -> None:
+    ctx = resolver.article_context(text, "2025")
+    assert [m.region.adcode for m in ctx.mentions if m.region is not None] == want
