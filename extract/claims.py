@@ -124,7 +124,7 @@ _THRESHOLD_AFTER = re.compile(r"(?:以上|以下)?的?(?:项目|重大项目|企
 _NOT_INVESTMENT = re.compile(by_first_char((
     r"贷款|税款|利润|效益|经费|募集|募资|收入|销售|营收|中标|价款|工资|预付款|成交|交易|消费|出口|"
     r"进口|存款|余额|市值|补贴|补助|奖励|资助|增持|收购|购买|援企|稳岗|惠及|税后|救灾|救助|慰问|"
-    r"扶持|资产|发行|彩票|公益|融资|上市|垫付|结余|闲置|沉淀|挪用|减税|降费|退税|增收|减负|降本").split("|")))
+    r"扶持|资产|发行|彩票|公益|融资|上市|垫付|结余|闲置|沉淀|挪用|减税|降费|退税|增收|减负|降本|研发|贸易|降准|支出|惠企").split("|")))
 _BUILD_AFTER = re.compile(
     r"(?:建设|新建|扩建|改扩建|开建|兴建|用于|设立)([^。；;]{0,20}?)(?:生产线|项目|工程|基地|工厂|产业园|企业)"
 )
@@ -149,6 +149,8 @@ def _as_count(m: Mention) -> Mention:
                    value=int(c.group(1)), unit=c.group(2))
 
 
+# projects that build nothing: research, reform, culture, training (攻关项目101项)
+_NOT_BUILT = re.compile(r"攻关|研发|研究|科研|改革|科技计划|科技专项|文艺|培训|课题|人才")
 _PART_OF = re.compile(r"[\u4e00-\u9fff]{0,10}之一")
 _BREAKDOWN = re.compile(r"其中(?:包括)?|包括|涉及")
 _SUBCLASS = re.compile(r"(?:亿元|万元)以上|新开工|竣工|投产|签约")
@@ -905,6 +907,21 @@ class ClaimFinder:
         return None
 
     def _is_project_count(self, m: Mention) -> bool:
+        """N个(重大)项目, N项工程, 项目N个, 项目就达N个: a count of projects (not of research,
+        reform or cultural projects: 攻关项目101项, 60项改革项目 build nothing)."""
+        if not self._counts_projects(m):
+            return False
+        text = self.text
+        c0, c1 = self.index.clause(m.start)
+        for lo, hi in ((m.end, min(c1, m.end + 16)), (max(c0, m.start - 10), m.start)):
+            k = text.find("项目", lo, hi)
+            if k < 0:
+                k = text.find("工程", lo, hi)
+            if k >= 0:
+                return _NOT_BUILT.search(text, max(lo, k - 4), k) is None
+        return True
+
+    def _counts_projects(self, m: Mention) -> bool:
         """N个(重大)项目, N项工程, 项目N个, 项目就达N个: a count of projects."""
         if m.value is not None and m.value != 1 and m.unit in ("条", "座", "处") \
                 and _WORKS_COUNTED.match(self.text, m.end):
@@ -935,7 +952,7 @@ class ClaimFinder:
             k = bisect.bisect_left(self._mention_starts, sib.start() - 12)
             for c in self.mentions[k:k + 6]:
                 if c.kind == "count" and c.end == sib.start() and c is not m:
-                    return self._is_project_count(c)
+                    return self._counts_projects(c)
         return False
 
     def _batch_count(self, i: int, s0: int) -> Mention | None:

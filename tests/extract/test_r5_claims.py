@@ -70,3 +70,16 @@ def test_a_place_in_a_batch_s_name_told_before_is_its_region() -> None:
             "3月15日，青海玉树地震灾后重建项目全面开工。重建项目共120项，计划总投资80亿元。")
     (c,) = [c for c in claims(text, pub="2021-03-16") if c["value"] == 8_000_000_000]
     assert c["region"]["adcode"].startswith("6327")
+
+
+def test_research_and_reform_projects_are_no_batch() -> None:
+    text = ("宁远市联合实施关键技术攻关项目45项，推进28项重大改革项目，"
+            "新开工重点项目36个。")
+    (c,) = claims(text)
+    assert c["count"] == 36
+
+
+def test_research_spending_trade_and_public_spending_are_no_investment() -> None:
+    text = ("宁远市全社会研发投入预计超过30亿元。服务贸易规模超过90亿元。"
+            "一般公共预算支出规模85亿元。释放降准资金12亿元。")
+    assert claims(text) == []
