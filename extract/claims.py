@@ -78,6 +78,10 @@ _FIRM_SUBJECT = re.compile(r"(?:企业|公司|集团|厂商|外企|该企业|该
                            r"(?:追加|增资|投资|总投资|出资|注册资本)[^，,。；;]{0,6}$")
 _LAND_CUE = re.compile(r"土地|用地|熟地|地块|征地|供地|腾空|拓展|政策处理|收储|盘活|处置")
 _LAND_THRESHOLD = re.compile(r"(?:以上|以下)?的?(?:工业)?(?:企业|项目)")
+# farmland, forest, ecological land and land taken out of building: not land for investment
+_FARM_LAND = re.compile(r"农田|耕地|耕作|农用地|造林|种草|沙化|生态|修复|林地|草原|播种|黑土地|灌区|"
+                        r"减量|复垦")
+_ITEM_RIGHT = re.compile(r"[^、，,；;。]*")
 _SHORTFALL = re.compile(r"缺口|短缺|不足|紧缺")
 _LAND_CLEARED = re.compile(r"处置|盘活|清理|腾空|政策处理|征迁|拆迁|收储|清零")
 _REGIONAL = frozenset(("domestic_capital_attracted", "contracted_fdi", "actual_fdi"))
@@ -820,6 +824,15 @@ class ClaimFinder:
                     or _PROJECT_SUBJECT.match(text[s0:s0 + 8].lstrip()):
                 continue
             around = text[max(s0, m.start - 16):min(s1, m.end + 16)]
+            # the words of this figure's own item (a list's item after 、 has cues of its own)
+            lo = max(s0, m.start - 16)
+            item = text[max(lo, text.rfind("、", lo, m.start) + 1,
+                            text.rfind("，", lo, m.start) + 1):m.start]
+            right = _ITEM_RIGHT.match(text, m.end, min(s1, m.end + 16)).group()
+            if _FARM_LAND.search(item) or _FARM_LAND.search(right):
+                continue  # 高标准农田850万亩, 治理沙化土地, 建设用地减量: no land for building
+            if "、" in around[:m.start - lo]:
+                around = item + text[m.start:min(s1, m.end + 16)]
             if not _LAND_CUE.search(around) or _LAND_THRESHOLD.match(text, m.end) \
                     or _SHORTFALL.search(around):
                 continue  # 用地3亩以上工业企业: a threshold; 用地缺口: a need, not land cleared

@@ -83,3 +83,17 @@ def test_research_spending_trade_and_public_spending_are_no_investment() -> None
     text = ("宁远市全社会研发投入预计超过30亿元。服务贸易规模超过90亿元。"
             "一般公共预算支出规模85亿元。释放降准资金12亿元。")
     assert claims(text) == []
+
+
+def test_farmland_and_ecological_land_are_no_land_for_building() -> None:
+    text = ("今年，宁远市新建高标准农田8万亩、治理沙化土地2万亩，"
+            "建设用地减量3平方公里，盘活低效用地1.5万亩。")
+    (c,) = claims(text)
+    assert c["indicator"] == "land_cleared"
+    assert c["value"] == 15000
+
+
+def test_a_list_item_s_land_cue_is_its_own() -> None:
+    text = "去年，宁远市完成建设用地整理4800亩、河道疏浚清理900亩。"
+    values = sorted(c["value"] for c in claims(text))
+    assert values == [4800]
