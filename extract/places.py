@@ -56,6 +56,53 @@ FOREIGN_NAMES = """
 欧洲 欧盟 非洲 北美 拉美 东南亚 中亚 中东 东盟 欧美 纽约 伦敦 巴黎 东京 首尔 柏林 莫斯科 迪拜 硅谷
 """.split()
 
+# Common first-level units abroad that investment news names (内华达州, 昆士兰州, 安大略省),
+# and two capitals whose names end in a country's (努尔苏丹): no maintained Chinese list of
+# them is installed, so a short one. Full forms with 州/省 (维多利亚, 华盛顿 alone are people
+# and cities more often), and the usual short forms 加州, 宾州 (德州 is a Chinese city: a
+# Chinese unit's name always wins over a foreign one).
+FOREIGN_STATES = """
+加利福尼亚州 加州 得克萨斯州 德克萨斯州 德州 内华达州 纽约州 佛罗里达州 华盛顿州 密歇根州 俄亥俄州
+亚利桑那州 犹他州 田纳西州 肯塔基州 南卡罗来纳州 北卡罗来纳州 佐治亚州 印第安纳州 伊利诺伊州
+宾夕法尼亚州 宾州 马萨诸塞州 新泽西州 俄勒冈州 科罗拉多州 明尼苏达州 威斯康星州 阿拉斯加州 夏威夷州
+路易斯安那州 阿拉巴马州 密苏里州 弗吉尼亚州 艾奥瓦州 爱荷华州 堪萨斯州 内布拉斯加州 俄克拉何马州
+新墨西哥州 蒙大拿州 怀俄明州 爱达荷州 昆士兰州 新南威尔士州 维多利亚州 西澳大利亚州 南澳大利亚州
+塔斯马尼亚州 北领地 安大略省 魁北克省 不列颠哥伦比亚省 阿尔伯塔省 萨斯喀彻温省 曼尼托巴省 巴伐利亚州
+巴登-符腾堡州 北莱茵-威斯特法伦州 下萨克森州 黑森州 萨克森州 西伯利亚 努尔苏丹 阿斯塔纳
+""".split()
+# Country names from the CLDR data that babel ships (Chinese territory names), left out:
+# China's own units, names that are no country, and two-character names that are Chinese
+# words or parts of them far more often (蒙古族, 沿海地区 → 海地, 增加纳税 → 加纳, 马里,
+# 多哥, 阿曼 as given names).
+_CLDR_SKIP = frozenset("""
+CN HK MO TW EU EZ UN ZZ XA XB QO AC CP DG EA IC TA AQ BV HM UM
+MN HT GH ML TG OM TO
+""".split())
+# An alias for a name CLDR writes with a qualifier: 刚果（金）/ 刚果（布） are both 刚果.
+_PAREN = re.compile(r"[（(][^）)]*[）)]")
+
+
+def _cldr_countries() -> list[str]:
+    """Chinese names of the world's countries and territories (CLDR via babel), when babel
+    is installed; else none (the short FOREIGN_NAMES list still applies)."""
+    try:
+        from babel import Locale  # noqa: PLC0415 (optional: only the index build needs it)
+    except ImportError:
+        return []
+    try:
+        territories = Locale("zh").territories
+    except Exception:  # noqa: BLE001 (no locale data: fall back to the short list)
+        return []
+    names = []
+    for code, name in territories.items():
+        if len(code) != 2 or not code.isalpha() or code in _CLDR_SKIP:
+            continue
+        base = _PAREN.sub("", name).strip()
+        if len(base) >= 2 and "特别行政区" not in base:
+            names.append(base)
+    return names
+
+
 # Deictic forms: the level they point at (省/市/县/区/镇/乡). 该X = the nearest X before.
 DEICTIC_FORMS = {
     f"{p}{lv}": lv
@@ -143,8 +190,10 @@ class PlaceIndex:
             for i, surface in enumerate((zone.name, *zone.aliases)):
                 anchored = any(surface.startswith(n) for n in _prefixes(surface, names_before))
                 add(surface, Entry(ZONE, zone, i == 0, False, not anchored))
-        for name in FOREIGN_NAMES:
-            add(name, Entry(FOREIGN, name, True, False, False))
+        domestic = set(table)
+        for name in dict.fromkeys(FOREIGN_NAMES + FOREIGN_STATES + _cldr_countries()):
+            if name not in domestic:  # a Chinese unit of the same name wins (黑山)
+                add(name, Entry(FOREIGN, name, True, False, False))
         for form, level in DEICTIC_FORMS.items():
             add(form, Entry(DEICTIC, level, True, False, False))
         for word in GENERIC_ZONE_WORDS:

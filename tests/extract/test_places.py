@@ -68,6 +68,27 @@ def test_foreign_and_deictic_kinds(resolver: RegionResolver) -> None:
     assert kinds["全区"][0] == "deictic"
 
 
+@pytest.mark.parametrize(("text", "foreign"), [
+    ("某集团在几内亚开发铁矿", ["几内亚"]),
+    ("钾肥项目位于刚果", ["刚果"]),
+    ("合作开发美国内华达州一处矿山", ["美国", "内华达州"]),
+    ("在澳大利亚昆士兰州建厂", ["澳大利亚", "昆士兰州"]),
+    ("在加拿大安大略省设厂", ["加拿大", "安大略省"]),
+    ("中欧班列开往努尔苏丹", ["努尔苏丹"]),
+])
+def test_countries_and_states_abroad(resolver: RegionResolver, text: str,
+                                     foreign: list[str]) -> None:
+    ms = resolver.find(text)
+    assert [m.foreign for m in ms if m.kind == "foreign"] == foreign
+    assert all(m.role == "foreign" for m in ms if m.kind == "foreign")
+
+
+@pytest.mark.parametrize("text", ["沿海地区加快发展", "增加纳税大户", "蒙古族群众", "德州新建厂房"])
+def test_short_country_names_inside_words_are_no_places_abroad(resolver: RegionResolver,
+                                                               text: str) -> None:
+    assert [m.text for m in resolver.find(text) if m.kind == "foreign"] == []
+
+
 def test_offsets_with_mixed_scripts(resolver: RegionResolver) -> None:
     text = "ABC 1.5万吨，①“长兴”县城 and 😀 湖州市吴兴区 x桐乡市经济开发区！"
     ms = resolver.find(text)
