@@ -59,6 +59,14 @@ _ORG_GAP_STOP = re.compile(
     r"与|和|同|向|赴")
 _COMPANY_AFTER = re.compile(
     r"^[\u4e00-\u9fff（）()A-Za-z0-9]{1,24}?(有限责任公司|有限公司|股份公司|集团|公司)")
+# A short name followed by a firm's words is that firm's name (宝丰集团, 宝丰能源股份, 某某能源
+# (600989)), not where anything happens: a firm word itself, or a trade word that a firm word,
+# a stock code or the end of the clause follows (a trade word alone is mostly the place's
+# sector: 榆林能源化工基地).
+_FIRM_AFTER = re.compile(
+    r"(?:集团|股份|控股|实业|药业|置业)"
+    r"|(?:能源|科技|化工|化纤|钢铁|矿业|电力|电气|重工|机械|制药|纺织|食品|乳业|酒业|水泥|汽车"
+    r"|新材料)(?:集团|股份|控股|有限|公司|[（(]\d{6}|[，。；;,])")
 _ORIGIN_AFTER = ("籍", "客商", "企业家", "商人", "老乡", "资企业")
 _ORIGIN_BEFORE = ("来自",)
 _OTHER_BEFORE = ("赴", "前往", "远销", "销往", "出口到", "出口至", "发往")
@@ -1169,6 +1177,10 @@ def roles_from_text(text: str, mentions: list[PlaceMention], res: RegionResolver
             continue
         if before.endswith(_OTHER_BEFORE):
             m.role = OTHER
+            continue
+        if m.kind == "division" and m.region is not None and m.region.county is not None \
+                and not any(e.full for e in m.entries) and _FIRM_AFTER.match(after):
+            m.role = ORIGIN  # 宝丰能源, 宝丰集团 in a Ningxia article: a firm, not 宝丰县
             continue
         if m.region is not None and ("公司" in after or "集团" in after) \
                 and _COMPANY_AFTER.match(after):

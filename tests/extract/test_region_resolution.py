@@ -325,3 +325,21 @@ def test_a_province_s_short_name_in_its_own_text(resolver: RegionResolver, text:
                                                   want: list[str]) -> None:
     ctx = resolver.article_context(text, "2025")
     assert [m.region.adcode for m in ctx.mentions if m.region is not None] == want
+
+
+@pytest.mark.parametrize("text", [
+    "宁夏回族自治区：宝丰集团签约新项目。", "宁夏回族自治区：宝丰能源股份扩产。",
+    "河南省：宝丰能源（600989）公告。",
+])
+def test_a_county_s_short_name_in_a_firm_s_name_is_no_location(resolver: RegionResolver,
+                                                               text: str) -> None:
+    ctx = resolver.article_context(text, "2025")
+    (bf,) = [m for m in ctx.mentions if m.text == "宝丰"]
+    assert bf.role == "origin"
+    assert bf not in ctx.locations()
+
+
+def test_a_county_named_in_full_before_a_firm_word_stays_a_location(
+        resolver: RegionResolver) -> None:
+    ctx = resolver.article_context("河南平顶山宝丰县化工园区开工。宝丰科技园开园。", "2025")
+    assert [m.role for m in ctx.mentions if m.text.startswith("宝丰")] == ["location"] * 2
