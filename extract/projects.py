@@ -98,7 +98,7 @@ _GENERIC_WORDS = (
     "危房", "危房改造", "棚户区", "棚改", "老旧小区", "高速", "农村公路", "长", "短", "补短板",
     "改扩建", "新建及改扩建", "道路", "地产", "房地产", "募投", "募集资金", "援疆", "援建",
     "对口支援", "现代化", "冶炼", "实际", "新老", "片区", "煤炭", "规范", "基础", "国省干线", "干线", "重要", "高速公路", "公路", "铁路", "高铁", "规划", "防护林",
-    "海外", "境外", "国外", "国内", "省外", "资源", "矿产", "能源资源", "新一轮", "常规",
+    "海外", "境外", "国外", "国内", "省外", "资源", "矿产", "能源资源", "新一轮", "常规", "普通",
 )
 _GENERIC_RE = re.compile(
     "(?:" + "|".join(sorted(_GENERIC_WORDS, key=len, reverse=True))
@@ -129,7 +129,8 @@ _INVEST_CONTEXT = re.compile(by_first_char((
     r"落成|启用|运营|投用").split("|")))
 # Figures and words that belong before a head but never start a name.
 _LEAD_TRIM = re.compile(
-    r"(?:[，、：:\s]|第[一二三四五六七八九十\d]+天|当天|次日|又|还|也|再|将|已|正|并|而|及|和|与|以及|等|由|在|于|从|是|为|的|了|"
+    r"(?:[，、：:\s]|[（(][\d一二三四五六七八九十]{1,3}[）)]|\d{1,2}[．.](?!\d)|"
+    r"第[一二三四五六七八九十\d]+天|当天|次日|又|还|也|再|将|已|正|并|而|及|和|与|以及|等|由|在|于|从|是|为|的|了|"
     r"全国|全省|全市|我国|国内|省内|市内|区内|境内|国家级|重点|重大|大型|新一批|一批|"
     r"首个|首座|首条|首家|唯一|最大的|最大|规模最大的|世界级|国际一流|全球最大的)+"
 )
@@ -358,6 +359,9 @@ class ProjectFinder:
             if run >= hs:
                 continue  # nothing but the head in its run: _left_edge would say hs
             start = self._left_edge(hs, c0, not plain, run, head in _LINEAR_HEADS)
+            vo = _VERB_OBJECT.match(text, start, hs)
+            if vo is not None:
+                start = vo.end()  # 提质改造农村公路, 提升某基地: the verb's object is the name
             if start >= hs:
                 continue
             # 6万吨/年粗铅、10万吨/年电锌…利用工程: capacities listed inside a name
@@ -887,6 +891,9 @@ _PARTIES_AFTER = re.compile(r"(?:企业|公司|单位|机构|银行|央企|国�
 _COUNTED_CORE = re.compile(
     r"(?:\d+[多余]?[所件宗名]|[一二三四五六七八九十百千两几]+[多余]?[件宗名]"
     r"|\d+[多余]?(?:公里|千米)(?=[\u4e00-\u9fff]{0,4}$))")
+# Verbs of upgrading opening a core: verb before object is a task whose object is the name (a
+# name puts the kind of work after the object: 农村公路改造工程).
+_VERB_OBJECT = re.compile(r"(?:提质|更新|改造|提升|整治|扩容|升级)+(?=[\u4e00-\u9fff]{2})")
 _UNIT_COUNT = re.compile(r"[\d一二三四五六七八九十两几～~-]+[台套座]")
 _RANKED = re.compile(r"第[一二三四五六七八九十\d]+大")
 _FRAGMENT_TAGS = frozenset(("v", "d", "p", "c", "r", "u", "ad", "vd", "f"))

@@ -203,3 +203,33 @@ def test_mileage_put_into_operation_is_a_statistic() -> None:
     events = rec["青山到白水高铁"]["events"]
     assert all("里程" not in e["text"] for e in events)
     assert [e["type"] for e in events] == ["planned"]
+
+
+@pytest.mark.parametrize(
+    ("text", "good", "bad"),
+    [
+        # event verbs of operation before a name (投运, 投用)
+        ("年内投运青山水库，总投资5亿元。", "青山水库", "投运青山水库"),
+        ("建成投用江南国际机场，总投资300亿元。", "江南国际机场", "投用江南国际机场"),
+        # a verb of upgrading before its object: the object is the name
+        ("提升陕南高端能源化工基地，总投资80亿元。", "陕南高端能源化工基地", "提升陕南高端能源化工基地"),
+        # a list's enumerator is no part of a name
+        ("（8）实施江北国际机场扩建工程，总投资80亿元。", "江北国际机场扩建工程", "（8）实施江北国际机场扩建工程"),
+    ],
+)
+def test_verbs_before_objects(text: str, good: str, bad: str) -> None:
+    found = names(text)
+    assert good in found
+    assert bad not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "提质改造农村公路5000公里，总投资30亿元。",
+        "（8）提升普通公路本质安全水平，总投资20亿元。",
+        "要进一步拓宽职业教育成才通道。实施乡村振兴工程，投资5亿元。",
+    ],
+)
+def test_tasks_on_classes_of_works(text: str) -> None:
+    assert names(text) == set()
