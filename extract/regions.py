@@ -67,6 +67,11 @@ _FIRM_AFTER = re.compile(
     r"(?:集团|股份|控股|实业|药业|置业)"
     r"|(?:能源|科技|化工|化纤|钢铁|矿业|电力|电气|重工|机械|制药|纺织|食品|乳业|酒业|水泥|汽车"
     r"|新材料)(?:集团|股份|控股|有限|公司|[（(]\d{6}|[，。；;,])")
+# A transliterated personal name (马克斯·宁德) whose part after the dot is a place's short name,
+# told by the speech verb after it: that surface is the person throughout the article (据宁德
+# 透露). Slogans with a dot (乐·上海, 营商广西·桂在便利) have no speech verb after them.
+_NAME_DOTS = frozenset("·・•")
+_SPEECH_AFTER = re.compile(r"(?:先生|女士)?(?:表示|透露|称|说|指出|介绍|认为|强调|坦言)")
 _ORIGIN_AFTER = ("籍", "客商", "企业家", "商人", "老乡", "资企业")
 _ORIGIN_BEFORE = ("来自",)
 _OTHER_BEFORE = ("赴", "前往", "远销", "销往", "出口到", "出口至", "发往")
@@ -1151,8 +1156,16 @@ def roles_from_text(text: str, mentions: list[PlaceMention], res: RegionResolver
             provinces[m.region.province] = provinces.get(m.region.province, 0) + 1
     if provinces:
         focus_province = max(provinces, key=lambda p: provinces[p])
+    persons = {m.text for m in mentions
+               if m.start >= 2 and text[m.start - 1] in _NAME_DOTS
+               and _is_ideograph(text[m.start - 2]) and not any(e.full for e in m.entries)
+               and _SPEECH_AFTER.match(text, m.end)} if "·" in text or "・" in text \
+        or "•" in text else set()
     for i, m in enumerate(mentions):
         if m.role != LOCATION or m.region is None and m.kind not in ("division", "town", "zone"):
+            continue
+        if m.text in persons and not any(e.full for e in m.entries):
+            m.role = OTHER  # 马克斯·宁德表示…据宁德透露: a person, not the city
             continue
         k = bisect.bisect_right(dateline_starts, m.start) - 1
         if k >= 0 and m.start < datelines[k][1]:

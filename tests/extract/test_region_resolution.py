@@ -343,3 +343,14 @@ def test_a_county_named_in_full_before_a_firm_word_stays_a_location(
         resolver: RegionResolver) -> None:
     ctx = resolver.article_context("河南平顶山宝丰县化工园区开工。宝丰科技园开园。", "2025")
     assert [m.role for m in ctx.mentions if m.text.startswith("宝丰")] == ["location"] * 2
+
+
+def test_a_transliterated_name_that_ends_in_a_place_is_a_person(
+        resolver: RegionResolver) -> None:
+    ctx = resolver.article_context(
+        "某矿业公司总经理约翰·宁德表示，合作将扩大产能。据宁德透露，矿山明年投产。", "2025")
+    assert [m.role for m in ctx.mentions if m.text == "宁德"] == ["other", "other"]
+    # a slogan with a dot is no name: 上海 stays a place, and so does 宁德 named with 福建
+    ctx = resolver.article_context("开展“乐·上海”消费活动，福建宁德新建电池厂。", "2025")
+    assert {m.text: m.role for m in ctx.mentions}["上海"] == "location"
+    assert {m.text: m.role for m in ctx.mentions}["宁德"] == "location"
