@@ -226,6 +226,8 @@ _COLLECTIVE = re.compile(r"(?:集中|同时|同步|集体)(?:开工|签约|开�
 _PLAN_NAME = re.compile(r"[”\"’]?(?:规划|发展规划|考核|目标|任务|收官|开局|良好开局)")
 _NOT_NATIONAL_INDICATORS = frozenset(("fiscal_revenue",))
 _MUNICIPALITIES = frozenset(("11", "12", "31", "50"))
+_DIVISION_ENDS = ("县", "区", "市", "旗", "州", "盟")
+_SPECIAL_REGIONS = frozenset(("71", "81", "82"))  # (全省 never speaks for 台湾, 香港, 澳门)
 _AUTONOMOUS = frozenset(("15", "45", "54", "64", "65"))  # 全区 of an autonomous region
 _NUMERALS = frozenset("一二三四五六七八九十")
 _PART_BREAK = re.compile(r"[；;。！？!?\n]")
@@ -314,6 +316,7 @@ class ClaimFinder:
                                    and _RANK_FRAME.search(text, max(0, m.start - 3), m.start)
                                    and _RANK_AFTER.match(text, m.end))
                           and text[m.start - 1:m.start] not in _EXCLUDED_BEFORE]
+        self.locations = _foreign_counties_dropped(self.locations, ctx)
         # 浙江…。目前，全省有624个大项目…: 全省 is the province named before
         for j, m in enumerate(self.locations):
             if m.kind == "deictic" and m.text[:1] == "全" and j:
@@ -348,6 +351,7 @@ class ClaimFinder:
         """全省/全市/全县 (locs[j]) after a place of that level named in its paragraph is that
         place (a digest's story about 浙江 says 全省 of 浙江, not of the article's focus)."""
         level = m.text[1:2]
+        text = self.text
         p0 = index.paragraph(m.start)[0]
         for prev in reversed(locs[max(0, j - 8):j]):
             if prev.start < p0:
@@ -356,6 +360,8 @@ class ClaimFinder:
             if prev.kind != "division" or len(code) != 6:
                 continue
             province = code.endswith("0000")
+            if code[:2] in _SPECIAL_REGIONS or text[prev.start - 1:prev.start] in _ROUTE_JOINER:
+                continue  # 青海—香港经贸合作…，全省…: a partner or a route's end, not 全省
             if (level == "省" and province) or (level == "市" and (
                     code.endswith("00") and not province or code[:2] in _MUNICIPALITIES)) \
                     or (level in "县区旗" and not code.endswith("00")) \
@@ -1111,6 +1117,23 @@ class ClaimFinder:
         rec["evidence"] = [{"start": anchor_start, "end": m.end}]
         rec["_anchor"] = (m.start, m.end)
         return rec
+
+
+def _foreign_counties_dropped(locs: list[Any], ctx: ArticleRegions | None) -> list[Any]:
+    """Without counties (and districts) of another province than a provincial or local
+    article's focus whose province and city the article never names, named without their
+    suffix (县, 区…): an ambiguous short name read far away (a firm's 宝丰, 金凤隧道 in another province's report)."""
+    focus = ctx.focus if ctx is not None else None
+    code = (focus.adcode or "") if focus is not None else ""
+    if len(code) != 6 or code == "100000":
+        return locs
+    named = {(m.region.adcode or "")[:2] for m in locs
+             if m.kind == "division" and (m.region.adcode or "").endswith("00")}
+    named.add(code[:2])
+    out = [m for m in locs if m.kind != "division" or len(m.region.adcode or "") != 6
+           or (m.region.adcode or "").endswith("00") or (m.region.adcode or "")[:2] in named
+           or m.text.endswith(_DIVISION_ENDS)]  # (浦东新区, 宝丰县: a full name is meant)
+    return out if len(out) != len(locs) else locs
 
 
 def _without_routes(text: str, locs: list[Any]) -> list[Any]:

@@ -97,3 +97,19 @@ def test_a_list_item_s_land_cue_is_its_own() -> None:
     text = "去年，宁远市完成建设用地整理4800亩、河道疏浚清理900亩。"
     values = sorted(c["value"] for c in claims(text))
     assert values == [4800]
+
+
+def test_a_short_name_of_a_county_in_another_province_does_not_speak() -> None:
+    text = ("重庆市召开城市更新推进会。重庆市今年将加快路网建设。\n"
+            "金凤隧道建成通车，全年完工片区路网更新项目19个。")
+    (c,) = claims(text)
+    assert c["count"] == 19
+    assert c["region"]["adcode"] == "500000"
+
+
+def test_whole_province_after_a_partner_region_is_the_focus() -> None:
+    text = ("青海省召开经贸工作会议。\n"
+            "青海—香港经贸交流成果丰硕，全省招商引资到位资金64亿元。")
+    (c,) = claims(text)
+    assert c["indicator"] == "domestic_capital_attracted"
+    assert c["region"]["adcode"] == "630000"
