@@ -154,6 +154,9 @@ def _norm(name: str) -> str:
     return n
 
 
+_GENERATION = re.compile(r"[\d.]+代")
+
+
 def _subsequence(short: str, long: str) -> bool:
     it = iter(long)
     return all(c in it for c in short)
@@ -191,6 +194,12 @@ def same_project(a: str, b: str) -> bool:
         return True
     if _NUMS.findall(na) and sorted(_NUMS.findall(na)) != sorted(_NUMS.findall(nb)):
         return False
+    # 友达昆山8.5代线 / 友达光电(昆山)有限公司第8.5代TFT-LCD面板生产线: a panel line told by
+    # its owner, place and generation, in order, in the longer name
+    gen = _GENERATION.search(short)
+    if gen is not None and gen.group() in long and short[:2] == long[:2] \
+            and _subsequence(short[:gen.end()], long):
+        return True
     # 抚吉高速 / 抚州至吉安高速公路, 伊钢一期技改工程 / 首钢伊犁钢铁…一期技改工程
     if len(short) >= 4 and _subsequence(short, long) and short[-2:] == long[-2:] \
             and (short[0] in long[:4] or short[:2] in long) \

@@ -233,3 +233,14 @@ def test_verbs_before_objects(text: str, good: str, bad: str) -> None:
 )
 def test_tasks_on_classes_of_works(text: str) -> None:
     assert names(text) == set()
+
+
+def test_panel_line_short_and_full_names_are_one_project() -> None:
+    from touzi.extract.assemble import same_project
+
+    assert same_project("华光昆山8.5代线", "华光光电(昆山)有限公司第8.5代TFT-LCD面板生产线项目")
+    assert not same_project("华光北京8.5代线", "华光合肥8.5代生产线")
+    text = ("华光昆山8.5代线获批。此外，发改委近日批准了华光光电(昆山)有限公司第8.5代"
+            "TFT-LCD面板生产线项目，总投资300亿元。")
+    found = [r for r in extract_records(text, pub_date="2011-09-01") if r["kind"] == "project"]
+    assert len(found) == 1
