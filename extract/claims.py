@@ -176,17 +176,18 @@ _RANK = re.compile(
     r"(?:位列|位居|居|列|排名|排)[^，。；;]{0,12}?(?:第[一二三四五六七八九十\d]+(?:位|名)?|前列|首位|前茅)"
     r"|[^，。；;]{0,6}(?:前列|首位|第一)"
 )
-_NATIONAL = re.compile(r"全国|我国|中国(?![式特梦共人])")
+_NATIONAL = re.compile(r"全国|我国|中国(?![式特梦共人—－-])")
 # The nation or a national body as the subject of a clause (国家对保障房建设投资了…, 住建部公布的
 # 数字是…); only before a figure in its clause: 列入国家重点项目 after it says nothing of who speaks.
 _NATIONAL_SUBJECT = re.compile(
-    r"全国|我国|中国(?![式特梦共人])|国家(?!级|[\u4e00-\u9fff]{0,2}(?:高新|开发区|新区|试点|示范))|"
+    r"全国|我国|中国(?![式特梦共人—－-])|国家(?!级|[\u4e00-\u9fff]{0,2}(?:高新|开发区|新区|试点|示范))|"
     r"国务院|国家发改委|国家发展改革委|住建部|住房(?:和)?城乡建设部|财政部|商务部|工信部|"
     r"工业和信息化部|交通运输部|水利部|审计署|国家统计局|国家能源局|铁路总公司|国铁集团|国债")
 _NATION_WORD = re.compile(r"全国|我国")
 # 保持全国第2位, 获评全国最美, 居全国前列: the nation as the frame of a rank or an honour
 _NATION_FRAME_AFTER = re.compile(
-    r"[^，,。；;]{0,4}?(?:第[一二三四五六七八九十\d]|前列|首|前茅|之首|最|领先|唯一|百强|先进|示范|平均)")
+    r"[^，,。；;]{0,4}?(?:第[一二三四五六七八九十\d]|前列|首|前茅|之首|最|领先|唯一|百强|先进|示范|平均|"
+    r"排名|排位|位次|中游|中上游)")
 _NATION_FRAME_BEFORE = re.compile(r"(?:居|列|排名|保持|获评|入选|评为|进入|跻身|高于|低于|领跑)$")
 # what comes before the nation opening its clause: a boundary, a time (今年1-7月，全国…), 在, 据
 _NATION_OPENS = re.compile(r"(?:[，,。；;：:\n（(“]|[年月度来间底今]|在|据|而|但|前|后|时)$")
@@ -195,7 +196,7 @@ _SPEAKER_WORD = re.compile(r"[全我本][省市区县州盟旗]")
 # 争取…国债, 获得国家…资金: what a region obtains from the nation
 _OBTAIN = re.compile(r"争取|获得|获批|申请|用好|承接|向|入选|列入|纳入")
 _OPENING = 3000
-_NOT_NATION_AFTER = frozenset("式特梦共人")  # 中国式, 中国特色…: not the nation speaking
+_NOT_NATION_AFTER = frozenset("式特梦共人—－-")  # 中国式, 中国特色, 中国—东盟…: not the nation
 _NOT_STATE = re.compile(r"级|高新|重点|重大|先进|战略|科学|自然|标准|安全|实验室|公园")
 # A place the sentence excludes (除台湾省外) or the end of a route (拉萨到林芝铁路, 大同—天津南)
 _EXCLUDED_BEFORE = frozenset("除")
@@ -457,7 +458,20 @@ class ClaimFinder:
         """国家, a ministry or 国债 in the clause before `a`, not as what a region obtains
         (积极争取超长期特别国债等中央资金2083亿元 is the province's)."""
         m = _NATIONAL_SUBJECT.search(self.text, c0, a)
+        if m is not None and m.group() == "国债" and self._local_article():
+            s0, s1 = self.index.sentence(a)
+            if not any(x.group() != "国债" for x in _NATIONAL_SUBJECT.finditer(self.text, s0, a)) \
+                    and self.text.find("各地", s0, s1) < 0:
+                return False  # 超长期特别国债支持资金…, 增发国债项目… in a province's report:
+                # its own (not 住建部表示，…国债资金已支持各地…)
         return m is not None and _OBTAIN.search(self.text, c0, m.start()) is None
+
+    def _local_article(self) -> bool:
+        """The article's focus is a province or a place below it, and it is no national
+        digest."""
+        focus = self.ctx.focus if self.ctx is not None else None
+        code = (focus.adcode or "") if focus is not None else ""
+        return len(code) == 6 and code != "100000" and not self._national_article()
 
     def _national_article(self) -> bool:
         """An article whose opening (3000 characters) names the nation as a speaker (全国, 我国,

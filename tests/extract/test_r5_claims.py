@@ -113,3 +113,30 @@ def test_whole_province_after_a_partner_region_is_the_focus() -> None:
     (c,) = claims(text)
     assert c["indicator"] == "domestic_capital_attracted"
     assert c["region"]["adcode"] == "630000"
+
+
+def test_state_bond_money_in_a_province_s_report_is_the_province_s() -> None:
+    text = ("黑龙江省政府工作报告。黑龙江省去年经济稳中有进。\n"
+            "争取国债资金43亿元，增发国债项目完成投资62.6亿元。")
+    got = {c["value"]: c["region"]["adcode"] for c in claims(text)}
+    assert got[6_260_000_000] == "230000"
+
+
+def test_state_bonds_supporting_every_place_are_the_nation_s() -> None:
+    text = ("重庆市加快电梯更新。\n"
+            "今年超长期特别国债已安排80亿元资金，支持各地更新老旧电梯5万台。")
+    (c,) = claims(text)
+    assert c["region"]["adcode"] == "100000"
+
+
+def test_a_national_ranking_after_the_figure_is_a_frame() -> None:
+    text = ("内蒙古自治区工作报告。内蒙古各项工作扎实推进。\n"
+            "去年工业增加值跨过万亿元大关，全国排名上升。")
+    (c,) = claims(text)
+    assert c["region"]["adcode"] == "150000"
+
+
+def test_a_china_partnership_name_does_not_speak_for_the_nation() -> None:
+    text = "广西壮族自治区工作报告。\n中国—东盟产业合作区在建项目投资超过800亿元。"
+    (c,) = claims(text)
+    assert c["region"]["adcode"] == "450000"
