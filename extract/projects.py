@@ -807,6 +807,8 @@ class ProjectFinder:
             return False  # 100米、200米、500米直道赛三个项目: events of a contest
         if _COUNTED_CORE.match(name):
             return False  # 3件大型灌区、5件大中型水库: counts of works
+        if _LANDFORM_ITEM.search(name):
+            return False  # 阿尼玛卿山脉、柴达木盆地等: places where works are, not works
         if _PROGRAMME_ITEM.search(name):
             return False  # 顶尖人才、创新领军人才等项目: programmes for people, not works
         return _SUPERLATIVE.search(name) is None
@@ -1096,6 +1098,7 @@ def _item_end_ok(seg: str, i: int) -> bool:
     return "、" in seg[:i] or _FIRM_END.search(seg, 0, i) is not None
 
 
+_LANDFORM_ITEM = re.compile(r"(?:山脉|盆地|流域|平原|高原|草原|沙漠|戈壁|林区|水系|谷地)$")
 _PROGRAMME_ITEM = re.compile(r"(?:人才|专项|计划|行动)$")
 # An event verb closing a list item (某大桥合龙、某隧道贯通等项目).
 _EVENT_END = re.compile(r"(?:合龙|贯通|通车|完工|竣工|投产|开工|建成|并网|封顶|通水)$")

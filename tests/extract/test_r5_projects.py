@@ -244,3 +244,26 @@ def test_panel_line_short_and_full_names_are_one_project() -> None:
             "TFT-LCD面板生产线项目，总投资300亿元。")
     found = [r for r in extract_records(text, pub_date="2011-09-01") if r["kind"] == "project"]
     assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "good"),
+    [
+        ("提速白沙港一期等项目建设，总投资20亿元。", "白沙港一期"),
+        ("实施好三河源国家公园建设，投资10亿元。", "三河源国家公园"),
+    ],
+)
+def test_more_verbs_before_a_name(text: str, good: str) -> None:
+    found = names(text)
+    assert good in found
+    assert not any(n != good and n.endswith(good) for n in found)
+
+
+def test_selected_into_a_list_is_no_project() -> None:
+    found = names("凤山古梯田入选世界灌溉工程遗产名录，当地投资5亿元。")
+    assert not any("入选" in n for n in found)
+
+
+def test_landforms_listed_are_places() -> None:
+    found = names("推进阿里山脉、白水盆地等生态保护修复工程，总投资8亿元。")
+    assert not any(n.endswith(("山脉", "盆地")) for n in found)
