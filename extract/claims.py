@@ -753,12 +753,13 @@ class ClaimFinder:
                     left.endswith("由") and _CHANGED_TO.match(text, m.end)):
                 continue  # 约合1243亿元 (the figure before, converted), 需要投资3亿元 (what
                 # one plant costs), 资金增加了1425亿元 (a difference), 由7000亿元增加到…
-            c0 = self.index.clause(m.start)[0]
             if ("该" in left or "此" in left or "这" in left) \
-                    and _THIS_PROJECT.match(text, c0, m.start):
+                    and _THIS_PROJECT.match(text, self.index.clause(m.start)[0], m.start):
                 continue  # …竞购一个铁矿项目的股权，该项目总投资高达30亿澳元: one project's
-            if _PROJECT_PROSPECT.match(text, c0, m.start) or (
-                    text.startswith("的", m.end) and _ONE_THING.search(text, c0, m.start)):
+            if (("项目" in left or "工程" in left) and _PROJECT_PROSPECT.match(
+                    text, self.index.clause(m.start)[0], m.start)) or (
+                    text.startswith("的", m.end) and _ONE_THING.search(
+                        text, self.index.clause(m.start)[0], m.start)):
                 continue  # 项目可获得8亿元投入 (the project's prospects), 一座年产值9亿元的
                 # 工厂 (one undertaking described by its figure)
             ind = None
@@ -945,6 +946,8 @@ class ClaimFinder:
         if not self._counts_projects(m):
             return False
         text = self.text
+        if _NOT_BUILT.search(text, max(0, m.start - 14), m.end + 20) is None:
+            return True  # (most counts: no clause lookup)
         c0, c1 = self.index.clause(m.start)
         for lo, hi in ((m.end, min(c1, m.end + 16)), (max(c0, m.start - 10), m.start)):
             k = text.find("项目", lo, hi)
@@ -1141,9 +1144,13 @@ def _foreign_counties_dropped(locs: list[Any], ctx: ArticleRegions | None) -> li
     code = (focus.adcode or "") if focus is not None else ""
     if len(code) != 6 or code == "100000":
         return locs
+    own = code[:2]
+    if not any(m.kind == "division" and not (m.region.adcode or "00").endswith("00")
+               and (m.region.adcode or "")[:2] != own for m in locs):
+        return locs  # (most articles: every county is in the focus's province)
     named = {(m.region.adcode or "")[:2] for m in locs
              if m.kind == "division" and (m.region.adcode or "").endswith("00")}
-    named.add(code[:2])
+    named.add(own)
     out = [m for m in locs if m.kind != "division" or len(m.region.adcode or "") != 6
            or (m.region.adcode or "").endswith("00") or (m.region.adcode or "")[:2] in named
            or m.text.endswith(_DIVISION_ENDS)]  # (浦东新区, 宝丰县: a full name is meant)
