@@ -157,6 +157,11 @@ def _norm(name: str) -> str:
 _GENERATION = re.compile(r"[\d.]+代")
 
 
+_TWO_ENDED = re.compile(
+    r"^[\u4e00-\u9fff]{2,8}(?:到|至|—|－|-)[\u4e00-\u9fff]{2,8}?"
+    r"(?:铁路|高铁|通道|管道|管线|客运专线|货运专线|输电工程)$")
+
+
 def _subsequence(short: str, long: str) -> bool:
     it = iter(long)
     return all(c in it for c in short)
@@ -1282,6 +1287,9 @@ class Assembler:
             return t[0].region.confidence >= 0.5 or t[0].kind == "deictic"
 
         best = None  # (rank, -depth, order, region)
+        # a line between two ends none of which is a place the gazetteer knows (蒙西到华中煤运
+        # 通道): where it runs is not where the sentence or the story is set
+        two_ended = any(_TWO_ENDED.search(pm.name) for pm in names)
         for order, pm in enumerate(names):
             s0, s1 = self.index.sentence(pm.start)
             rows = table[bisect.bisect_left(pst, s0):bisect.bisect_left(pst, s1)]
@@ -1294,6 +1302,8 @@ class Assembler:
                 0 <= sp[0] - m.end <= 1 and sp not in own_spans
                 for sp in self._name_starts_near(m.end))]
             r_own = _deepest(own) if own else None
+            if two_ended and r_own is None:
+                continue
             r_pre = None
             if pre:
                 k = same.index(pre[-1])
@@ -1318,6 +1328,8 @@ class Assembler:
                     best = c
         if best is not None:
             return best[3]
+        if two_ended:
+            return None
         first = names[0]
         p0 = self.index.paragraph(first.start)[0]
         lo300 = max(0, first.start - 300)

@@ -267,3 +267,10 @@ def test_selected_into_a_list_is_no_project() -> None:
 def test_landforms_listed_are_places() -> None:
     found = names("推进阿里山脉、白水盆地等生态保护修复工程，总投资8亿元。")
     assert not any(n.endswith(("山脉", "盆地")) for n in found)
+
+
+def test_line_between_unplaced_ends_borrows_no_region() -> None:
+    text = ("长沙市今年铁路投资增长，其中，蒙东到华南煤运通道计划年内开工，总投资500亿元。")
+    rec = {r["name"]: r for r in extract_records(text, pub_date="2015-04-02")
+           if r["kind"] == "project"}
+    assert rec["蒙东到华南煤运通道"]["region"]["adcode"] is None
