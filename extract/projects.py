@@ -309,6 +309,8 @@ class ProjectFinder:
                     sys_word = None
                     for sw in _TRANSIT.finditer(text, a, k):
                         sys_word = sw
+                    if sys_word is not None and _CONJ.search(text, sys_word.end(), k):
+                        sys_word = None  # 地铁17号线全线和6号线: the system is the first line's
                     if sys_word is None:
                         a = k
                     else:
@@ -319,6 +321,8 @@ class ProjectFinder:
                 continue
             if head == "金矿" and hs > 0 and text[hs - 1] == "冶":
                 continue  # 冶金矿山: metallurgy, not a gold mine
+            if head == "小学" and hs > 0 and text[hs - 1] == "中":
+                continue  # 大中小学, 中小学: schools of every level, not one school
             if head == "代线":
                 pm = self._panel_line(hs, he)
                 if pm is not None:

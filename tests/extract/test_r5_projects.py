@@ -274,3 +274,12 @@ def test_line_between_unplaced_ends_borrows_no_region() -> None:
     rec = {r["name"]: r for r in extract_records(text, pub_date="2015-04-02")
            if r["kind"] == "project"}
     assert rec["蒙东到华南煤运通道"]["region"]["adcode"] is None
+
+
+def test_schools_of_every_level_are_no_school() -> None:
+    assert names("推进大中小学思政课一体化建设，投资2亿元。") == set()
+
+
+def test_two_metro_lines_coordinated() -> None:
+    found = names("北京地铁9号线全线和5号线南段今年开通，总投资100亿元。")
+    assert not any("和" in n for n in found)
