@@ -66,7 +66,7 @@ _INDICATOR_NOUN = re.compile(r"项目投资(?:完成)?|第[一二三]产业投�
 # A sentence about "the project" (项目建成后…, 该项目…) states no region's figures.
 _PROJECT_SUBJECT = re.compile(r"(?:该|本|此)?(?:项目|工程)(?!投资|数量|个数|总数)|(?:建成|投产|达产)后")
 # 投产后，年产值达…, 全部建成达产后预计可实现年产值…: what a project will yield
-_PROJECT_YIELD = re.compile(r"(?:建成|投产|达产|达效)后|预计可实现|这是[^，。；;]{0,12}(?:项目|工程)")
+_PROJECT_YIELD = re.compile(r"(?:建成|投产|达产|达效)后|预计可实现|年产值(?:可|预计|将)|这是[^，。；;]{0,12}(?:项目|工程)")
 # The words before an amount that belong to it (after 并/及/、/，, a new verb phrase starts).
 _OWN_CUE = re.compile(r"[并及、，,；;]|同时|以及")
 # A noun of its own in a figure's phrase (年纳税, 利税): the indicator before a comma is not its
@@ -98,6 +98,13 @@ _NOT_OWN_ENDS = tuple(
     a + b + c for a in ("约合", "折合", "折算", "相当于") for b in ("", "人民币") for c in ("", "约")
 ) + tuple(a + c for a in ("需要投资", "需投资", "仅需", "仅需投资") for c in ("", "约")) + tuple(
     a + "了" + c for a in ("增加", "减少", "增长", "提高", "下降", "节约", "节省") for c in ("", "约"))
+# a rate per day, a difference from a year before (较2013年增加251亿元): not a total
+_NOT_A_LEVEL = re.compile(r"每(?:天|日|小时|周|月)|(?:较|比)[^，,。；;]{0,12}?(?:增加|减少|增长|提高|多|少)了?$")
+_INCREMENT_AFTER = ("递增", "递减", "的速度")
+# 否决“两高”项目35个，涉及投资额…: projects turned away, not investment
+_REJECTED = re.compile(r"否决|拒绝|叫停|关停|淘汰|劝退|清退")
+# …纺织项目建设现场，项目总投资30亿元: a clause opening with one project's total
+_ONE_TOTAL_OPEN = re.compile(r"(?:项目|工程)总投资")
 _SAVING = re.compile(r"减少|节约|节省")
 # 重点项目…开工，…总投资: the whole batch's total
 _BATCH_NOUN = re.compile(r"(?:重点|重大)(?:建设|产业)?项目")
@@ -123,7 +130,8 @@ _ONE_THING = re.compile(r"[一这][个座家条处所]")
 _FACILITY_TOTAL = re.compile(
     r"(?:站|机场|大桥|隧道|医院|学校|码头|电厂|大厦|广场|馆|中心)(?:总)?投资(?:额)?[达约为]?\Z")
 _CLASS_AMOUNT = re.compile(r"(?:级|量级)?(?:企业|产业集群|集团|工厂)")
-_THRESHOLD_AFTER = re.compile(r"(?:以上|以下)?的?(?:项目|重大项目|企业)|以上[的项]")
+_THRESHOLD_AFTER = re.compile(r"(?:以上|以下)?的?(?:项目|重大项目|企业)|以上[的项]|"
+                             r"[\d.]+[亿万千]*元以[上下]|的有")  # (50亿元以上100亿元以下的有21个)
 # (Word lists here are grouped by first character for speed: see alternation.py.)
 _NOT_INVESTMENT = re.compile(by_first_char((
     r"贷款|税款|利润|效益|经费|募集|募资|收入|销售|营收|中标|价款|工资|预付款|成交|交易|消费|出口|"
@@ -162,6 +170,7 @@ _EVENT_WORD = re.compile(by_first_char((
     r"开工|签约|竣工|投产|在建|落地|开竣工|建设|启动|入驻|完成|实施|推进|通车|新建|迁建|扩建|"
     r"复工|核准|批复|审批").split("|")))
 # 高新技术产业投资同比增长27.1%, 战略性新兴产业增加值同比增长12.9%: a category's growth
+_INTENSITY = re.compile(r"万元|单位|亿元")
 _CATEGORY_GROWTH = re.compile(
     r"((?:[\u4e00-\u9fff]{2,10}?)(?:投资|增加值))(?:完成[^，,。；;]{0,10})?(?:同比|比上年|比去年同期)?"
     r"(?:增长|增速为?|增幅为?|下降)(?:了)?$")
@@ -748,6 +757,8 @@ class ClaimFinder:
                     or _CLASS_AMOUNT.match(text, m.end):
                 continue  # 平均投资规模达6亿元, 10亿元以上的项目, 100亿元企业: not a total
             own = _OWN_CUE.split(left)[-1]  # the words of this figure's own verb phrase
+            if _NOT_A_LEVEL.search(own) or text.startswith(_INCREMENT_AFTER, m.end):
+                continue  # 每天产值…, 较去年增加251亿元, 以每年2亿元递增: no total of its own
             if left.endswith(_NOT_OWN_ENDS) or text.startswith(_CONVERTED, m.start) \
                     or _SAVING.search(own, max(0, len(own) - 8)) or (
                     left.endswith("由") and _CHANGED_TO.match(text, m.end)):
@@ -772,6 +783,9 @@ class ClaimFinder:
             count = None
             if ind is None:
                 count = self._batch_count(i, s0) or self._batch_count_after(i, s1)
+                if count is not None and _REJECTED.search(
+                        text, max(s0, count.start - 30), count.start):
+                    continue  # 否决…项目35个，涉及投资额超过56亿元: projects turned away
             elif ind in _REGIONAL and self._adjacent_count(i, s0, _IN_PLACE.search(left)):
                 # …项目就有3651项，实际完成投资额3326亿元; 投产项目174个，到位资金128亿元
                 count = self._adjacent_count(i, s0, _IN_PLACE.search(left))
@@ -809,8 +823,10 @@ class ClaimFinder:
                 continue  # a firm's or a project's figure (格力电器…宣布投资50亿元)
             elif _INDICATOR_NOUN.search(left):
                 ind, indicator_text = "other", _INDICATOR_NOUN.search(left).group()
-            elif self._one_project_after(m, s1):
-                continue  # 总投资超过138亿元的某某算力产业集群配套项目，刚刚开工: one project's
+            elif self._one_project_after(m, s1) or _ONE_TOTAL_OPEN.match(
+                    text, self.index.clause(m.start)[0], m.start):
+                continue  # 总投资超过138亿元的某某算力产业集群配套项目，刚刚开工; …现场，项目总投资
+                # 30亿元: one project's
             elif (_PROJECT_NOUN.search(text, max(s0, m.start - 24), m.start)
                   or _PROJECTS_AFTER.match(text, m.end)
                   or (left.endswith(_TOTAL_CUES) and _BATCH_NOUN.search(text, s0, m.start)
@@ -825,8 +841,10 @@ class ClaimFinder:
                     continue
                 if oc is None and right is None and not attained:
                     continue
-                if oc is not None and _FACILITY_TOTAL.search(oc.group()):
-                    continue  # 某某站总投资12亿元: one facility's total
+                if oc is not None and (_FACILITY_TOTAL.search(oc.group()) or (
+                        own.endswith("总投资") and self._capacity_in(s0, s1))):
+                    continue  # 某某站总投资12亿元, 电站…，总投资159亿元，总装机280万千瓦: one
+                    # facility's total
                 ind = "other"
                 indicator_text = (self._own_words(oc.group()[-12:], m.start) if oc is not None
                                   else right.group() if right is not None else left[-8:])
@@ -869,6 +887,8 @@ class ClaimFinder:
             if not _EVENT_WORD.search(text, s0, s1) or _PART_OF.match(text, m.end) \
                     or _ENUMERATED.match(text, m.end) or _in_parentheses(text, m.start, s0):
                 continue  # 150项重大水利工程之一, 有9个，包括…, (产业项目8个…)
+            if _REJECTED.search(text, max(s0, m.start - 30), m.start):
+                continue  # 否决…项目35个: projects turned away
             if _REMAINDER.search(text, max(s0, m.start - 3), m.start) or (
                     text[m.start - 1:m.start] == "由" and _CHANGED_TO.match(text, m.end)):
                 continue  # 已批复46个，剩余18个: the rest of a whole; 由44项增加到48项: the old
@@ -889,6 +909,8 @@ class ClaimFinder:
             c0 = self.index.clause(m.start)[0]
             left = text[max(c0, m.start - 16):m.start]
             im = _IND_RE.search(left)
+            if im is not None and _INTENSITY.search(left, max(0, im.start() - 8), im.start()):
+                continue  # 万元工业增加值用水量下降48%: an intensity, not the indicator
             if im is not None:
                 claims.append(self._claim(m, _IND_NAMES[im.lastindex or 0], None, None,
                                           value=False))
@@ -903,6 +925,16 @@ class ClaimFinder:
         claims = [c for c in claims if not (c["indicator"] in _NOT_NATIONAL_INDICATORS
                                             and c["region"].get("adcode") == "100000")]
         return _dedupe(claims, self.text, self.index)
+
+    def _capacity_in(self, a: int, b: int) -> bool:
+        """A capacity (总装机, 年产…) in text[a:b]: the sentence describes one undertaking."""
+        k = bisect.bisect_left(self._mention_starts, a)
+        for c in self.mentions[k:k + 20]:
+            if c.start >= b:
+                return False
+            if c.kind == "capacity":
+                return True
+        return False
 
     def _regional_subject(self, pos: int, s0: int) -> bool:
         """A place or 全市/我县 speaks in the sentence before `pos`."""

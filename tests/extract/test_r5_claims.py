@@ -140,3 +140,42 @@ def test_a_china_partnership_name_does_not_speak_for_the_nation() -> None:
     text = "广西壮族自治区工作报告。\n中国—东盟产业合作区在建项目投资超过800亿元。"
     (c,) = claims(text)
     assert c["region"]["adcode"] == "450000"
+
+
+def test_size_bands_of_a_batch_are_no_amounts() -> None:
+    text = ("宁远市86个项目集中开工，总投资达900亿元。"
+            "这些项目中20亿元以上50亿元以下的有11个，超过50亿元的有4个。")
+    (c,) = claims(text)
+    assert c["value"] == 90_000_000_000 and c["count"] == 86
+
+
+def test_a_difference_a_daily_rate_and_an_increment_are_no_totals() -> None:
+    text = ("宁远市保障房建设资金80亿元，较去年增加12亿元。"
+            "开发区一条生产线每天产值达到300万元。"
+            "宁远市近五年财政收入以每年近2亿元递增。")
+    assert sorted(c["value"] for c in claims(text)) == [8_000_000_000]
+
+
+def test_an_intensity_is_not_the_indicator() -> None:
+    text = "到2025年，宁远市万元工业增加值用水量下降20%。"
+    assert claims(text) == []
+
+
+def test_a_plant_s_prospective_yield_is_no_claim() -> None:
+    text = "宁远市一家化工企业的新项目不久前投产，年产值可达6亿元。"
+    assert claims(text) == []
+
+
+def test_projects_turned_away_are_no_batch() -> None:
+    text = "去年宁远县否决高耗能项目12个，涉及投资额超过30亿元。"
+    assert claims(text) == []
+
+
+def test_a_clause_opening_with_the_project_s_total_is_one_project_s() -> None:
+    text = "这里是宁远县一处纺织项目的建设现场，项目总投资30亿元，下个月试投产。"
+    assert claims(text) == []
+
+
+def test_a_facility_with_its_capacity_states_its_own_total() -> None:
+    text = "这座抽水蓄能电站位于宁远县，总投资95亿元，总装机120万千瓦。"
+    assert claims(text) == []
