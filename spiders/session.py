@@ -213,10 +213,13 @@ class CrawlSession:
         return wait
 
     def _make_room(self, everyone: bool = False) -> None:
-        while self._room and (everyone or self.unanswered < self.backlog_limit):
-            self._room.pop(0).callback(None)
-            if not everyone:
-                break
+        # Every waiting request goes once there is room, each to ask room() again: releasing one
+        # per answer hung crawls, because a released request that then fails (404, timeout)
+        # is never stored, so no answer ever came to release the next one.
+        if everyone or self.unanswered < self.backlog_limit:
+            waiters, self._room = self._room, []
+            for wait in waiters:
+                wait.callback(None)
 
     def submit(self, raw: RawArticle, url: str) -> Deferred[str | None]:
         """Have one fetched article stored (by the writer process, if any); fires with its status.
