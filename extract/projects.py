@@ -378,10 +378,17 @@ class ProjectFinder:
                 start = piece_start
             # an inner head followed by more name: 运动会配套工程甲乙铁路 → 甲乙铁路
             inner = None
+            inner_head = None
             for im in _INNER_HEAD.finditer(text, start, hs):
                 if im.end() < hs - 1 and not _PHASE_TAIL.match(text, im.end()) \
                         and _HEAD_RE.match(text, im.start()):  # (海洋工程设计中心: no head)
                     inner = im.end()
+                    inner_head = im
+            if inner_head is not None and not plain \
+                    and _PART_OF_WORKS.fullmatch(text, inner_head.end(), hs):
+                # 某一期工程主体工程今天完工: the main works are the project's own
+                hs, he, head = inner_head.start(), inner_head.end(), inner_head.group()
+                inner = None
             # 量子人工智能计算中心太湖量子智算中心: a descriptor, then the name
             for im in _HEAD_RE.finditer(text, inner or start, hs - 2):
                 if im.group() == head and im.end() < hs - 1 \
@@ -1031,6 +1038,8 @@ _PLANT_HEADS = frozenset(("工厂", "厂区", "新厂区", "车间"))
 _AREA_HEADS = frozenset(("基地", "园区", "产业园区", "产业园", "工业园区", "工业园", "产业基地"))
 
 _PROD_UNITS = frozenset("辆台套件片只双张块颗部支根枚头株棵箱盏组粒瓶羽艘架")
+# Parts of a project named after it (…工程主体工程, …项目配套工程): the project itself.
+_PART_OF_WORKS = re.compile(r"主体|配套|附属|土建|主线|主体结构")
 _INNER_HEAD = re.compile(r"(?:工程|项目)(?![一二三四五首本]期|[（(])")
 _COORD_AFTER_HEAD = re.compile(
     "(?:" + "|".join(sorted(STRONG_HEADS + WEAK_HEADS, key=len, reverse=True))

@@ -283,3 +283,11 @@ def test_schools_of_every_level_are_no_school() -> None:
 def test_two_metro_lines_coordinated() -> None:
     found = names("北京地铁9号线全线和5号线南段今年开通，总投资100亿元。")
     assert not any("和" in n for n in found)
+
+
+def test_main_works_named_after_the_project_are_its_own() -> None:
+    text = ("本报讯，北水南调一期工程主体工程今天全线完工。"
+            "于2005年开工建设的北水南调一期工程，总投资200亿元。")
+    rec = [r for r in extract_records(text, pub_date="2013-12-25") if r["kind"] == "project"]
+    assert len(rec) == 1
+    assert {"completed"} <= {e["type"] for e in rec[0]["events"]}
