@@ -36,7 +36,7 @@ _WORDS: list[tuple[str, str]] = [
     ("试生产", PRODUCTION), ("生产调试", PRODUCTION), ("投产", PRODUCTION), ("并网", PRODUCTION),
     ("通车", PRODUCTION), ("启用", PRODUCTION), ("投运", PRODUCTION), ("投入运营", PRODUCTION), ("正式运营", PRODUCTION),
     ("投入使用", PRODUCTION), ("试运行", PRODUCTION), ("开通", PRODUCTION), ("通水", PRODUCTION),
-    ("产出", PRODUCTION),
+    ("产出", PRODUCTION), ("开始接诊", PRODUCTION), ("正式接诊", PRODUCTION), ("开诊", PRODUCTION),
     ("达产", FULL),
     ("竞得", SIGNED), ("摘得", SIGNED), ("正式启动", STARTED), ("启动建设", STARTED),
     # 将于2011年在乌鲁木齐…建设: building as a plan (a plain 建设 is no event)
@@ -72,6 +72,9 @@ _REL_DAY = re.compile(by_first_char((
     r"今天|今日|当天|当日|同日|同一天|昨天|昨日|近日|日前|近期|目前|前不久|不久前|几天前|前几天|本周|"
     r"上周|下周").split("|")))
 _DATE_KINDS = frozenset(("date", "period"))
+_DONE_BEFORE = re.compile(r"刚刚|刚|已经|已")
+_CEREMONY = re.compile(r"[\u4e00-\u9fff]{0,12}?仪式")
+_HELD = re.compile(r"[^，,。；;]{0,16}?(?:举行|举办|隆重举行)")
 _DONE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}了")
 
 
@@ -212,6 +215,14 @@ def find_events(text: str, index: TextIndex, mentions: list[Mention],
                             date, precision = date_value(dates[k3]), "day"
                             break
                         k3 -= 1
+        if date is None:
+            # 某基地竣工仪式27日在某地举行: a ceremony's day told after its name
+            k4 = bisect.bisect_left(starts, b)
+            if k4 < len(dates) and dates[k4].start < c1 and dates[k4].precision == "day" \
+                    and _CEREMONY.fullmatch(text, b, dates[k4].start) \
+                    and _HELD.match(text, dates[k4].end):
+                dm = dates[k4]
+                date, precision, dstart = date_value(dm), dm.precision, dm.start
         if date is None and _THIS_TIME.search(text, max(0, a - 3), a):
             prev = last_dated.get(_TYPE[word])
             if prev is not None:
@@ -233,6 +244,8 @@ def find_events(text: str, index: TextIndex, mentions: list[Mention],
             cue = None  # …的目标尽早实现，福田汽车在2010年初开工建设了…: a past date after the plan
         if cue is not None and _DONE_AFTER.match(text, b) and not _after(date, pub):
             cue = None  # 开工建设了: done
+        if cue is not None and not _after(date, pub) and _DONE_BEFORE.search(text, cue.end(), a):
+            cue = None  # 2015年年底前刚刚启用的…: the deadline was met, the event is done
         planned = cue is not None or _after(date, pub) or conditional
         if planned and not conditional and _same_day(date, pub):
             planned = False  # 将于8月8日投产 in a report of 8月8日: it happens that day

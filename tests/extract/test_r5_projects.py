@@ -291,3 +291,23 @@ def test_main_works_named_after_the_project_are_its_own() -> None:
     rec = [r for r in extract_records(text, pub_date="2013-12-25") if r["kind"] == "project"]
     assert len(rec) == 1
     assert {"completed"} <= {e["type"] for e in rec[0]["events"]}
+
+
+def events_of(text: str, name: str, pub: str) -> list[tuple[str, str | None]]:
+    rec = {r["name"]: r for r in extract_records(text, pub_date=pub) if r["kind"] == "project"}
+    return [(e["type"], e["date"]) for e in rec[name]["events"]]
+
+
+def test_a_deadline_met_is_no_plan() -> None:
+    text = "2015年年底前刚刚启用的洛阳机场二期工程，为内陆省份打造了航空货运基地。"
+    assert ("production", "2015-12") in events_of(text, "洛阳机场二期工程", "2016-01-03")
+
+
+def test_a_hospital_opening_to_patients() -> None:
+    text = "今天，西山国际医院在北京全面开始接诊，总投资45亿元。"
+    assert ("production", "2014-12-08") in events_of(text, "西山国际医院", "2014-12-08")
+
+
+def test_a_ceremony_day_told_after_its_name() -> None:
+    text = "本报讯，南方汽车高端基地竣工仪式27日在广州市南沙区举行，总投资60亿元。"
+    assert ("completed", "2012-10-27") in events_of(text, "南方汽车高端基地", "2012-10-28")
