@@ -29,7 +29,7 @@ _INDICATORS: list[tuple[str, str]] = [
     (r"制造业(?:固定资产)?(?:完成)?投资", "manufacturing_investment"),
     # (railway construction investment is reported as the railways' fixed-asset investment)
     (r"民间固定资产投资|固定资产投资|固投|全社会投资|(?:全[市省区县]|全国)(?:完成)?投资|"
-     r"铁路(?:建设)?(?:已)?完成投资|铁路建设(?:总)?投资(?:完成)?|(?:全国|全[省市区])铁路投资",
+     r"铁路(?:建设)?(?:已)?完成投资|铁路建设(?:总)?投资(?:完成)?|铁路投资(?!集团|公司|有限|基金)",
      "fixed_asset_investment"),
     (r"工业性投[入资]|工业(?:固定资产)?投[资入]|技改投资", "industrial_investment"),
     (r"合同(?:利用)?外资", "contracted_fdi"),
@@ -80,7 +80,7 @@ _LAND_CUE = re.compile(r"土地|用地|熟地|地块|征地|供地|腾空|拓展
 _LAND_THRESHOLD = re.compile(r"(?:以上|以下)?的?(?:工业)?(?:企业|项目)")
 # farmland, forest, ecological land and land taken out of building: not land for investment
 _FARM_LAND = re.compile(r"农田|耕地|耕作|农用地|造林|种草|沙化|生态|修复|林地|草原|播种|黑土地|灌区|"
-                        r"减量|复垦")
+                        r"减量|复垦|深松|森林|绿化")
 _ITEM_RIGHT = re.compile(r"[^、，,；;。]*")
 _SHORTFALL = re.compile(r"缺口|短缺|不足|紧缺")
 _LAND_CLEARED = re.compile(r"处置|盘活|清理|腾空|政策处理|征迁|拆迁|收储|清零")
@@ -102,7 +102,7 @@ _NOT_OWN_ENDS = tuple(
 _NOT_A_LEVEL = re.compile(r"每(?:天|日|小时|周|月)|(?:较|比)[^，,。；;]{0,12}?(?:增加|减少|增长|提高|多|少)了?$")
 _INCREMENT_AFTER = ("递增", "递减", "的速度")
 # 否决“两高”项目35个，涉及投资额…: projects turned away, not investment
-_REJECTED = re.compile(r"否决|拒绝|叫停|关停|淘汰|劝退|清退")
+_REJECTED = re.compile(r"否决|拒绝|叫停|关停|淘汰|劝退|清退|取消")
 # …纺织项目建设现场，项目总投资30亿元: a clause opening with one project's total
 _ONE_TOTAL_OPEN = re.compile(r"(?:项目|工程)总投资")
 _SAVING = re.compile(r"减少|节约|节省")
@@ -136,7 +136,7 @@ _THRESHOLD_AFTER = re.compile(r"(?:以上|以下)?的?(?:项目|重大项目|企
 _NOT_INVESTMENT = re.compile(by_first_char((
     r"贷款|税款|利润|效益|经费|募集|募资|收入|销售|营收|中标|价款|工资|预付款|成交|交易|消费|出口|"
     r"进口|存款|余额|市值|补贴|补助|奖励|资助|增持|收购|购买|援企|稳岗|惠及|税后|救灾|救助|慰问|"
-    r"扶持|资产|发行|彩票|公益|融资|上市|垫付|结余|闲置|沉淀|挪用|减税|降费|退税|增收|减负|降本|研发|贸易|降准|支出|惠企").split("|")))
+    r"扶持|资产|发行|彩票|公益|融资|上市|垫付|结余|闲置|沉淀|挪用|减税|降费|退税|增收|减负|降本|研发|贸易|降准|支出|惠企|赤字|社保|社会保障|保险基金|转移支付|就业").split("|")))
 _BUILD_AFTER = re.compile(
     r"(?:建设|新建|扩建|改扩建|开建|兴建|用于|设立)([^。；;]{0,20}?)(?:生产线|项目|工程|基地|工厂|产业园|企业)"
 )
@@ -176,7 +176,10 @@ _CATEGORY_GROWTH = re.compile(
     r"(?:增长|增速为?|增幅为?|下降)(?:了)?$")
 _SPEAKER = re.compile(r"^(?:全|我|本|该)[省市县区镇]")
 # time, verb and particle words that open an indicator phrase without being part of it
-_LEADING_FILLER = re.compile(r"^(?:[年月省市区县]|今年|去年|全年|将|已|共|累计|完成|实现|的)+")
+_LEADING_FILLER = re.compile(r"^(?:[年月省市区县个家项]|今年|去年|全年|将|已|共|累计|完成|实现|的|要|拟|"
+                             r"其中|力争|确保|预计|近|[一二三四五六七八九十两\d]+年来?)+")
+_TRAILING_VERBS = re.compile(r"(?:拟|要|将|已|五年|分别)?(?:增加到|提高到|保持在|达到|达|突破|超过|超|为|"
+                             r"累计|分别|约|近|进入了|进入|将)+$")
 _SPEAKER_INSIDE = re.compile(r"(?:全|我|本|该)[省市县区镇]")
 # 2026年将全面完成, 年底前建成: a deadline after the figure, not its period
 _DEADLINE_AFTER = re.compile(r"(?:底)?(?:前|将|要|力争|确保)")
@@ -783,8 +786,7 @@ class ClaimFinder:
             count = None
             if ind is None:
                 count = self._batch_count(i, s0) or self._batch_count_after(i, s1)
-                if count is not None and _REJECTED.search(
-                        text, max(s0, count.start - 30), count.start):
+                if count is not None and self._rejected(count, s0):
                     continue  # 否决…项目35个，涉及投资额超过56亿元: projects turned away
             elif ind in _REGIONAL and self._adjacent_count(i, s0, _IN_PLACE.search(left)):
                 # …项目就有3651项，实际完成投资额3326亿元; 投产项目174个，到位资金128亿元
@@ -846,7 +848,9 @@ class ClaimFinder:
                     continue  # 某某站总投资12亿元, 电站…，总投资159亿元，总装机280万千瓦: one
                     # facility's total
                 ind = "other"
-                indicator_text = (self._own_words(oc.group()[-12:], m.start) if oc is not None
+                words = own if oc is not None and 2 <= len(own) <= 16 \
+                    and oc.group().endswith(own) else oc.group()[-12:] if oc is not None else ""
+                indicator_text = (self._own_words(words, m.start) if oc is not None
                                   else right.group() if right is not None else left[-8:])
             if isinstance(count, Mention) or count is None:
                 claims.append(self._claim(m, ind, indicator_text, count))
@@ -887,7 +891,7 @@ class ClaimFinder:
             if not _EVENT_WORD.search(text, s0, s1) or _PART_OF.match(text, m.end) \
                     or _ENUMERATED.match(text, m.end) or _in_parentheses(text, m.start, s0):
                 continue  # 150项重大水利工程之一, 有9个，包括…, (产业项目8个…)
-            if _REJECTED.search(text, max(s0, m.start - 30), m.start):
+            if self._rejected(m, s0):
                 continue  # 否决…项目35个: projects turned away
             if _REMAINDER.search(text, max(s0, m.start - 3), m.start) or (
                     text[m.start - 1:m.start] == "由" and _CHANGED_TO.match(text, m.end)):
@@ -925,6 +929,12 @@ class ClaimFinder:
         claims = [c for c in claims if not (c["indicator"] in _NOT_NATIONAL_INDICATORS
                                             and c["region"].get("adcode") == "100000")]
         return _dedupe(claims, self.text, self.index)
+
+    def _rejected(self, c: Mention, s0: int) -> bool:
+        """否决…项目35个, 取消…项目29项: the count's clause (to its last comma: 、 and quotes
+        stay inside) turns the projects away."""
+        lo = max(s0, c.start - 30, self.text.rfind("，", 0, c.start) + 1)
+        return _REJECTED.search(self.text, lo, c.start) is not None
 
     def _capacity_in(self, a: int, b: int) -> bool:
         """A capacity (总装机, 年产…) in text[a:b]: the sentence describes one undertaking."""
@@ -1081,7 +1091,9 @@ class ClaimFinder:
         k = bisect.bisect_left(self._loc_starts, end) - 1
         if k >= 0 and start < self.locations[k].end <= end:
             words = self.text[self.locations[k].end:end]
-        return _LEADING_FILLER.sub("", words) or words
+        words = _LEADING_FILLER.sub("", words) or words
+        return _TRAILING_VERBS.sub("", words) if len(_TRAILING_VERBS.sub("", words)) >= 2 \
+            else words  # (产业规模达到 → 产业规模; 投入累计 → 投入)
 
     def _count_between(self, a: int, b: int) -> bool:
         """A count in text[a:b] (a batch's total then belongs to its count, if to any)."""

@@ -179,3 +179,27 @@ def test_a_clause_opening_with_the_project_s_total_is_one_project_s() -> None:
 def test_a_facility_with_its_capacity_states_its_own_total() -> None:
     text = "这座抽水蓄能电站位于宁远县，总投资95亿元，总装机120万千瓦。"
     assert claims(text) == []
+
+
+def test_deficits_and_social_funds_are_no_investment() -> None:
+    text = ("今年拟安排财政赤字9000亿元。全国社会保障基金积累7000亿元。"
+            "使用800亿元失业保险基金支持技能培训。")
+    assert claims(text) == []
+
+
+def test_railway_investment_is_fixed_asset_investment_but_not_a_railway_firm() -> None:
+    text = "今年要完成铁路投资7000亿元。省铁路投资集团出资50亿元设立基金。"
+    got = [(c["indicator"], c["value"]) for c in claims(text)]
+    assert ("fixed_asset_investment", 700_000_000_000) in got
+    assert all(v != 5_000_000_000 or i != "fixed_asset_investment" for i, v in got)
+
+
+def test_cancelled_items_are_no_batch() -> None:
+    assert claims("全年取消评比达标表彰项目29项，新开工重点项目12个。")[0]["count"] == 12
+
+
+def test_an_other_indicator_s_words_drop_the_verbs_around_them() -> None:
+    (c,) = claims("宁远市力争电子信息产业规模达1250亿元。")
+    assert c["indicator_text"] == "电子信息产业规模"
+    (c,) = claims("宁远市近五年工业技术改造投资累计700亿元。", pub="2018-03-01")
+    assert c["indicator_text"] == "工业技术改造投资"
