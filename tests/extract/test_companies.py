@@ -120,3 +120,10 @@ def test_seed_gold_project_companies(corpus_dir: Path, gold_dir: Path) -> None:
                                                                         preds[pi]["company"])
     assert total >= 15
     assert right / total >= 0.75
+
+
+def test_a_country_alone_names_no_firm() -> None:
+    from touzi.extract.companies import find_companies
+
+    text = "在南部某地区，有一座中国公司投资建设的纺织产业园，美国公司也有参与。"
+    assert not any(c.name in ("中国公司", "美国公司") for c in find_companies(text))
