@@ -102,6 +102,8 @@ _NOT_OWN_ENDS = tuple(
 _NOT_A_LEVEL = re.compile(r"每(?:天|日|小时|周|月)|(?:较|比)[^，,。；;]{0,12}?(?:增加|减少|增长|提高|多|少)了?$")
 _INCREMENT_AFTER = ("递增", "递减", "的速度")
 # 否决“两高”项目35个，涉及投资额…: projects turned away, not investment
+# 交通、水利分别完成投资2500亿元、800亿元: a list's items and amounts paired in order
+_RESPECTIVELY = re.compile(r"分别(?:完成|达到|达|为|是|突破|超过|完成投资|投资)?$")
 _REJECTED = re.compile(r"否决|拒绝|叫停|关停|淘汰|劝退|清退|取消")
 # …纺织项目建设现场，项目总投资30亿元: a clause opening with one project's total
 _ONE_TOTAL_OPEN = re.compile(r"(?:项目|工程)总投资")
@@ -749,6 +751,7 @@ class ClaimFinder:
         text = self.text
         claims: list[dict[str, Any]] = []
         self.counts_used: set[int] = set()
+        self._listed: set[int] = set()
         ms = self.mentions
         for i, m in enumerate(ms):
             if m.kind != "money" or id(m) in self.used:
@@ -759,6 +762,13 @@ class ClaimFinder:
                     m.qualifier in ("over", "under") and _THRESHOLD_AFTER.match(text, m.end)) \
                     or _CLASS_AMOUNT.match(text, m.end):
                 continue  # 平均投资规模达6亿元, 10亿元以上的项目, 100亿元企业: not a total
+            if id(m) in self._listed:
+                continue  # (an amount of a 分别 list read with its first)
+            if "分别" in left:
+                listed = self._respectively(i, left)
+                if listed:
+                    claims.extend(listed)
+                    continue
             own = _OWN_CUE.split(left)[-1]  # the words of this figure's own verb phrase
             if _NOT_A_LEVEL.search(own) or text.startswith(_INCREMENT_AFTER, m.end):
                 continue  # 每天产值…, 较去年增加251亿元, 以每年2亿元递增: no total of its own
@@ -929,6 +939,46 @@ class ClaimFinder:
         claims = [c for c in claims if not (c["indicator"] in _NOT_NATIONAL_INDICATORS
                                             and c["region"].get("adcode") == "100000")]
         return _dedupe(claims, self.text, self.index)
+
+    def _respectively(self, i: int, left: str) -> list[dict[str, Any]]:
+        """交通、能源、水利分别完成投资3252亿元、2140亿元、748亿元: one `other` claim per item,
+        each with its own amount (the list's items and amounts paired in order); [] when the
+        clause is no such list or the numbers of items and amounts differ."""
+        text = self.text
+        ms = self.mentions
+        m = ms[i]
+        r = _RESPECTIVELY.search(left)
+        if r is None or "投资" not in left[r.start():] + left[:r.start()][-4:]:
+            return []
+        k = m.start - len(left) + r.start()  # where 分别 stands
+        c0 = max(self.index.sentence(m.start)[0], text.rfind("，", 0, k) + 1,
+                 text.rfind("；", 0, k) + 1)
+        items = text[c0:k].split("、")
+        amounts = [m]
+        for n in ms[i + 1:i + 12]:
+            if n.kind != "money" or text[amounts[-1].end:n.start] != "、":
+                break
+            amounts.append(n)
+        if len(items) < 2 or len(items) != len(amounts):
+            return []
+        items[0] = _LEADING_FILLER.sub("", self._own_words(items[0], c0 + len(items[0])))
+        last = items[-1]
+        j = last.find("领域")
+        j = j if j > 0 else last.find("投资")
+        if j > 0:
+            items[-1] = last[:j]  # (…、市政领域投资分别达…: the words all items share)
+        elif "投资" not in r.group():
+            return []
+        out = []
+        for item, n in zip(items, amounts, strict=True):
+            if not 1 <= len(item) <= 8 or _NOT_INVESTMENT.search(item):
+                return []
+            words = item + "投资"
+            im = _IND_RE.fullmatch(words)
+            ind = _IND_NAMES[im.lastindex or 0] if im is not None else "other"
+            out.append(self._claim(n, ind, None if ind != "other" else words, None))
+            self._listed.add(id(n))
+        return out
 
     def _rejected(self, c: Mention, s0: int) -> bool:
         """否决…项目35个, 取消…项目29项: the count's clause (to its last comma: 、 and quotes

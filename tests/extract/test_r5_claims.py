@@ -203,3 +203,21 @@ def test_an_other_indicator_s_words_drop_the_verbs_around_them() -> None:
     assert c["indicator_text"] == "电子信息产业规模"
     (c,) = claims("宁远市近五年工业技术改造投资累计700亿元。", pub="2018-03-01")
     assert c["indicator_text"] == "工业技术改造投资"
+
+
+def test_a_respectively_list_pairs_items_and_amounts() -> None:
+    text = "全年宁远市交通、水利、能源领域投资分别达230亿元、60亿元、170亿元。"
+    got = sorted((c["indicator_text"], c["value"]) for c in claims(text))
+    assert got == [("交通投资", 23_000_000_000), ("水利投资", 6_000_000_000),
+                   ("能源投资", 17_000_000_000)]
+
+
+def test_a_respectively_list_with_the_investment_after_the_word() -> None:
+    text = "今年宁远市力争交通、铁路分别完成投资250亿元、80亿元。"
+    got = {c["value"]: c["indicator"] for c in claims(text)}
+    assert got == {25_000_000_000: "other", 8_000_000_000: "fixed_asset_investment"}
+
+
+def test_a_respectively_list_of_other_sizes_is_left_alone() -> None:
+    text = "宁远市服务贸易、数字贸易规模分别突破130亿元、70亿元。"
+    assert claims(text) == []
