@@ -96,7 +96,7 @@ MULTI_STOPS = (
     # (做好…前期工作, 积极配合, 大力发展新能源项目): no name starts with them
     "不过", "然而", "可是", "只是", "做好", "配合", "大力发展", "积极发展", "大力", "积极",
     "做强", "做大", "做优", "建强", "办好", "建设好", "运营好", "利用好", "守护好", "维护好",
-    "近日批准", "投运", "投用", "启用", "融入", "拓宽", "拓展", "提速", "入选",
+    "近日批准", "投运", "投用", "启用", "融入", "拓宽", "拓展", "提速", "入选", "纳入", "加密",
     # a verb's resultative 好 (守好, 建好…三江源国家公园): the verb before it may be any
     "好(?<=[建管用办守护做抓保修营治施进设理实落发]好)",
     # travel and passage verbs (坐着高铁环岛游, 经过100米…的比拼): the vehicle is no project
@@ -104,11 +104,11 @@ MULTI_STOPS = (
 )
 # Single characters that end the text before a name, unless the neighbours make a word
 # (有限, 对位, 并网, 在线…) or the character sits in a protected span.
-_SINGLE = "的在是为将把对由了于从向到等有被并也已还以跟受但着靠如"
+_SINGLE = "的在是为将把对由了于从向到等有被并也已还以跟受但着靠如含"
 _NOT_SINGLE = re.compile(
     r"有[限色机线]|对[位口外接称]|在线|将军|[高中初平同均]等|等[级离]|到位|向[阳家]|于都|是否|"
     r"跟[踪进随]|[接承享感遭]受|受[理托益让]|为民|[作认成因]为|为[主首]|[以关至属位对等由]于|[从有也还]有|[自缘理]由|被[动服]|并[网购]|应的|"
-    r"以[上下色外及]|[所可难得予加足用借]以|着[陆装色火]|靠山|背靠背|如[意皋东]|[比例譬假]如"
+    r"以[上下色外及]|[所可难得予加足用借]以|着[陆装色火]|靠山|背靠背|如[意皋东]|[比例譬假]如|含[山量]|有[效序力]"
 )
 # Longest words first, then the single characters. Grouped by first character (see
 # alternation.py): a search tries ~3 branches per position instead of ~250 (3× faster).

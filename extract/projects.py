@@ -99,6 +99,7 @@ _GENERIC_WORDS = (
     "改扩建", "新建及改扩建", "道路", "地产", "房地产", "募投", "募集资金", "援疆", "援建",
     "对口支援", "现代化", "冶炼", "实际", "新老", "片区", "煤炭", "规范", "基础", "国省干线", "干线", "重要", "高速公路", "公路", "铁路", "高铁", "规划", "防护林",
     "海外", "境外", "国外", "国内", "省外", "资源", "矿产", "能源资源", "新一轮", "常规", "普通",
+    "现有", "既有", "原有",
 )
 _GENERIC_RE = re.compile(
     "(?:" + "|".join(sorted(_GENERIC_WORDS, key=len, reverse=True))
@@ -444,6 +445,12 @@ class ProjectFinder:
                 break
             if not accepted:
                 continue
+            if text.count("”", start, hs) > text.count("“", start, hs):
+                # 实施“全民参保·福暖万家”工程: a cut inside a quotation goes back to its opener
+                j = text.rfind("“", max(c0, start - 16), start)
+                if j >= 0:
+                    start = j
+                    name = text[start:he]
             company = self._company_at.get(start) or self._company_inside(start, hs)
             if company is not None and company.start > start \
                     and self.protected.span_at(start) == (start, company.start) \
@@ -1108,7 +1115,8 @@ def _open_bracket(s: str, i: int) -> bool:
 def _item_end_ok(seg: str, i: int) -> bool:
     """A conjunction splits a list only where the item before it looks complete: the list
     already has 、 (A、B和C), or the item is a firm (A有限公司和B等企业)."""
-    return "、" in seg[:i] or _FIRM_END.search(seg, 0, i) is not None
+    return "、" in seg[:i] or _FIRM_END.search(seg, 0, i) is not None \
+        or (seg[i] == "和" and _WORKS_END.search(seg, 0, i) is not None)
 
 
 _LANDFORM_ITEM = re.compile(r"(?:山脉|盆地|流域|平原|高原|草原|沙漠|戈壁|林区|水系|谷地)$")
@@ -1120,4 +1128,7 @@ _EVENT_END = re.compile(r"(?:合龙|贯通|通车|完工|竣工|投产|开工|�
 _CONTEST_ITEM = re.compile(
     r"^[\d.．×xX]+(?:米|公里|千米|公斤|千克|码)$|(?:比赛|[直弯]道赛|决赛|锦标赛|接力|自由泳|"
     r"蛙泳|仰泳|蝶泳|跳远|跳高|速滑)$")
+# The kind of work or a head closing an item (某机场改扩建和某城际…等项目): a complete item.
+_WORKS_END = re.compile(r"(?:改扩建|扩建|改建|改造|新建|迁建|建设|工程|项目|铁路|高铁|公路|机场|港区|码头|"
+                        r"水库|电站|基地|园区)$")
 _FIRM_END = re.compile(r"(?:有限公司|有限责任公司|集团|股份公司)$")

@@ -311,3 +311,23 @@ def test_a_hospital_opening_to_patients() -> None:
 def test_a_ceremony_day_told_after_its_name() -> None:
     text = "本报讯，南方汽车高端基地竣工仪式27日在广州市南沙区举行，总投资60亿元。"
     assert ("completed", "2012-10-27") in events_of(text, "南方汽车高端基地", "2012-10-28")
+
+
+@pytest.mark.parametrize(
+    ("text", "good"),
+    [
+        ("推进德阳机场纳入全国民用运输机场规划，投资10亿元。", "德阳机场"),
+        ("建设一批水库，含揭西龙潭水库，总投资20亿元。", "揭西龙潭水库"),
+        ("实施“全民健身·幸福万家”工程，投资5亿元。", "“全民健身·幸福万家”工程"),
+    ],
+)
+def test_edges_of_reports(text: str, good: str) -> None:
+    found = names(text)
+    assert good in found
+    assert not any(n != good and good in n for n in found)
+
+
+def test_two_works_joined_by_he_in_a_list() -> None:
+    found = names("积极推进现有机场改扩建和银川至宁东城际快速交通等重点项目。")
+    assert "银川至宁东城际快速交通" in found
+    assert not any("和" in n for n in found)
