@@ -170,7 +170,7 @@ _BREAKDOWN = re.compile(r"其中(?:包括)?|包括|涉及")
 _SUBCLASS = re.compile(r"(?:亿元|万元)以上|新开工|竣工|投产|签约")
 _EVENT_WORD = re.compile(by_first_char((
     r"开工|签约|竣工|投产|在建|落地|开竣工|建设|启动|入驻|完成|实施|推进|通车|新建|迁建|扩建|"
-    r"复工|核准|批复|审批").split("|")))
+    r"复工|核准|批复|审批|开通|建成|投用").split("|")))
 # 高新技术产业投资同比增长27.1%, 战略性新兴产业增加值同比增长12.9%: a category's growth
 _INTENSITY = re.compile(r"万元|单位|亿元")
 _CATEGORY_GROWTH = re.compile(
@@ -1028,8 +1028,9 @@ class ClaimFinder:
             if c.start >= min(s1, c1 + 2):
                 break
             if c.kind == "count" and c.unit == m.unit and _EVENT_WORD.search(
-                    self.text, m.end, c.start):
-                return c
+                    self.text, m.end, c.start) and not (
+                    c.value is not None and m.value is not None and c.value > m.value):
+                return c  # (a tally never exceeds its whole: 168项…投用，344项…开工 are two)
         return None
 
     def _is_project_count(self, m: Mention) -> bool:

@@ -221,3 +221,13 @@ def test_a_respectively_list_with_the_investment_after_the_word() -> None:
 def test_a_respectively_list_of_other_sizes_is_left_alone() -> None:
     text = "宁远市服务贸易、数字贸易规模分别突破130亿元、70亿元。"
     assert claims(text) == []
+
+
+def test_projects_to_open_are_a_batch() -> None:
+    (c,) = claims("今年，宁远市18项城际铁路项目将于年底开通。")
+    assert c["indicator"] == "project_count" and c["count"] == 18
+
+
+def test_a_later_larger_count_is_no_tally_of_the_first() -> None:
+    text = "宁远市168项灾后恢复项目全部竣工，344项提升项目开工建设。"
+    assert sorted(c["count"] for c in claims(text)) == [168, 344]
