@@ -331,3 +331,7 @@ def test_two_works_joined_by_he_in_a_list() -> None:
     found = names("积极推进现有机场改扩建和银川至宁东城际快速交通等重点项目。")
     assert "银川至宁东城际快速交通" in found
     assert not any("和" in n for n in found)
+
+
+def test_school_places_are_no_school() -> None:
+    assert names("新增普通高中学位2万个，投资10亿元。") == set()
