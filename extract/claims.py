@@ -100,6 +100,7 @@ _NOT_OWN_ENDS = tuple(
     a + "了" + c for a in ("增加", "减少", "增长", "提高", "下降", "节约", "节省") for c in ("", "约"))
 # a rate per day, a difference from a year before (较2013年增加251亿元): not a total
 _NOT_A_LEVEL = re.compile(r"每(?:天|日|小时|周|月)|(?:较|比)[^，,。；;]{0,12}?(?:增加|减少|增长|提高|多|少)了?$")
+_COUNTED_BEFORE = re.compile(r"\d+[个家项]|一批")
 _INCREMENT_AFTER = ("递增", "递减", "的速度")
 # 否决“两高”项目35个，涉及投资额…: projects turned away, not investment
 # 交通、水利分别完成投资2500亿元、800亿元: a list's items and amounts paired in order
@@ -772,6 +773,10 @@ class ClaimFinder:
             own = _OWN_CUE.split(left)[-1]  # the words of this figure's own verb phrase
             if _NOT_A_LEVEL.search(own) or text.startswith(_INCREMENT_AFTER, m.end):
                 continue  # 每天产值…, 较去年增加251亿元, 以每年2亿元递增: no total of its own
+            if (m.qualifier == "over" or left.endswith(("过", "超"))) \
+                    and text[m.end:m.end + 1] in ("的", "、") \
+                    and _COUNTED_BEFORE.search(own):
+                continue  # 64个产值过10亿元、2334个过2000万元的增长点: the size of things counted
             if left.endswith(_NOT_OWN_ENDS) or text.startswith(_CONVERTED, m.start) \
                     or _SAVING.search(own, max(0, len(own) - 8)) or (
                     left.endswith("由") and _CHANGED_TO.match(text, m.end)):

@@ -231,3 +231,10 @@ def test_projects_to_open_are_a_batch() -> None:
 def test_a_later_larger_count_is_no_tally_of_the_first() -> None:
     text = "宁远市168项灾后恢复项目全部竣工，344项提升项目开工建设。"
     assert sorted(c["count"] for c in claims(text)) == [168, 344]
+
+
+def test_the_size_of_things_counted_is_no_total() -> None:
+    text = ("宁远市盯紧64个预增产值过10亿元、230个过2000万元的工业新增长点，"
+            "规上工业增加值增长7.5%。培育一批产值超50亿、100亿的产业集群。")
+    (c,) = claims(text)
+    assert c["indicator"] == "industrial_value_added" and c["growth_pct"] == 7.5
