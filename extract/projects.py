@@ -687,8 +687,9 @@ class ProjectFinder:
             return False
         s0 = self.index.sentence(start)[0]
         p0 = self.index.paragraph(start)[0]
-        if _HEAD_RE.search(text, max(p0, s0 - 200), s0) is not None:
-            return False
+        for h in _HEAD_RE.finditer(text, max(p0, s0 - 200), s0):
+            if not _BATCH_BEFORE.search(text, max(p0, h.start() - 8), h.start()):
+                return False  # (a batch before, 一批重大项目开工, is no project pointed back to)
         k = bisect.bisect_left(self.cut_ends, m.start())
         return k < len(self.cut_ends) and self.cut_ends[k] <= start or \
             self._figures.covers(m.start(), start)
@@ -894,6 +895,9 @@ _CLASS_RE = re.compile(r"以上|以下|之类|类项目|[各每]|行业(?!协会
 _CLASS_OPENER = re.compile(
     r"(?:[我本全][省市县区州旗镇乡]|全国|各地|各级|大部分|部分|多数|少数|一些|许多|不少|新老|"
     r"传统产业|行业|中小|相关|同类|其他|其余|有关)")
+_BATCH_BEFORE = re.compile(
+    r"(?:一批|一大批|批|[\d一二三四五六七八九十百千两几多余]+[个项]|这些|各类|一系列)"
+    r"[\u4e00-\u9fff]{0,4}$")
 _DATED_EVENT = re.compile(
     r"(?:投产|开工建设|开工|建成|竣工|落成|开业|投用|投入使用|通车|签约|落户)的$")
 _DATE_WORD = re.compile(r"[年月日]")

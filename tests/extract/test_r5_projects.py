@@ -335,3 +335,9 @@ def test_two_works_joined_by_he_in_a_list() -> None:
 
 def test_school_places_are_no_school() -> None:
     assert names("新增普通高中学位2万个，投资10亿元。") == set()
+
+
+def test_described_project_after_a_batch_sentence() -> None:
+    text = ("春节后开工首日，某省一批重大项目开工、签约。"
+            "在福州市马尾区，一个年产值50亿元的新能源产业园正加紧施工。")
+    assert "新能源产业园" in names(text, "2023-01-31")
