@@ -428,7 +428,18 @@ class ClaimFinder:
             return dict(NATIONAL)
         j = bisect.bisect_left(self._name_place_starts, s0)
         if j < len(self.name_places) and self.name_places[j].end <= a:
-            return _region_dict(self.name_places[j].region)
+            first = _region_dict(self.name_places[j].region)
+            code = first.get("adcode") or ""
+            for n in self.name_places[j + 1:j + 12]:
+                other = (n.region.adcode or "") if n.end <= a else code
+                if other[:4] != code[:4] and len(code) == 6:
+                    # 孝感A、荆门B等5500个重大项目: names in several cities list examples of
+                    # a batch that spans them: their province, if they share one
+                    if other[:2] != code[:2]:
+                        break
+                    return first | {"city": None, "county": None, "town": None, "zone": None,
+                                    "adcode": code[:2] + "0000"}
+            return first
         p0 = self.index.paragraph(a)[0]
         lo = p0 if p0 < s0 else self.index.paragraph(max(0, p0 - 1))[0]
         if lo < p0 and self._national_article():

@@ -238,3 +238,11 @@ def test_the_size_of_things_counted_is_no_total() -> None:
             "规上工业增加值增长7.5%。培育一批产值超50亿、100亿的产业集群。")
     (c,) = claims(text)
     assert c["indicator"] == "industrial_value_added" and c["growth_pct"] == 7.5
+
+
+def test_a_batch_listing_names_in_several_cities_is_their_province_s() -> None:
+    text = ("湖北省政府工作报告。\n"
+            "武汉光谷算力中心、孝感动力电池二期、荆门特种油基地等550个重大项目加快建设，"
+            "年度投资720亿元。")
+    got = [c for c in claims(text, pub="2025-01-20") if c["count"] == 550]
+    assert got and got[0]["region"]["adcode"] == "420000"
