@@ -54,6 +54,7 @@ WEAK_HEADS = (
     "高速", "中心", "园区", "公园", "通道", "公路", "港区", "码头", "机组", "车间", "小学", "内陆港",
     "中学", "医院", "枢纽", "广场", "综合楼", "大厦", "管道", "管线", "中试线", "示范线",
     "铁矿", "铜矿", "金矿", "煤矿", "锂矿", "钾矿", "镍矿", "铝土矿",
+    "火车站", "高铁站", "东站", "西站", "南站", "北站",
 )
 # Longest first, grouped by first character (alternation.py): a position tries only the heads
 # that open with its character.

@@ -341,3 +341,8 @@ def test_described_project_after_a_batch_sentence() -> None:
     text = ("春节后开工首日，某省一批重大项目开工、签约。"
             "在福州市马尾区，一个年产值50亿元的新能源产业园正加紧施工。")
     assert "新能源产业园" in names(text, "2023-01-31")
+
+
+def test_a_station_being_built() -> None:
+    assert "昆明南站" in names("这里是正在建设的昆明南站，明年6月份建成投入使用。")
+    assert names("旅客从昆明南站出发，前往各地。") == set()
