@@ -990,8 +990,9 @@ _SUPERLATIVE = re.compile(by_first_char((
     r"最大|最长|最高|最深|最先进|最早|首个|首座|首条|首台|首家|唯一|世界级|世界一流|国际一流|"
     r"全球|规模最大|千万吨级").split("|")))
 _DESCRIBED = re.compile(
-    r"成为|建成为|打造成|建设成|作为|[这也将就即]是|^是|项目[为是]|工程[为是]|一批批|一批|多个|"
-    r"一系列|诸多|众多"
+    r"成为|建成为|打造成|建设成|作为|[这也将就即]是|^是|一批批|一批|多个|一系列|诸多|众多|"
+    # 某基地是某集团…生产基地: what follows 是 describes the project named before it
+    r"(?:项目|工程|基地|中心|园区|产业园|电站|工厂|铁路|高铁|机场|通道)[为是]"
 )
 # 重点工程, 配套工程: a category when it closes the core before 项目/工程.
 # Over the sentence before the name (across 、 and ，): 世界级聚烯烃、化学品生产基地 after

@@ -346,3 +346,11 @@ def test_described_project_after_a_batch_sentence() -> None:
 def test_a_station_being_built() -> None:
     assert "昆明南站" in names("这里是正在建设的昆明南站，明年6月份建成投入使用。")
     assert names("旅客从昆明南站出发，前往各地。") == set()
+
+
+def test_a_description_after_shi_is_the_named_project() -> None:
+    text = ("南方汽车高端基地今天竣工，总投资60亿元。"
+            "南方汽车高端基地是南汽集团中高端轿车和越野车生产基地。")
+    found = names(text, "2012-10-27")
+    assert "南方汽车高端基地" in found
+    assert not any(n.startswith("南汽集团") for n in found)
