@@ -235,6 +235,9 @@ def find_events(text: str, index: TextIndex, mentions: list[Mention],
                 dm = dates[k2]
                 date, precision, dstart = date_value(dm), dm.precision, dm.start
         etype = _TYPE[word]
+        if etype == PLANNED and date is not None and dstart < a \
+                and _EVENT_RE.search(text, dend, a) is not None:
+            date = precision = None  # 去年10月投产的X…要进行二期建设: the date is the 投产's
         if etype == PLANNED and date is None:
             continue  # a plain 建设 (the commonest word): no date, no event (as below, sooner)
         w0 = max(s0, a - 20)

@@ -128,7 +128,7 @@ _INVEST_CONTEXT = re.compile(by_first_char((
     r"投资|开工|动工|奠基|签约|落户|建设|施工|建成|竣工|投产|并网|达产|通车|启用|开通|"
     r"贯通|复工|推进|在建|扩建|新建|改造|技改|产能|年产|亿元|万元|占地|落地|入驻|开业|"
     r"调试|安装|总投资|工程|项目|工地|铺轨|试桩|完工|通航|运行|吊装|主体|工期|进展|开建|揭牌|"
-    r"落成|启用|运营|投用").split("|")))
+    r"落成|启用|运营|投用|接诊|开诊").split("|")))
 # Figures and words that belong before a head but never start a name.
 _LEAD_TRIM = re.compile(
     r"(?:[，、：:\s]|[（(][\d一二三四五六七八九十]{1,3}[）)]|\d{1,2}[．.](?!\d)|"
@@ -1019,7 +1019,7 @@ _LOCATION_AFTER = re.compile(
     r"(?:[东西南北两一]侧|沿线|沿岸|一带|两岸|上游|下游|脚下|旁边|对岸|"
     r"引水|取水|调水|出发|起飞|始发)")
 _TOWN_CENTRE = re.compile(r"(?:老城|城区|县城|[城市镇副])$")  # (城市副中心: a district's role)
-_NEGATED_CORE = re.compile(r"不通|无高速|无铁路|没有|未通|尚无")
+_NEGATED_CORE = re.compile(r"不通|无高速|无铁路|没有|未通|尚无|缺少|缺乏|短缺")
 _CONNECTED_BEFORE = re.compile(
     r"(?:连|接|连接|连通|途经|经过|通往|直达|对接|衔接|接驳|距离|距|临近|紧邻|靠近|毗邻)"
     r"(?:[\u4e00-\u9fff]{0,4}(?:地铁|轨道交通|轻轨))?$")

@@ -354,3 +354,18 @@ def test_a_description_after_shi_is_the_named_project() -> None:
     found = names(text, "2012-10-27")
     assert "南方汽车高端基地" in found
     assert not any(n.startswith("南汽集团") for n in found)
+
+
+def test_a_plan_does_not_take_the_date_of_an_event_before_it() -> None:
+    text = "而去年10月投产的光电信息产业园马上也要进行二期建设，总投资20亿元。"
+    evs = events_of(text, "光电信息产业园", "2019-02-12")
+    assert ("production", "2018-10") in evs
+    assert ("planned", "2018-10") not in evs
+
+
+def test_a_hospital_named_in_apposition_opens() -> None:
+    text = ("今天，国内最大的非营利性医院——西山国际医院在北京全面开始接诊，"
+            "彻底改变了当地近百万人口缺少大型三甲医院的状况。")
+    found = names(text, "2014-12-08")
+    assert "西山国际医院" in found
+    assert not any("缺少" in n for n in found)
