@@ -42,6 +42,8 @@ _OTHER_INVEST = re.compile(r"投资|投入|出资")
 _SALES = re.compile(r"销售收入|销售额|营业收入")
 _UNIT_SPEC = re.compile(r"单机|单台|每台|单套|单线")
 # Words before a quantity that make it what a project can do (吞吐量, 年发电量, 每年可供…)
+_LENGTH_UNITS = frozenset(("公里", "千米", "米", "km", "m", "延米", "里"))
+_ROUTE_LENGTH = re.compile(r"(?:里程|全长|总长|长度|长约|长达|线路长)[^，,。；;]{0,4}$")
 _CAPACITY_CUE = re.compile(r"年|吞吐|发电量|输送|产能|能力|可供|处理|生产")
 # Counts whose noun makes the figure after them a batch's (38个重大项目…总投资).
 _BATCH_NOUN = re.compile(r"项目|工程|企业|重点|重大|签约|开工|在建|新建|竣工|投产|产业")
@@ -933,6 +935,9 @@ class Assembler:
                 if _UNIT_SPEC.search(text, max(0, f.start - 4), f.start):
                     continue  # 单机容量为1500千瓦的风机: a unit's size, not the project's
             elif k == "quantity":
+                if f.unit in _LENGTH_UNITS and _ROUTE_LENGTH.search(
+                        text, max(self.index.clause(f.start)[0], f.start - 8), f.start):
+                    continue  # 总里程约750公里: a route's length is no capacity (gold README)
                 # 150万吨乙烯 in a name, 年旅客吞吐量3300万人次 after one: a capacity
                 inside = [s for s in self._spots_in(max(0, f.start - 40), f.end)
                           if s[0] <= f.start and f.end <= s[1] and s[3].kind != REF]

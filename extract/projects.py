@@ -160,6 +160,8 @@ _SEGMENT = re.compile(r"(?:[\u4e00-\u9fff]{2,5}?(?:到|至|—|-))?[\u4e00-\u9ff
 # The owner opening a panel line's name: 三星电子在苏州的…, 南京中电熊猫夏普的…
 _OWNER = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,10}?)(?:在[\u4e00-\u9fff]{2,6}?)?的")
 # Words before a panel line's owner (虽然三星电子在苏州的7.5代线, 加上奇美的8.5代线).
+# A line's head right after a number word (十天高速: 十堰–天水, not ten days).
+_LINE_HEAD_AT = re.compile(r"高速|高铁|铁路|公路|城际")
 _LINE_LEAD = re.compile(
     r"(?:虽然|无论是|还是|加上|以及|而且|而|和|与|及|再|并|但是|但|不过|然而|可是|即|是|的|"
     r"[^在]{0,8}位于)+")
@@ -205,12 +207,16 @@ class ProjectFinder:
         spans = list(places) + [(c.start, c.end) for c in companies]
         self.cut_ends: list[int] = []  # ends of figures a name never spans (dates, money)
         de_ok: set[int] = set()
+        glued: list[tuple[int, int]] = []
         for m in mentions:
             k = m.kind
             if k == "capacity" or k == "quantity" or (k == "count" and m.unit in _PROD_UNITS):
                 spans.append((m.start, m.end))
                 if k == "capacity" and m.end < len(text) and text[m.end] == "的":
                     de_ok.add(m.end)
+            elif k == "duration" and not text[m.start].isdigit() \
+                    and _LINE_HEAD_AT.match(text, m.end) is not None:
+                glued.append((m.start, m.end))  # 十天高速公路: places' abbreviation, a proper word
             elif k in ("money", "date", "period", "growth", "percent", "land", "area",
                        "duration", "attainment", "rate") or (k == "count" and m.unit in "个项批家"):
                 self.cut_ends.append(m.end)
@@ -222,7 +228,7 @@ class ProjectFinder:
         self._company_starts = [c.start for c in companies]
         self.lists: list[tuple[int, int, int]] = []  # (start, end, list_id) of 、-lists
         self._figures = Protected([(m.start, m.end) for m in mentions if m.kind in (
-            "capacity", "quantity", "money")])
+            "capacity", "quantity", "money")] + glued)
         self._firms = Protected([(c.start, c.end) for c in companies])
 
     # -- names ending in a head word ---------------------------------------------------

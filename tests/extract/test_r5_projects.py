@@ -369,3 +369,11 @@ def test_a_hospital_named_in_apposition_opens() -> None:
     found = names(text, "2014-12-08")
     assert "西山国际医院" in found
     assert not any("缺少" in n for n in found)
+
+
+def test_a_number_word_glued_to_a_line_is_its_name() -> None:
+    text = "将于年底开通的十天高速总里程约750公里，东起湖北。"
+    rec = {r["name"]: r for r in extract_records(text, pub_date="2015-04-02")
+           if r["kind"] == "project"}
+    assert rec["十天高速"]["capacity"] == []  # a route's length is no capacity
+    assert names("由于近两年技改投资已基本完成，企业近期没有技改意愿。") == set()
