@@ -315,9 +315,7 @@ class ClaimFinder:
         self.companies = companies or []
         self.text = text
         self.index = index
-        if any(m.kind == "money" and _COUNT_AS_MONEY.match(m.text) for m in mentions):
-            mentions = [_as_count(m) for m in mentions]
-        self.mentions = mentions
+        self.mentions = mentions  # (copied before a count read as money is put right: find)
         self.ctx = ctx
         self.pub = pub
         self.used = used
@@ -568,7 +566,8 @@ class ClaimFinder:
         span = self._years_back(s0, a)
         if span is not None:
             return span  # 四年来，…累计安排57.4亿元: the years up to the publication's
-        if text.find("年", s0, a) >= 0 and _VAGUE_YEARS.search(text, s0, a):
+        if (text.find("年来", s0, a) >= 0 or text.find("些年", s0, a) >= 0
+                or text.find("几年", s0, a) >= 0) and _VAGUE_YEARS.search(text, s0, a):
             return None, None  # 近年来，…累计投资20多亿元: over years the text does not count
         if self.pub is not None and self.pub.month and (
                 text.find("目前", s0, a) >= 0 or text.find("至今", s0, a) >= 0) \
@@ -768,6 +767,11 @@ class ClaimFinder:
         for i, m in enumerate(ms):
             if m.kind != "money" or id(m) in self.used:
                 continue
+            if ("个" in m.text or "项" in m.text) and _COUNT_AS_MONEY.match(m.text):
+                if self.mentions is ms:
+                    self.mentions = list(ms)  # (the article's list is shared with the stages)
+                self.mentions[i] = _as_count(m)  # 2000个亿元项目: a count (read below)
+                continue
             s0, s1 = self.index.sentence(m.start)
             left = text[max(s0, m.start - 20):m.start]
             if _NOT_A_TOTAL.search(left[-6:]) or (
@@ -782,7 +786,8 @@ class ClaimFinder:
                     claims.extend(listed)
                     continue
             own = _OWN_CUE.split(left)[-1]  # the words of this figure's own verb phrase
-            if _NOT_A_LEVEL.search(own) or text.startswith(_INCREMENT_AFTER, m.end):
+            if (("每" in own or "较" in own or "比" in own) and _NOT_A_LEVEL.search(own)) \
+                    or text.startswith(_INCREMENT_AFTER, m.end):
                 continue  # 每天产值…, 较去年增加251亿元, 以每年2亿元递增: no total of its own
             if (m.qualifier == "over" or left.endswith(("过", "超"))) \
                     and text[m.end:m.end + 1] in ("的", "、") \
@@ -884,6 +889,7 @@ class ClaimFinder:
                 rec = self._claim(m, ind, indicator_text, None)
                 rec["count"] = count
                 claims.append(rec)
+        ms = self.mentions  # (with the counts read as money put right)
         # land a region clears, supplies or plans: 去年累计处置土地约3万亩, 确保2万亩建设用地
         for m in ms:
             if m.kind != "land" or id(m) in self.used or m.unit not in ("亩", "公顷", "平方公里"):
@@ -1049,11 +1055,8 @@ class ClaimFinder:
                 return c  # (a tally never exceeds its whole: 168项…投用，344项…开工 are two)
         return None
 
-    def _is_project_count(self, m: Mention) -> bool:
-        """N个(重大)项目, N项工程, 项目N个, 项目就达N个: a count of projects (not of research,
-        reform or cultural projects: 攻关项目101项, 60项改革项目 build nothing)."""
-        if not self._counts_projects(m):
-            return False
+    def _built(self, m: Mention) -> bool:
+        """A count `_counts_projects` accepted counts projects that build something."""
         text = self.text
         if _NOT_BUILT.search(text, max(0, m.start - 14), m.end + 20) is None:
             return True  # (most counts: no clause lookup)
@@ -1066,11 +1069,12 @@ class ClaimFinder:
                 return _NOT_BUILT.search(text, max(lo, k - 4), k) is None
         return True
 
-    def _counts_projects(self, m: Mention) -> bool:
-        """N个(重大)项目, N项工程, 项目N个, 项目就达N个: a count of projects."""
+    def _is_project_count(self, m: Mention) -> bool:
+        """N个(重大)项目, N项工程, 项目N个, 项目就达N个: a count of projects (not of research,
+        reform or cultural projects: 攻关项目101项, 60项改革项目 build nothing)."""
         if m.value is not None and m.value != 1 and m.unit in ("条", "座", "处") \
                 and _WORKS_COUNTED.match(self.text, m.end):
-            return True  # 6条铁路已全线复工, 3座水库
+            return self._built(m)  # 6条铁路已全线复工, 3座水库
         if m.value is None or m.value == 1 or m.unit not in ("个", "项", "批"):
             return False
         if self.text[m.end:m.end + 1] in _NUMERALS:
@@ -1081,14 +1085,14 @@ class ClaimFinder:
         if noun.startswith(("总投资", "投资")):
             # 120个总投资约900亿元的重大项目
             if _COUNTED.search(noun.split("的", 1)[-1][:8]):
-                return True
+                return self._built(m)
         head = noun[:16]
         lead = _LEADING_EVENT.match(head)
         k = lead.end() if lead else 0
         if _COUNTED.search(head[:k] + _NOUN_STOP.split(head[k:], 1)[0]):
-            return True
+            return self._built(m)
         if _COUNT_AFTER_NOUN.search(self.text, max(0, m.start - 10), m.start) is not None:
-            return True
+            return self._built(m)
         # 项目新开20个、竣工12个: a count listed after a count of projects; 由44项增加到48项
         sib = _SIBLING.search(self.text, max(0, m.start - 8), m.start) \
             or (_CHANGED_FROM.search(self.text, max(0, m.start - 6), m.start)
@@ -1097,7 +1101,7 @@ class ClaimFinder:
             k = bisect.bisect_left(self._mention_starts, sib.start() - 12)
             for c in self.mentions[k:k + 6]:
                 if c.kind == "count" and c.end == sib.start() and c is not m:
-                    return self._counts_projects(c)
+                    return self._is_project_count(c)
         return False
 
     def _batch_count(self, i: int, s0: int) -> Mention | None:
