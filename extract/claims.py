@@ -152,6 +152,7 @@ def _builds_one(text: str, a: int, b: int) -> bool:
     m = _BUILD_AFTER.search(text, a, b)
     return m is not None and not (m.group().endswith(("项目", "工程")) and is_generic(m.group(1)))
 # 2000个亿元项目, 207个亿元以上项目: a count of projects of a size, read as an amount
+_COUNT_UNITS = frozenset("个项批条座处")  # (the units _is_project_count accepts)
 _COUNT_AS_MONEY = re.compile(r"(\d+)([个项])(?=[十百千万亿]+元)")
 
 
@@ -789,8 +790,8 @@ class ClaimFinder:
             if (("每" in own or "较" in own or "比" in own) and _NOT_A_LEVEL.search(own)) \
                     or text.startswith(_INCREMENT_AFTER, m.end):
                 continue  # 每天产值…, 较去年增加251亿元, 以每年2亿元递增: no total of its own
-            if (m.qualifier == "over" or left.endswith(("过", "超"))) \
-                    and text[m.end:m.end + 1] in ("的", "、") \
+            if text[m.end:m.end + 1] in ("的", "、") \
+                    and (m.qualifier == "over" or left.endswith(("过", "超"))) \
                     and _COUNTED_BEFORE.search(own):
                 continue  # 64个产值过10亿元、2334个过2000万元的增长点: the size of things counted
             if left.endswith(_NOT_OWN_ENDS) or text.startswith(_CONVERTED, m.start) \
@@ -803,7 +804,8 @@ class ClaimFinder:
                 continue  # …竞购一个铁矿项目的股权，该项目总投资高达30亿澳元: one project's
             if (("项目" in left or "工程" in left) and _PROJECT_PROSPECT.match(
                     text, self.index.clause(m.start)[0], m.start)) or (
-                    text.startswith("的", m.end) and _ONE_THING.search(
+                    text.startswith("的", m.end) and ("一" in left or "这" in left)
+                    and _ONE_THING.search(
                         text, self.index.clause(m.start)[0], m.start)):
                 continue  # 项目可获得8亿元投入 (the project's prospects), 一座年产值9亿元的
                 # 工厂 (one undertaking described by its figure)
@@ -917,8 +919,9 @@ class ClaimFinder:
             claims.append(rec)
         # counts of projects with no amount: 19项重点工程…开工, 已开工10项
         for m in ms:
-            if m.kind != "count" or id(m) in self.counts_used or not self._is_project_count(m):
-                continue
+            if m.kind != "count" or m.unit not in _COUNT_UNITS or id(m) in self.counts_used \
+                    or not self._is_project_count(m):
+                continue  # (a count in 家, 人, 套… never counts projects: no call)
             s0, s1 = self.index.sentence(m.start)
             if not _EVENT_WORD.search(text, s0, s1) or _PART_OF.match(text, m.end) \
                     or _ENUMERATED.match(text, m.end) or _in_parentheses(text, m.start, s0):
@@ -1260,8 +1263,11 @@ def _foreign_counties_dropped(locs: list[Any], ctx: ArticleRegions | None) -> li
     if len(code) != 6 or code == "100000":
         return locs
     own = code[:2]
-    if not any(m.kind == "division" and not (m.region.adcode or "00").endswith("00")
-               and (m.region.adcode or "")[:2] != own for m in locs):
+    for m in locs:
+        c = m.region.adcode or own
+        if c[:2] != own and m.kind == "division" and c[4:] != "00":
+            break
+    else:
         return locs  # (most articles: every county is in the focus's province)
     named = {(m.region.adcode or "")[:2] for m in locs
              if m.kind == "division" and (m.region.adcode or "").endswith("00")}
