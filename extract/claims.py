@@ -340,7 +340,7 @@ class ClaimFinder:
         # kept aside for a batch whose sentence names no other (贵州某机场等19项工程开工)
         self.name_places = []
         if names:
-            inside = [_inside_any(names, m.start, m.end) for m in self.locations]
+            inside = _inside_spans(names, self.locations)
             if any(inside):
                 self.name_places = [m for m, x in zip(self.locations, inside, strict=True) if x]
                 self.locations = [m for m, x in zip(self.locations, inside, strict=True)
@@ -1294,14 +1294,24 @@ def _without_routes(text: str, locs: list[Any]) -> list[Any]:
     return [m for j, m in enumerate(locs) if j not in drop]
 
 
-def _inside_any(spans: list[tuple[int, int]], a: int, b: int) -> bool:
-    """True when [a, b) lies inside one of the sorted `spans` (a place in a project's name
-    is the project's, not the region a claim speaks for)."""
-    k = bisect.bisect_right(spans, (a, 10**12)) - 1
-    for j in range(k, max(-1, k - 4), -1):
-        if spans[j][1] >= b:
-            return True
-    return False
+def _inside_spans(spans: list[tuple[int, int]], locs: list[Any]) -> list[bool]:
+    """For each place of `locs` (sorted by start), whether it lies inside one of the sorted
+    `spans` (a place in a project's name is the project's, not the region a claim speaks
+    for); one sweep over both lists, the last four spans opened before the place tried."""
+    out = []
+    j = 0
+    n = len(spans)
+    for m in locs:
+        a, b = m.start, m.end
+        while j < n and spans[j][0] <= a:
+            j += 1
+        hit = False
+        for q in range(j - 1, max(-1, j - 5), -1):
+            if spans[q][1] >= b:
+                hit = True
+                break
+        out.append(hit)
+    return out
 
 
 def _category_words(words: str) -> str:
