@@ -324,13 +324,13 @@ class ClaimFinder:
         names = project_names or []
         self.locations = [m for m in (ctx.mentions if ctx else [])
                           if m.role == "location" and m.region is not None
+                          and (prev := text[m.start - 1:m.start]) not in _EXCLUDED_BEFORE
                           and not NOT_LOCATION_AFTER.match(text, m.end)
-                          and not (text[m.start - 1:m.start] in _ORIGIN_LAST
+                          and not (prev in _ORIGIN_LAST
                                    and _ORIGIN_BEFORE.search(text, max(0, m.start - 2), m.start))
-                          and not (text[m.start - 1:m.start] in _RANK_FRAME_LAST
+                          and not (prev in _RANK_FRAME_LAST
                                    and _RANK_FRAME.search(text, max(0, m.start - 3), m.start)
-                                   and _RANK_AFTER.match(text, m.end))
-                          and text[m.start - 1:m.start] not in _EXCLUDED_BEFORE]
+                                   and _RANK_AFTER.match(text, m.end))]
         self.locations = _foreign_counties_dropped(self.locations, ctx)
         # 浙江…。目前，全省有624个大项目…: 全省 is the province named before
         for j, m in enumerate(self.locations):
