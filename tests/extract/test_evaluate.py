@@ -43,7 +43,7 @@ def _named(records: list[dict], name: str) -> dict:
 
 # --------------------------------------------------------------------------- gold vs itself
 
-@pytest.mark.parametrize("source", ["seeds", "dev", "heldout"])
+@pytest.mark.parametrize("source", ["seeds", "dev", "validation", "heldout"])
 def test_gold_scores_one_against_itself(source: str, gold_dir: Path) -> None:
     path = gold_dir / "seeds.jsonl" if source == "seeds" else REPO_GOLD / source
     gold = list(read_jsonl([path]))
