@@ -106,7 +106,7 @@ _INCREMENT_AFTER = ("递增", "递减", "的速度")
 # 交通、水利分别完成投资2500亿元、800亿元: a list's items and amounts paired in order
 _RESPECTIVELY = re.compile(r"分别(?:完成|达到|达|为|是|突破|超过|完成投资|投资)?$")
 _REJECTED = re.compile(r"否决|拒绝|叫停|关停|淘汰|劝退|清退|取消")
-# …纺织项目建设现场，项目总投资30亿元: a clause opening with one project's total
+# …在化纤园区现场，项目总投资12亿元: a clause opening with one project's total
 _ONE_TOTAL_OPEN = re.compile(r"(?:项目|工程)总投资")
 _SAVING = re.compile(r"减少|节约|节省")
 # 重点项目…开工，…总投资: the whole batch's total
@@ -263,7 +263,7 @@ _VAGUE_YEARS = re.compile(r"近年来|近些年|近几年|多年来|这些年|�
 _HEADING_YEAR = re.compile(r"^[^\d]{0,8}((?:19|20)\d\d) ?年")
 _LAST_YEAR_WORDS = re.compile(r"过去一年|去年|过去的一年|上一年")
 # a report's section heading (一、2024年工作回顾, 二、2025年工作安排), not a news headline
-# (2021年全国铁路完成固定资产投资7489亿元)
+# (2019年某省公路投资完成820亿元)
 _SECTION_WORDS = ("回顾", "总结", "工作安排", "重点工作", "主要任务", "工作任务", "总体要求",
                   "主要目标", "目标任务")
 _HEADING_START = re.compile(
@@ -801,7 +801,7 @@ class ClaimFinder:
                 # one plant costs), 资金增加了1425亿元 (a difference), 由7000亿元增加到…
             if ("该" in left or "此" in left or "这" in left) \
                     and _THIS_PROJECT.match(text, self.index.clause(m.start)[0], m.start):
-                continue  # …竞购一个铁矿项目的股权，该项目总投资高达30亿澳元: one project's
+                continue  # …收购一座铜矿的股份，该项目总投资约9亿美元: one project's
             if (("项目" in left or "工程" in left) and _PROJECT_PROSPECT.match(
                     text, self.index.clause(m.start)[0], m.start)) or (
                     text.startswith("的", m.end) and ("一" in left or "这" in left)
@@ -966,7 +966,7 @@ class ClaimFinder:
         return _dedupe(claims, self.text, self.index)
 
     def _respectively(self, i: int, left: str) -> list[dict[str, Any]]:
-        """交通、能源、水利分别完成投资3252亿元、2140亿元、748亿元: one `other` claim per item,
+        """港口、电力、水务分别完成投资410亿元、266亿元、95亿元: one `other` claim per item,
         each with its own amount (the list's items and amounts paired in order); [] when the
         clause is no such list or the numbers of items and amounts differ."""
         text = self.text
@@ -1046,7 +1046,7 @@ class ClaimFinder:
         """129个开工项目已经开工86个, 66项…工程已开工10项: the count after the event word."""
         c1 = self.index.clause(m.start)[1]
         if c1 + 1 < s1 and self.text[c1 - 1:c1 + 1] in _THEN_TALLY:
-            c1 = self.index.clause(c1 + 1)[1]  # 172项…重大水利工程，已累计开工建设142项
+            c1 = self.index.clause(c1 + 1)[1]  # 58项…水库工程，已累计开工建设37项
         k = bisect.bisect_right(self._mention_starts, m.end)
         for j in range(k, len(self.mentions)):
             c = self.mentions[j]
@@ -1130,7 +1130,7 @@ class ClaimFinder:
                         for x in ms[max(0, j - 6):i]):
                     continue  # 其中包括甲类项目40个、乙类项目80个…，计划投资…: the whole's
                 if id(c) in self.counts_used or self._later_count(c, ms[i].start):
-                    return None  # 172项…工程已开工建设105项，在建工程投资…: a tally of the
+                    return None  # 58项…工程已开工建设37项，在建投资…: a tally of the
                     # count's progress stands between; the amount is not that batch's
                 return c
         p0 = self.index.paragraph(s0)[0]

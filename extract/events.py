@@ -244,7 +244,7 @@ def find_events(text: str, index: TextIndex, mentions: list[Mention],
         cue = _last(_PLAN, text, w0, a)
         if cue is not None and date is not None and cue.end() <= dstart \
                 and _COMMA.search(text, cue.end(), dstart) and not _after(date, pub):
-            cue = None  # …的目标尽早实现，福田汽车在2010年初开工建设了…: a past date after the plan
+            cue = None  # …计划早日落地，某车企在2012年春开工建设了…: a past date after the plan
         if cue is not None and _DONE_AFTER.match(text, b) and not _after(date, pub):
             cue = None  # 开工建设了: done
         if cue is not None and not _after(date, pub) and _DONE_BEFORE.search(text, cue.end(), a):
