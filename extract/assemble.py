@@ -348,7 +348,7 @@ class _Clusterer:
 
     def _side_by_side(self, e: Entity, m: ProjectMention, x: str) -> bool:
         """Two names in one sentence, neither holding the other, name two projects
-        (半导体照明光源产业化项目，…；半导体照明光源用LED器件产业化项目，…)."""
+        (储能电池产业化项目，…；储能电池用电芯模组产业化项目，…)."""
         nx, nm = _norm(x), _norm(m.name)
         if nx in nm or nm in nx:
             return False
@@ -659,7 +659,7 @@ class Assembler:
         and return them: a name with no proper element (ProjectMention.specific) stands for a
         project only with a figure of its own (这个总投资10亿元的新材料项目), with a head word
         in a list of projects (涉及A中心、B中心等项目), or beside a specific project in one
-        list (TCO膜玻璃扩建项目、硅片扩建等项目). Figures the dropped ones took are attached
+        list (镀膜玻璃扩建项目、电池片扩建等项目). Figures the dropped ones took are attached
         again to the rest."""
         lists: dict[int, list[Entity]] = {}
         for e in self.entities:
@@ -762,7 +762,7 @@ class Assembler:
     def _tied(self, m: ProjectMention) -> bool:
         """A described name the text ties to one undertaking: a firm's (三一重工的履带吊扩产
         项目), the one this report is about (此次开工的科技城新厂区), or one built at a named
-        place (在乌兰浩特经济技术开发区建设铁路专用线项目)."""
+        place (在某县工业园区建设物流专用线项目)."""
         text = self.text
         c0 = self.index.clause(m.start)[0]
         k = bisect.bisect_left(self._company_starts, m.start) - 1
@@ -996,7 +996,7 @@ class Assembler:
             lid = _list_of(chosen[3])
             if chosen[3].kind != ITEM and lid >= 0 and _LIST_EVENT.fullmatch(
                     self.text, chosen[1], ev.start):
-                # 拉日铁路、旁多…枢纽、墨脱公路等一大批重点工程相继开工: every listed work
+                # 甲铁路、乙…枢纽、丙公路等一批重点工程先后开工: every listed work
                 for e in {id(s[2]): s[2] for s in spots if _list_of(s[3]) == lid}.values():
                     e.events.append(ev)
             elif chosen[3].kind == ITEM:

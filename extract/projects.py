@@ -397,7 +397,7 @@ class ProjectFinder:
                 # 某一期工程主体工程今天完工: the main works are the project's own
                 hs, he, head = inner_head.start(), inner_head.end(), inner_head.group()
                 inner = None
-            # 量子人工智能计算中心太湖量子智算中心: a descriptor, then the name
+            # 大数据计算中心东湖智算中心: a descriptor, then the name
             for im in _HEAD_RE.finditer(text, inner or start, hs - 2):
                 if im.group() == head and im.end() < hs - 1 \
                         and self.is_specific(im.end(), hs) and not self.is_specific(start, im.start()):
@@ -466,7 +466,7 @@ class ProjectFinder:
                 name = text[start:he]
             pm = ProjectMention(start, he, name, NAME, head, weak=head in _WEAK)
             pm.specific = self.is_specific(start, hs) or self._dated_before(start) \
-                or self._described(start)  # (一个年产值50亿元的新能源产业园: a figure of its own)
+                or self._described(start)  # (一个年产值30亿元的储能产业园: a figure of its own)
             pm.company = company
             if out and out[-1].start >= start and out[-1].end <= he:
                 out.pop()  # a shorter name inside this one
@@ -613,7 +613,7 @@ class ProjectFinder:
             return False  # 在某市老城中心，…管网正在施工: the centre of a town is a place
         if is_generic(bare):
             # 公司…投资9000万元扩建二期工厂: a firm's new plant named by its phase; 这个占地
-            # 100亩的先进制造业研发项目基地: a project described, named by its head phrase
+            # 80亩的装备研发项目基地: a project described, named by its head phrase
             if not (head in _PLANT_HEADS and PHASE_WORD.fullmatch(bare)
                     and self._company_before(start)) and not self._described(start):
                 return False
@@ -632,7 +632,7 @@ class ProjectFinder:
             # 最大水利工程“夹岩水利枢纽” stay)
         if _SCOPED_SUPERLATIVE.search(text, wide, start) and text[start] not in "“「『" and not (
                 start > 0 and text[start - 1] in "“「『"):
-            return False  # 我国在建海拔最高的混凝土双曲拱坝电站: a record it holds, not a name
+            return False  # 省内在建装机最大的抽水蓄能电站: a record it holds, not a name
         if start > 0 and text[start - 1] == "等":
             return False  # 40万吨聚氯乙烯等煤化工项目: the list's kind
         if start > 0 and text[start - 1] == "在" and _VENUE_AFTER.match(text, he):
@@ -686,7 +686,7 @@ class ProjectFinder:
     def _described(self, start: int) -> bool:
         """这个占地100亩的…, 一个总投资10亿元的…: a pointer with a figure and 的 before `start`,
         in a sentence that follows no project named in its paragraph (else it points back:
-        一汽…工厂…。这座总投资近80亿元的生产基地…)."""
+        某车企…工厂…。这座总投资约60亿元的基地…)."""
         text = self.text
         c0 = self.index.clause(start)[0]
         m = _DESCRIBING.search(text, max(c0, start - 24), start)
@@ -766,10 +766,10 @@ class ProjectFinder:
                 continue
             pieces = _split_items(seg, seg_start)
             if _quoted_across(text, pieces):
-                continue  # 科技型企业“登高、升规、晋位、上市”: a slogan's words, not works
+                continue  # 企业“扩产、提质、上市”: a slogan's words, not works
             count = _list_count(m.group())
             if count is not None and len(pieces) > count:
-                # 光棒扩建、特种光电复合海底电缆及海底光缆、…等5个项目: the count says 及 joins
+                # 光纤扩建、海底电缆及海底光缆、…等5个项目: the count says 及 joins
                 # two nouns of one item
                 plain_pieces = _split_items(seg, seg_start, conj=False)
                 if len(plain_pieces) == count:
