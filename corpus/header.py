@@ -2,7 +2,7 @@
 
 Plain-text copies of news pages begin with what the page showed above the body: a breadcrumb,
 the title, and a line holding the publication time and the outlet, in forms such as
-`2020/04/05 22:15  新华社`, `2015年08月11日 07:51来源: 嘉兴日报-桐乡新闻 作者:` or
+`2020/04/05 22:15  新华社`, `2015年08月11日 07:51来源: 嘉兴日报` or
 `2020年05月15日 08:52:33   来源:椒江新闻网`. Times are China time (+08:00).
 """
 

@@ -43,7 +43,7 @@ _UNIT_WORD_CHARS = frozenset("省市县区州盟旗镇乡村")
 # Words that join two places (铜仁至吉首铁路, 衢江和龙游): the second is a place of its own.
 _LINKS = frozenset("至到和与及或经往赴从在于")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
-# A government's report to its people's congress (在吉林省第十四届人民代表大会第四次会议上)
+# A government's report to its people's congress (在某省第N届人民代表大会…会议上)
 # speaks for that government's unit, however often it names the unit's cities.
 _CONGRESS = re.compile(r"在([\u4e00-\u9fff]{2,15}?)第[一二三四五六七八九十百\d]+届\s*人民代表大会")
 _CONGRESS_HEAD = 400
