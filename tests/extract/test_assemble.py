@@ -199,10 +199,10 @@ def test_value_before_a_change_is_not_taken() -> None:
 
 
 def test_pointer_to_the_site_continues_the_project() -> None:
-    text = ("位于湖畔的龙岭文旅项目施工正忙。这里总投资200亿元，建成后将成为新的旅游基地。"
-            "这座总投资近80亿元的生产基地建设仅用时18个月。")
+    text = ("位于湖畔的龙岭文旅项目施工正忙。这里总投资150亿元，落成后会是全省又一处度假胜地。"
+            "这座总投资约60亿元的加工基地从动工到完工只用了一年。")
     rec = projects(text, "2017-02-04")["龙岭文旅项目"]
-    assert 20_000_000_000 in amounts(rec)
+    assert 15_000_000_000 in amounts(rec)
 
 
 def test_members_of_a_dated_batch_take_its_event() -> None:
@@ -215,7 +215,7 @@ def test_members_of_a_dated_batch_take_its_event() -> None:
 
 
 def test_listed_works_share_the_lists_event() -> None:
-    text = "去年，昌莆铁路、旁溪水利枢纽、墨岭公路等一大批重点工程相继开工建设。"
+    text = "去年，昌莆铁路、旁溪水利枢纽、墨岭公路等一批省重点工程先后开工。"
     p = projects(text, "2012-07-20")
     assert {n: [(e["type"], e["date"]) for e in r["events"]] for n, r in p.items()} == {
         n: [("started", "2011")] for n in ("昌莆铁路", "旁溪水利枢纽", "墨岭公路")}

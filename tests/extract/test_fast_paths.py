@@ -145,7 +145,7 @@ def test_firm_index_finds_the_firm_the_scan_finds(corpus_dir: Path) -> None:
     assert found > 0
 
 
-_SEGMENT_CHARS = "中国石化重质基础油光亮基地新型绿色智能化熟料习近平致信祝贺金沙江白鹤滩水电站远航嘉兴智造" \
+_SEGMENT_CHARS = "中国石化重质基础油光亮基地新型绿色智能化熟料白鹤滩水电站金沙江致信祝贺习近平远航嘉兴智造" \
     "项目工程建设年产万吨乙烯长兴县的和与及一期扩建拉日铁路娲石上力abXY0123.-"
 
 

@@ -153,7 +153,7 @@ def test_dev_no_fragments(dev_docs) -> None:
     [
         # sector and industry nouns listed as kinds, not projects
         "全县今年将实施河道清淤、土壤改良、植树造林等重点生态工程。",
-        "央企还承建了公路、通信、水利水电等基础设施建设项目。",
+        "省属国企还承接了港口、电网、供水排水等基础设施建设项目。",
         "企业产品主要用于机车、轨道交通、海洋工程等领域。",
         # a sector noun with a head, said of an industry or a plan
         "规划提出要建成西南地区重要的装备制造业基地。",
@@ -162,7 +162,7 @@ def test_dev_no_fragments(dev_docs) -> None:
         "我市千万千瓦电源项目正式启动。",
         "行业技改投资增幅回落。",
         "大部分电子工厂并没有内迁。",
-        "标志着我市第二大水电工程进入投产阶段。",
+        "这意味着全省第三大风电工程进入调试阶段。",
         # clause words before the head
         "公告称该项目投产后仍需一段时间爬坡。",
         "车间里开足马力生产线却难以停下来。",
