@@ -131,7 +131,7 @@ def test_bodies_and_words_before_filing_verbs_are_no_firms(subject: str) -> None
 
 
 def test_lines_of_different_sizes_stay_apart() -> None:
-    text = ("日前，湖北远航建材有限公司日产1.5万吨砂石生产线项目投产。这类生产线回本快、投入小。"
+    text = ("日前，湖北远航建材有限公司日产1.5万吨砂石生产线项目投产。砂石生产线投入少、回本快。"
             "江苏金石日产6000吨砂石骨料生产线投产后一直运转平稳。")
     found = projects(text)
     assert "湖北远航建材有限公司日产1.5万吨砂石生产线项目" in found
