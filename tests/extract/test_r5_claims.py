@@ -109,7 +109,7 @@ def test_a_short_name_of_a_county_in_another_province_does_not_speak() -> None:
 
 def test_whole_province_after_a_partner_region_is_the_focus() -> None:
     text = ("青海省召开经贸工作会议。\n"
-            "青海—香港经贸交流成果丰硕，全省招商引资到位资金64亿元。")
+            "青海—澳门合作往来日益密切，全省当年招商引资到位资金58亿元。")
     (c,) = claims(text)
     assert c["indicator"] == "domestic_capital_attracted"
     assert c["region"]["adcode"] == "630000"
@@ -117,27 +117,27 @@ def test_whole_province_after_a_partner_region_is_the_focus() -> None:
 
 def test_state_bond_money_in_a_province_s_report_is_the_province_s() -> None:
     text = ("黑龙江省政府工作报告。黑龙江省去年经济稳中有进。\n"
-            "争取国债资金43亿元，增发国债项目完成投资62.6亿元。")
+            "争取国债资金37亿元，一批增发国债项目累计完成投资51.4亿元。")
     got = {c["value"]: c["region"]["adcode"] for c in claims(text)}
-    assert got[6_260_000_000] == "230000"
+    assert got[5_140_000_000] == "230000"
 
 
 def test_state_bonds_supporting_every_place_are_the_nation_s() -> None:
     text = ("重庆市加快电梯更新。\n"
-            "今年超长期特别国债已安排80亿元资金，支持各地更新老旧电梯5万台。")
+            "今年超长期特别国债共安排资金60亿元，支持各地改造旧电梯3万部。")
     (c,) = claims(text)
     assert c["region"]["adcode"] == "100000"
 
 
 def test_a_national_ranking_after_the_figure_is_a_frame() -> None:
     text = ("内蒙古自治区工作报告。内蒙古各项工作扎实推进。\n"
-            "去年工业增加值跨过万亿元大关，全国排名上升。")
+            "去年工业增加值迈上万亿元台阶，全国排名上升两位。")
     (c,) = claims(text)
     assert c["region"]["adcode"] == "150000"
 
 
 def test_a_china_partnership_name_does_not_speak_for_the_nation() -> None:
-    text = "广西壮族自治区工作报告。\n中国—东盟产业合作区在建项目投资超过800亿元。"
+    text = "广西壮族自治区工作报告。\n中国—东盟经贸合作区目前在建项目投资超过600亿元。"
     (c,) = claims(text)
     assert c["region"]["adcode"] == "450000"
 
@@ -162,7 +162,7 @@ def test_an_intensity_is_not_the_indicator() -> None:
 
 
 def test_a_plant_s_prospective_yield_is_no_claim() -> None:
-    text = "宁远市一家化工企业的新项目不久前投产，年产值可达6亿元。"
+    text = "宁远市一家食品企业的新项目上月投产，年产值可达4亿元。"
     assert claims(text) == []
 
 
@@ -172,7 +172,7 @@ def test_projects_turned_away_are_no_batch() -> None:
 
 
 def test_a_clause_opening_with_the_project_s_total_is_one_project_s() -> None:
-    text = "这里是宁远县一处纺织项目的建设现场，项目总投资30亿元，下个月试投产。"
+    text = "眼前是宁远县一家造纸项目的施工工地，项目总投资18亿元，年底前试产。"
     assert claims(text) == []
 
 
@@ -219,7 +219,7 @@ def test_a_respectively_list_with_the_investment_after_the_word() -> None:
 
 
 def test_a_respectively_list_of_other_sizes_is_left_alone() -> None:
-    text = "宁远市服务贸易、数字贸易规模分别突破130亿元、70亿元。"
+    text = "宁远市跨境电商、离岸贸易规模分别突破90亿元、40亿元。"
     assert claims(text) == []
 
 
