@@ -147,7 +147,7 @@ def test_clause_words_before_a_name(text: str, good: str) -> None:
         # people, not works
         "第二批96名外籍工程技术人才完成职称评审，项目总投资高。",
         # a slogan's words listed inside one quotation
-        "帮助小微企业“育苗、壮干、成林、挂牌”等工程，投资8亿元。",
+        "扶持小微企业“入规、上云、升级、挂牌”等工程，投资8亿元。",
         # programmes for people
         "实施顶尖人才、创新领军人才等项目，投入资金5亿元。",
         # a new round of a programme
@@ -372,7 +372,7 @@ def test_a_hospital_named_in_apposition_opens() -> None:
 
 
 def test_a_number_word_glued_to_a_line_is_its_name() -> None:
-    text = "有望年内全线贯通的十天高速总里程约700公里，西抵甘肃。"
+    text = "预计年内通车的十天高速总里程约700公里，西抵甘肃。"
     rec = {r["name"]: r for r in extract_records(text, pub_date="2015-04-02")
            if r["kind"] == "project"}
     assert rec["十天高速"]["capacity"] == []  # a route's length is no capacity
