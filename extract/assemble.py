@@ -68,10 +68,9 @@ _PROVINCE_PAIR = re.compile(
     r"(?=铁路|高铁|联网|管道|线|输电|直流|高速|公路|城际|客运)")
 # Two ends of a line joined in its name (合肥到福州铁路, 哈密—重庆, 扎兰屯至阿荣旗铁路).
 _JOINER = re.compile(r"(?<=[\u4e00-\u9fff])(?:到|至|—|－|-)(?=[\u4e00-\u9fff])")
-# Words that put a project abroad when no Chinese place follows them (海外钾肥基地, 在境外),
-# and countries the gazetteer's foreign list lacks.
-_ABROAD = re.compile(r"海外|境外|国外|几内亚|刚果|赞比亚|津巴布韦|莫桑比克|坦桑尼亚|苏丹|加蓬|"
-                     r"喀麦隆|澳洲")
+# Words that put a project abroad when no Chinese place follows them (海外钾肥基地, 在境外);
+# countries themselves are the place finder's foreign mentions (CLDR names, places.py).
+_ABROAD = re.compile(r"海外|境外|国外|澳洲")
 # 跨越江西、福建两省: the places after these are on the route
 _ROUTE_CUE = re.compile(r"跨越|横跨|途经|贯穿|穿越|连接|连通|起于|止于|自|从|由|在")
 _REPORTED = re.compile(r"告诉|表示|介绍|透露|指出|认为|称|说")
