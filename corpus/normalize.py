@@ -48,6 +48,11 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+def fold_width(text: str) -> str:
+    """Full-width to half-width, character for character (zero-width characters kept)."""
+    return text.translate(_WIDTH)
+
+
 def width(text: str) -> str:
     """Full-width ASCII and odd spaces to half-width, zero-width characters dropped."""
     return text.translate(_TABLE)

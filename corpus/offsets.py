@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from touzi.corpus.normalize import _WIDTH, simplify
+from touzi.corpus.normalize import fold_width, simplify
 
 _RUN = re.compile(r"\S+")
 # A run this short may occur anywhere (a figure, 元); it anchors only close to the last one.
@@ -28,13 +28,12 @@ class OffsetMap:
 
     def __init__(self, source: str, clean: str) -> None:
         # Compared as cleaning compares: both steps keep the length of the text.
-        compared = simplify(source.replace("\r", " ").translate(_WIDTH)).text
+        compared = simplify(fold_width(source.replace("\r", " "))).text
         self._compared = compared
         self._clean = clean
         self._clean_starts: list[int] = []
         self._source_starts: list[int] = []
         self._lengths: list[int] = []
-        self._source_len = len(source)
         cursor = 0
         for m in _RUN.finditer(clean):
             run = m.group()

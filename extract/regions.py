@@ -49,7 +49,6 @@ _CONGRESS = re.compile(r"在([\u4e00-\u9fff]{2,15}?)第[一二三四五六七八
 _CONGRESS_HEAD = 400
 # The National People's Congress: the State Council speaks for the nation, no region's focus.
 _NATIONAL_CONGRESS = re.compile(r"第[一二三四五六七八九十百\d]+届\s*全国人民代表大会")
-_NATION = object()
 _CLAUSE_END = re.compile(r"[。！？!?；;\n，,、：:]")
 _ORG_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(商会|协会|联盟|同乡会|校友会|联合会)")
 # Between a place and the organisation it names (温州服装商会) stand only the trade's words:
@@ -546,16 +545,14 @@ class RegionResolver:
 
         _drop_strays(text, mentions, surfaces, outlet_support)
         roles_from_text(text, mentions, self)
-        congress = self._congress_unit(text, year)
-        if congress is _NATION:
-            focus = None
-        else:
-            focus = congress or self._focus(text, mentions, support, outlet_support,
-                                            header_cands, year, head_len)
+        national = _NATIONAL_CONGRESS.search(text, 0, _CONGRESS_HEAD) is not None
+        congress = None if national else self._congress_unit(text, year)
+        focus = None if national else congress or self._focus(
+            text, mentions, support, outlet_support, header_cands, year, head_len)
         self._province_shorts(text, mentions, focus, year)
         cues = _LevelCues(text)
         self._resolve_deictic_and_zones(text, mentions, focus, year, cues=cues)
-        zone_focus = focus if congress is not None else self._zone_focus(text, mentions, focus,
+        zone_focus = focus if national or congress else self._zone_focus(text, mentions, focus,
                                                                           cues)
         if zone_focus is not focus:
             # The article speaks for a zone: 全区/我区 point at it, so resolve them again.
@@ -680,12 +677,9 @@ class RegionResolver:
             prev = m
 
     # -- focus -------------------------------------------------------------------------
-    def _congress_unit(self, text: str, year: int | None) -> Region | object | None:
+    def _congress_unit(self, text: str, year: int | None) -> Region | None:
         """The unit whose people's congress a report opening addresses, if one is named in
-        full at the start of the text (a government work report speaks for it); _NATION for
-        the National People's Congress."""
-        if _NATIONAL_CONGRESS.search(text, 0, _CONGRESS_HEAD):
-            return _NATION
+        full at the start of the text (a government work report speaks for it)."""
         m = _CONGRESS.search(text, 0, _CONGRESS_HEAD)
         if m is None:
             return None
