@@ -25,6 +25,7 @@ from touzi.extract.companies import Company
 from touzi.extract.events import Event
 from touzi.extract.mention_type import Mention
 from touzi.extract.name_words import segment, word_tags
+from touzi.extract.places import default_index
 from touzi.extract.projects import ITEM, NAME, REF, ProjectMention, specific_core
 from touzi.extract.sentences import TextIndex
 
@@ -206,6 +207,8 @@ def same_project(a: str, b: str) -> bool:
     if gen is not None and gen.group() in long and short[:2] == long[:2] \
             and _subsequence(short[:gen.end()], long):
         return True
+    if gen is not None and _same_line_elsewhere(short, long):
+        return True
     # 抚吉高速 / 抚州至吉安高速公路, 伊钢一期技改工程 / 首钢伊犁钢铁…一期技改工程
     if len(short) >= 4 and _subsequence(short, long) and short[-2:] == long[-2:] \
             and (short[0] in long[:4] or short[:2] in long) \
@@ -225,6 +228,32 @@ def same_project(a: str, b: str) -> bool:
     common = sum((Counter(short) & Counter(long)).values())
     nums = _NUMS.findall(short)
     return len(short) >= 8 and common / len(long) >= (0.8 if nums else 0.85)
+
+
+def _place_free(name: str) -> tuple[str, frozenset[str]]:
+    """`name` without the places written in it, and those places."""
+    spans = default_index().spans(name)
+    if not spans:
+        return name, frozenset()
+    rest, last = [], 0
+    for start, end, _entries in spans:
+        rest.append(name[last:start])
+        last = end
+    rest.append(name[last:])
+    return "".join(rest), frozenset(name[s:e] for s, e, _ in spans)
+
+
+def _same_line_elsewhere(short: str, long: str) -> bool:
+    """京东方北京8.5代线 / 京东方8.5代TFT-LCD生产线, 华星光电8.5代线 / 深圳华星光电8.5代液晶面板项目:
+    one owner's line of one generation, with its site written in only one of the names (two
+    sites named differently are two lines)."""
+    s, s_places = _place_free(short)
+    lg, l_places = _place_free(long)
+    if s_places and l_places and s_places != l_places:
+        return False
+    gen = _GENERATION.search(s)
+    return gen is not None and gen.start() >= 2 and gen.group() in lg and s[:2] == lg[:2] \
+        and _subsequence(s[:gen.end()], lg)
 
 
 def _company_keys(pm: ProjectMention) -> set[str]:

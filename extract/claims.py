@@ -138,7 +138,7 @@ _THRESHOLD_AFTER = re.compile(r"(?:以上|以下)?的?(?:项目|重大项目|企
 # (Word lists here are grouped by first character for speed: see alternation.py.)
 _NOT_INVESTMENT = re.compile(by_first_char((
     r"贷款|税款|利润|效益|经费|募集|募资|收入|销售|营收|中标|价款|工资|预付款|成交|交易|消费|出口|"
-    r"进口|存款|余额|市值|补贴|补助|奖励|资助|增持|收购|购买|援企|稳岗|惠及|税后|救灾|救助|慰问|"
+    r"进口|采购|存款|余额|市值|补贴|补助|奖励|资助|增持|收购|购买|援企|稳岗|惠及|税后|救灾|救助|慰问|"
     r"扶持|资产|发行|彩票|公益|融资|上市|垫付|结余|闲置|沉淀|挪用|减税|降费|退税|增收|减负|降本|研发|贸易|降准|支出|惠企|赤字|社保|社会保障|保险基金|转移支付|就业").split("|")))
 _BUILD_AFTER = re.compile(
     r"(?:建设|新建|扩建|改扩建|开建|兴建|用于|设立)([^。；;]{0,20}?)(?:生产线|项目|工程|基地|工厂|产业园|企业)"
@@ -821,6 +821,10 @@ class ClaimFinder:
                 count = self._batch_count(i, s0) or self._batch_count_after(i, s1)
                 if count is not None and self._rejected(count, s0):
                     continue  # 否决…项目35个，涉及投资额超过56亿元: projects turned away
+                if count is not None and count.start < m.start \
+                        and _NOT_INVESTMENT.search(text, count.end, m.start):
+                    continue  # 6家车企向海外采购芯片…，金额达9亿美元: what the counted spend
+                    # on is no investment
             elif ind in _REGIONAL and self._adjacent_count(i, s0, _IN_PLACE.search(left)):
                 # …项目就有3651项，实际完成投资额3326亿元; 投产项目174个，到位资金128亿元
                 count = self._adjacent_count(i, s0, _IN_PLACE.search(left))

@@ -51,8 +51,11 @@ _CAP_CUE = re.compile(
     r"(年产能?|年产量|年生产(?:能力)?|年处理(?:能力|量)?|年发电(?:量|能力)?|年吞吐(?:量|能力)?|"
     r"年加工(?:能力|量)?|年屠宰|年出栏|年输送|年供(?:应|水|气|电)?|年运输|年转运|年制造|"
     r"年组装|年装配|年回收|年利用|年存栏|设计(?:年)?产能|新增产能|产能|生产能力|"
+    r"(?:处理|加工|吞吐|输送|供水)能力|"
     r"日产(?:能)?|日处理(?:能力|量)?|装机(?:容量|规模)?)"
-    r"(?:规模)?(?:为|达|达到|可达|将达|约为?|超过?|近|逾|突破|分别为|是)?\s*\Z"
+    r"(?:规模)?(?:为|达|达到|可达|将达|约为?|超过?|近|逾|突破|分别为|是)?"
+    # 产能为每月10万张: the period written before the figure
+    r"(每年|每月|每天|每日)?\s*\Z"
 )
 # 年产油气突破4500万吨: the product sits between the cue and the number.
 _CAP_CUE_PRODUCT = re.compile(
@@ -184,9 +187,12 @@ def measure_mention(
     )
     if capacity:
         per = None
-        if per_tail in ("/年", "/a") or (cue is not None and "年" in cue.group(1)):
+        every = cue.group(2) if cue is not None and product_before is None else None
+        if per_tail in ("/年", "/a") or (cue is not None and "年" in cue.group(1)) \
+                or every == "每年":
             per = "year"
-        elif per_tail in ("/天", "/日", "/d") or (cue is not None and cue.group(1) in _DAILY_CUES):
+        elif per_tail in ("/天", "/日", "/d") or (cue is not None and cue.group(1) in _DAILY_CUES) \
+                or every in ("每天", "每日"):
             per = "day"
         product = product_before or _product(text, end)
         if product is None and cue is not None and cue.group(1).startswith("年发电"):
