@@ -380,6 +380,9 @@ class _Clusterer:
         nx, nm = _norm(x), _norm(m.name)
         if nx in nm or nm in nx:
             return False
+        if ("至" in nx) != ("至" in nm):
+            return False  # 甘肃平凉至庆阳铁路…，平庆铁路途经…: a line's two ends, then their
+            # abbreviation
         s0 = self.index.sentence(m.start)[0]
         return any(o.kind != REF and o.name == x and o.start >= s0 for o in e.mentions)
 
@@ -1640,7 +1643,7 @@ def _depth(r: Any) -> int:
 
 _FIRM_ITEM = re.compile(
     r"(?![\u4e00-\u9fff]*(?:至|号线|高铁|铁路|公路|核电|电站|机场|大桥|隧道|水库|扩建|[一二三四首]期|"
-    r"店|园|厂|基地|中心|线))"
+    r"店|园|厂|基地|中心|线|闸|泵站|码头|渠))"
     r"[\u4e00-\u9fffA-Za-z]{2,10}(?:[\d.．]+万?[吨锭辆台套件片]?[\u4e00-\u9fff]{0,4})?"
 )
 _CAPACITY_TAIL = re.compile(r"[\d.．]+.*$")

@@ -49,14 +49,19 @@ _OTHER_CUE = re.compile(
     r"签约资金|完成投资|总额)[\u4e00-\u9fff]{0,4}\Z"
 )
 _PROJECT_NOUN = re.compile(r"项目|工程")
-_WORKS_COUNTED = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:铁路|高铁|公路|高速|隧道|大桥|水库|电站|轨道交通|线路)")
+_WORKS_COUNTED = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:铁路|高铁|公路|高速|隧道|大桥|水库|电站|轨道交通|线路|灌区|水闸|泵站|枢纽|工程)")
 _COUNTED = re.compile(r"项目|工程|机场|聚集区|电站|水库")
 _CLAUSE_HEAD = re.compile(r"[^，,。；;、！？\n（(]*")
 # Verbs and particles that end the noun a count counts (三项举措解决…项目 counts 举措).
 _NOUN_STOP = re.compile(r"解决|推进|开工|竣工|正在|已经|已|将|在|是|为|有|的|和|与|及|、")
 _COUNT_AFTER_NOUN = re.compile(
-    r"(?:项目|工程)(?:新开工?|开工|竣工|投产|签约|落地|开竣工)?(?:就|共|总数|数)?(?:达|有|为|由)?$")
-_LEADING_EVENT = re.compile(r"(?:新开工|开工|竣工|投产|签约|在建|开竣工|新签约|新建)")
+    r"(?:项目|工程)(?:新开工?|开工|竣工|投产|签约|落地|开竣工)?(?:就|共|总数|数)?(?:已经?|累计)?"
+    r"(?:达|有|为|由)?$")
+# (23个集中开工的重大项目: how and 的 may come between the count and its projects)
+_LISTED_KINDS = re.compile(r"(?:[\u4e00-\u9fffA-Za-z]{1,6}、){1,3}[\u4e00-\u9fffA-Za-z]{1,6}?(?:项目|工程)")
+_LEADING_EVENT = re.compile(
+    r"(?:集中|陆续|同步|同时)?(?:新开工|开工|竣工|投产|签约|在建|开竣工|新签约|新建)(?:的)?")
 _SIBLING = re.compile(r"(?:、(?:新开工?|开工|竣工|投产|签约|落地|开竣工)?|"
                       r"[，,](?:新开工?|开工|竣工投产|竣工|投产|签约|落地|开竣工))$")
 _DISTRIBUTIVE = re.compile(r"(?:项目)?总投资|(?:项目)?投资|中有\d+个总投资")
@@ -172,7 +177,7 @@ _BREAKDOWN = re.compile(r"其中(?:包括)?|包括|涉及")
 _SUBCLASS = re.compile(r"(?:亿元|万元)以上|新开工|竣工|投产|签约")
 _EVENT_WORD = re.compile(by_first_char((
     r"开工|签约|竣工|投产|在建|落地|开竣工|建设|启动|入驻|完成|实施|推进|通车|新建|迁建|扩建|"
-    r"复工|核准|批复|审批|开通|建成|投用").split("|")))
+    r"复工|核准|批复|审批|开通|建成|投用|完工|引进|吸引|聚集|集聚").split("|")))
 # 高新技术产业投资同比增长27.1%, 战略性新兴产业增加值同比增长12.9%: a category's growth
 _INTENSITY = re.compile(r"万元|单位|亿元")
 _CATEGORY_GROWTH = re.compile(
@@ -1100,6 +1105,8 @@ class ClaimFinder:
             return self._built(m)
         if _COUNT_AFTER_NOUN.search(self.text, max(0, m.start - 10), m.start) is not None:
             return self._built(m)
+        if _LISTED_KINDS.match(self.text, m.end) is not None:
+            return self._built(m)  # 60个云计算、大数据项目: the kinds listed, then 项目
         # 项目新开20个、竣工12个: a count listed after a count of projects; 由44项增加到48项
         sib = _SIBLING.search(self.text, max(0, m.start - 8), m.start) \
             or (_CHANGED_FROM.search(self.text, max(0, m.start - 6), m.start)

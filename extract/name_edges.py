@@ -160,8 +160,9 @@ class Protected:
 def last_stop(text: str, start: int, end: int, protected: Protected | None = None,
               keep: int = 1, de_ok: frozenset[int] | set[int] = frozenset()) -> int:
     """Offset just after the last stop word in text[start:end] that leaves at least `keep`
-    characters before `end`; `start` when there is none. A 的 at an offset in `de_ok`
-    (年产30万吨的乙醇项目: the capacity figure owns it) is not a stop."""
+    characters before `end`; `start` when there is none. A stop at an offset in `de_ok`
+    (年产30万吨的乙醇项目: the capacity figure owns its 的; 某车企首个工厂: the firm its 首个)
+    is not a stop."""
     cut = start
     limit = end - keep
     pos = start
@@ -173,11 +174,10 @@ def last_stop(text: str, start: int, end: int, protected: Protected | None = Non
         # (the next search starts inside this word: 在长兴建设 holds 兴建 and 建设, and the
         # later one ends the text before the name)
         pos = a + 1
-        if b - a == 1:
-            if (a > 0 and _NOT_SINGLE.match(text, a - 1)) or _NOT_SINGLE.match(text, a):
-                continue
-            if a in de_ok:
-                continue
+        if a in de_ok:
+            continue
+        if b - a == 1 and ((a > 0 and _NOT_SINGLE.match(text, a - 1)) or _NOT_SINGLE.match(text, a)):
+            continue
         if protected is not None and protected.covers(a, b):
             continue
         cut = max(cut, b)

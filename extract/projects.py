@@ -142,11 +142,15 @@ _LIST_TAIL = re.compile(
     r"(?![\u4e00-\u9fff]{0,6}(?:产业|行业|领域|类型))[\u4e00-\u9fff]{0,8}?(?:项目|工程)"
     r"|(?<=[\u4e00-\u9fffA-Za-z0-9”）)])(?:[\d一二三四五六七八九十两]+)[个项]"
     r"[\u4e00-\u9fff]{0,8}?(?:项目|工程)"
+    # 甲闸、乙泵闸等10座水闸: the works counted by their own kind
+    r"|等[\d一二三四五六七八九十两]+[座个处条]"
+    r"[\u4e00-\u9fff]{0,4}?(?:水闸|水库|泵站|电站|大桥|隧道|机场|码头|铁路|高速公路)"
 )
 # Every list tail holds one of these and no clause break (its characters are CJK and digits):
 # items() reads only the clauses that hold one (a twentieth of the corpus). Keep it true when
 # changing _LIST_TAIL.
-_LIST_TAIL_WORDS = ("项目", "工程")
+_LIST_TAIL_WORDS = ("项目", "工程", "水闸", "水库", "泵站", "电站", "大桥", "隧道", "机场", "码头",
+                    "铁路", "高速公路")
 _CONJ = re.compile(r"[和与及、]")
 _CLASS_WORDS = re.compile(r"一批|一系列|各类|多个|各种|诸多")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|与")
@@ -220,6 +224,9 @@ class ProjectFinder:
             elif k in ("money", "date", "period", "growth", "percent", "land", "area",
                        "duration", "attainment", "rate") or (k == "count" and m.unit in "个项批家"):
                 self.cut_ends.append(m.end)
+        for c in companies:
+            if text.startswith(tuple(_FIRST_OF), c.end):
+                de_ok.add(c.end)  # 某车企首个海外工厂: the firm's first plant is named by it
         self.protected = Protected(spans)
         self.places = Protected(list(places))
         self.de_ok = frozenset(de_ok)
@@ -424,6 +431,10 @@ class ProjectFinder:
                 start = lead.end()  # …示范工程”和“2211”…工程: the conjunction joins two names
                 if start >= hs:
                     continue
+            for de in self.de_ok:
+                if start < de < hs - 2 and text[de] == "的" and _SIZE_CUE.search(text, max(start, de - 14), de) \
+                        and self.is_specific(de + 1, hs):
+                    start = de + 1  # 总装机容量30万千瓦的某某光伏电站: a size told, then the name
             first_try = True
             accepted = False
             while True:
@@ -621,7 +632,11 @@ class ProjectFinder:
         wide = max(s0, start - 40)
         dash = text.rfind("—", wide, start)
         wide = max(wide, dash + 1)
-        if _SUPERLATIVE.search(core) or _DESCRIBED.search(text[run:start]) \
+        sup = _SUPERLATIVE.search(core)
+        if sup is not None and sup.start() > 0 and sup.group() in _FIRST_OF \
+                and self._firms.covers(start, start + sup.start()):
+            sup = None  # 特斯拉首个海外超级工厂: the firm's first plant is one undertaking
+        if sup is not None or _DESCRIBED.search(text[run:start]) \
                 or _DESCRIBED_WIDE.search(text, wide, start):
             return False  # …生产基地 after 将成为, 氮肥装置项目 after ，是: descriptions
         de = text.rfind("的", wide, start)
@@ -645,6 +660,8 @@ class ProjectFinder:
         for bm in _BATCH_RE.finditer(text, max(c0, start - 16), start):
             if bm.group() in ("一个", "一座", "一处") and _DESCRIBING.search(text, bm.start(), start):
                 continue  # 一个年产值50亿元的…产业园: one project described, not a batch
+            if text.find("之一", bm.end(), start) >= 0:
+                continue  # 150项重大水利工程之一的某水库: one of the batch, named
             if not _PARTIES_AFTER.match(text, bm.end()):
                 return False  # 三个重点对接的欧美工业园项目: several projects, not one
             # (联合上述三家企业在…投资建设X: a count of partners, not of projects)
@@ -795,6 +812,9 @@ class ProjectFinder:
                     stopped = a2 > a
                 else:
                     a2, stopped = a, False
+                if k == 0 and self._parts_of_named(a2, b):
+                    found = []  # 某水库工程重力坝、导流洞等工程: the parts of the works named
+                    break
                 lead = _LEAD_TRIM.match(text, a2, b)
                 if lead is not None:
                     a2 = lead.end()
@@ -805,8 +825,14 @@ class ProjectFinder:
                     break
                 if 2 <= len(name) <= 30 and self._item_ok(a2, b):
                     pm = ProjectMention(a2, b, name, ITEM, "", list_id=list_id)
-                    pm.specific = self.is_specific(a2, b)
-                    pm.strong = self.is_specific(a2, b, strong=True)
+                    if len(name) == 2 and a2 not in self._company_at \
+                            and not self.places.covers(a2, b) and not name.isascii():
+                        # 绿氢、绿氨等新能源工程: two characters no firm or place list knows name
+                        # a product or a kind; only a specific item beside them makes them works
+                        pm.specific = pm.strong = False
+                    else:
+                        pm.specific = self.is_specific(a2, b)
+                        pm.strong = self.is_specific(a2, b, strong=True)
                     pm.counted = count is not None
                     pm.company = self._company_at.get(a2)
                     found.append(pm)
@@ -814,6 +840,15 @@ class ProjectFinder:
                     break  # the first item: what precedes it is not part of the list
             out.extend(reversed(found))
         return out
+
+    def _parts_of_named(self, a: int, b: int) -> bool:
+        """Whether text[a:b], a list's first item, is a project's name followed by a short part
+        of it (林海水库工程重力坝): the list then names the parts of that one project."""
+        last = None
+        for h in _HEAD_RE.finditer(self.text, a, b):
+            last = h
+        return last is not None and last.group() not in _WEAK and last.start() - a >= 2 \
+            and 1 <= b - last.end() <= 4 and _WORKS_PART.search(self.text, last.end(), b) is not None
 
     def _item_ok(self, a: int, b: int) -> bool:
         name = self.text[a:b]
@@ -992,6 +1027,11 @@ _CAPACITY_PIECE = re.compile(r"[\d.．]+万?(?:吨|台|套|件|辆|片)(?:/年)?
 _NOT_NAME_AFTER = re.compile(
     r"为(?:重点|依托|核心|主|抓手|龙头|载体|平台)|[\d一二三四五六七八九十两几]+[幢栋座]")
 # Words that make a name a description (首个, 最大) or a role (成为…, 之一).
+# Parts of a works (dam, tunnel, sluice…) that a list names after the works' own name.
+_WORKS_PART = re.compile(r"坝|堰|洞|闸|渠|堤|桥|站|厂房|泵房|管道|管线|隧洞|航道|船闸|护岸")
+_FIRST_OF = frozenset(("首个", "首座", "首条", "首家"))
+# A capacity read as a size (not an output: 年产30万吨的乙醇项目 keeps it in the name).
+_SIZE_CUE = re.compile(r"(?:装机|容量|规模)[^，。、；\d]{0,4}[\d一二三四五六七八九十两百千万亿.]+")
 _SUPERLATIVE = re.compile(by_first_char((
     r"最大|最长|最高|最深|最先进|最早|首个|首座|首条|首台|首家|唯一|世界级|世界一流|国际一流|"
     r"全球|规模最大|千万吨级").split("|")))
@@ -1066,7 +1106,7 @@ _COORD_AFTER_HEAD = re.compile(
 )
 
 
-_COUNT_IN_TAIL = re.compile(r"([\d]+|[一二三四五六七八九十两]+)[个项家批]")
+_COUNT_IN_TAIL = re.compile(r"([\d]+|[一二三四五六七八九十两]+)[个项家批座处条]")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
               "九": 9}
 

@@ -59,3 +59,71 @@ def test_capacity_with_its_period_before_the_figure() -> None:
         "新线设计产能为每月6万片基板，二期产能每年12万吨，污水厂处理能力为每天800吨。", None)}
     assert found == {"6万片": ("capacity", None), "12万吨": ("capacity", "year"),
                      "800吨": ("capacity", "day")}
+
+
+def _names(text: str, pub: str = "2024-05-10") -> list[str]:
+    return sorted(p["name"] for p in _projects(text, pub))
+
+
+def _counts(text: str, pub: str = "2021-05-10") -> list[float]:
+    return sorted(c["count"] for c in _claims(text, pub) if c["indicator"] == "project_count")
+
+
+def test_counts_of_projects_with_no_amount() -> None:
+    # 已达 before the count, a count of works in 处, the event word 完工, a how-word and 的
+    # between the count and its projects, kinds listed before 项目, 吸引 as the event
+    assert _counts("今年以来，皖南对接签约民营企业产业项目已达近900项。") == [900]
+    assert _counts("汾河下游防洪126处工程全部主体完工。") == [126]
+    assert _counts("前不久，丽水17个集中开工的重大项目中，先进制造类占比近六成。") == [17]
+    assert _counts("优越的条件吸引了星岳、远航等60个云计算、大数据项目落户这座城市。") == [60]
+    assert _counts("去年开工的12处新建大型灌区，目前正加快推进。") == [12]
+    # a count of people or of firms stays no count of projects
+    assert _counts("今年以来，全市共引进各类人才1200名，新增企业300家。") == []
+
+
+def test_a_size_told_before_a_proper_name_is_not_part_of_it() -> None:
+    assert _names("今天，总装机容量30万千瓦的青石岭光伏电站全容量并网发电。") == ["青石岭光伏电站"]
+    # an output figure with 的 before a generic core stays in the name
+    assert _names("年产30万吨的乙醇项目今天投产。") == ["年产30万吨的乙醇项目"]
+
+
+def test_a_firms_first_plant_is_a_project() -> None:
+    found = _projects("北海市政府和星岳汽车公司签署合作备忘录，星岳汽车首个海外整车工厂将落户北海。",
+                      "2019-01-10")
+    assert [(p["name"], p["company"]) for p in found] == [("星岳汽车首个海外整车工厂", "星岳汽车")]
+    assert _names("首个千万吨级炼化基地今天投产。") == []
+
+
+def test_parts_listed_after_a_works_name_are_not_projects() -> None:
+    import touzi.extract.records as stages
+
+    analysis = stages.new_analysis("在某县，青松水库工程围堰、导流洞等工程目前都在施工。",
+                                   pub_date="2024-05-10")
+    for name, func in stages.STAGES[:4]:
+        stages.run_stage(analysis, name, func)
+    assert [(m.name, m.kind) for m in analysis.project_mentions] == [("青松水库工程", "name")]
+    found = _projects("在某省，青松水库工程主坝、泄洪洞等工程正在同时施工，该工程计划投资20亿元。")
+    assert [(p["name"], [i["amount_cny"] for i in p["investment"]]) for p in found] == [
+        ("青松水库工程", [2_000_000_000])]
+
+
+def test_two_character_items_no_list_knows_are_kinds_not_firms() -> None:
+    assert _names("某省正把风电用于制取绿氢、绿氨、绿醇等新能源工程。") == []
+    # beside known firms an unknown short name is still a firm's project
+    assert _names("华为、腾讯、星岳等企业项目落户。") == sorted(["星岳", "华为", "腾讯"])
+
+
+def test_a_lines_abbreviation_in_the_same_sentence_is_the_same_line() -> None:
+    assert _names("陕西榆林至延安铁路全线本周开始铺轨，榆延铁路经过多个老区县。",
+                  "2022-04-21") == ["陕西榆林至延安铁路"]
+
+
+def test_one_of_a_batch_named_after_it_is_a_project() -> None:
+    assert _names("在湖南长沙，150项重大水利工程之一的青山水库正在加快建设。") == ["青山水库"]
+
+
+def test_a_list_closed_by_a_count_of_its_own_kind_of_works() -> None:
+    text = "在浙江，东湖闸、西塘泵闸等8座水闸建设加快推进。"
+    assert "西塘泵闸" in _names(text)
+    assert all(p["company"] is None for p in _projects(text))
+    assert _counts(text, "2024-05-10") == [8]
