@@ -52,7 +52,7 @@ STRONG_HEADS = (
 )
 WEAK_HEADS = (
     "高速", "中心", "园区", "公园", "通道", "公路", "港区", "码头", "机组", "车间", "小学", "内陆港",
-    "中学", "医院", "枢纽", "广场", "综合楼", "大厦", "管道", "管线", "中试线", "示范线",
+    "中学", "医院", "枢纽", "广场", "综合楼", "大厦", "管道", "管线", "中试线", "示范线", "运河",
     "铁矿", "铜矿", "金矿", "煤矿", "锂矿", "钾矿", "镍矿", "铝土矿",
     "火车站", "高铁站", "东站", "西站", "南站", "北站",
 )
@@ -362,6 +362,9 @@ class ProjectFinder:
                 # 办公中心大厅, 国际铁路港: the head word modifies a noun after it
                 if plain and _MODIFIED_NOUN.match(text, he):
                     continue
+            nb = _HEAD_RE.match(text, he) if head in _LINEAR_HEADS else None
+            if nb is not None and nb.group() in _COMPONENT_HEADS:
+                continue  # 某某铁路特大桥, 某某公路隧道: the line's kind tells the bridge's
             if _APPOSITION_AFTER.match(text, he):
                 continue  # 国家重点工程——某地储气库项目: a descriptor
             nh = _HEAD_RE.match(text, he)
@@ -477,7 +480,10 @@ class ProjectFinder:
                 name = text[start:he]
             pm = ProjectMention(start, he, name, NAME, head, weak=head in _WEAK)
             pm.specific = self.is_specific(start, hs) or self._dated_before(start) \
-                or self._described(start)  # (一个年产值30亿元的储能产业园: a figure of its own)
+                or self._described(start) \
+                or _APPOSED.search(text, max(0, start - 6), start) is not None
+            # (一个年产值30亿元的储能产业园: a figure of its own; 某某骨干工程——某某运河: the
+            # name a project's descriptor introduces is a proper one, whatever its words)
             pm.company = company
             if out and out[-1].start >= start and out[-1].end <= he:
                 out.pop()  # a shorter name inside this one
@@ -652,8 +658,10 @@ class ProjectFinder:
             return False  # 40万吨聚氯乙烯等煤化工项目: the list's kind
         if start > 0 and text[start - 1] == "在" and _VENUE_AFTER.match(text, he):
             return False  # 开工仪式在浒关开发区莱克工业园举行: a venue
-        if not plain and _CATEGORY_END.search(core):
-            return False  # 国家“西电东送”重点工程: a category the next name belongs to
+        if not plain and _CATEGORY_END.search(core) and not (
+                core.endswith("示范") and not _APPOSITION_AFTER.match(text, he)):
+            return False  # 国家“西电东送”重点工程: a category the next name belongs to (but
+            # 某某绿色甲醇一体化示范项目一期…投产 is a demonstration project's name)
         if not self.protected.covers(start, hs) and is_fragment(core):
             return False
         c0 = max(self.index.clause(hs)[0], wide)
@@ -988,8 +996,9 @@ def is_fragment(core: str) -> bool:
         return tags.get(w)
 
     last, first = words[-1], words[0]
-    if last not in NOMINAL_VERBS and last not in DOMAIN_WORDS \
+    if last not in NOMINAL_VERBS and last not in DOMAIN_WORDS and last not in _HEAD_WORDS \
             and not PHASE_WORD.fullmatch(last) and tag(last) in _FRAGMENT_TAGS:
+        # (a head word closing the core names a work whatever its tag: 某某洋通道项目)
         return True
     t = tag(first)
     if t in ("d", "p", "c", "r", "u", "ad"):
@@ -1029,6 +1038,8 @@ _NOT_NAME_AFTER = re.compile(
 # Words that make a name a description (首个, 最大) or a role (成为…, 之一).
 # Parts of a works (dam, tunnel, sluice…) that a list names after the works' own name.
 _WORKS_PART = re.compile(r"坝|堰|洞|闸|渠|堤|桥|站|厂房|泵房|管道|管线|隧洞|航道|船闸|护岸")
+_APPOSED = re.compile(r"(?:工程|项目)(?:——|—|：|:)$")
+_HEAD_WORDS = frozenset(STRONG_HEADS + WEAK_HEADS)
 _FIRST_OF = frozenset(("首个", "首座", "首条", "首家"))
 # A capacity read as a size (not an output: 年产30万吨的乙醇项目 keeps it in the name).
 _SIZE_CUE = re.compile(r"(?:装机|容量|规模)[^，。、；\d]{0,4}[\d一二三四五六七八九十两百千万亿.]+")

@@ -127,3 +127,23 @@ def test_a_list_closed_by_a_count_of_its_own_kind_of_works() -> None:
     assert "西塘泵闸" in _names(text)
     assert all(p["company"] is None for p in _projects(text))
     assert _counts(text, "2024-05-10") == [8]
+
+
+def test_a_demonstration_project_is_named_by_its_words() -> None:
+    assert _names("吉林白城生物质制氢一体化示范项目一期上月建成投产。", "2025-01-10") == [
+        "吉林白城生物质制氢一体化示范项目"]
+    assert _names("这是国家级示范项目。", "2025-01-10") == []
+
+
+def test_a_name_a_descriptor_introduces_is_proper() -> None:
+    # dictionary words only (青龙, 洋; 通道 read as a verb), yet named after 工程——
+    assert _names("新年伊始，某湾区超级工程——青龙洋通道项目建设紧锣密鼓。", "2025-01-10") == [
+        "青龙洋通道项目"]
+    assert _names("西南出海大通道骨干工程——青平运河，上万名建设者正在日夜施工。",
+                  "2025-01-10") == ["青平运河"]
+    assert _names("京杭大运河是一条古老的运河。", "2025-01-10") == []
+
+
+def test_a_railway_bridge_does_not_name_a_railway() -> None:
+    # the bridge is a part of the line named before (no project); 铁路 only tells its kind
+    assert _names("在黑龙江，某高铁控制性工程——松岭河铁路特大桥架梁完成。", "2025-01-10") == []
