@@ -1341,11 +1341,18 @@ class Assembler:
             if two_ended and r_own is None:
                 continue
             r_pre = None
+            locative = False
             if pre:
                 k = same.index(pre[-1])
                 while k > 0 and same[k].start - same[k - 1].end <= 1:
                     k -= 1  # back to the head of an address chain (湖州市吴兴区…)
                 r_pre = _chain(same[k:])
+                locative = _LOCATIVE.search(self.text, max(s0, same[k].start - 6),
+                                            same[k].start) is not None
+            if r_own is not None and r_pre is not None and locative \
+                    and (r_own.adcode or "")[:2] != (r_pre.adcode or "")[:2]:
+                r_own = None  # 在上海，苏州河某闸…; 位于江西某县的…梅江灌区工程: the place the
+                # sentence sets it in, not a like-named place in another province in the name
             cands = []
             if r_own is not None:
                 if r_pre is not None and _inside_region(r_pre, r_own) \
@@ -1382,7 +1389,7 @@ class Assembler:
                       and not (t[1] - own_spans)]
             if before:
                 return before[-1].region
-        if self._digest():
+        if self._digest() or self._roundup(ctx):
             return None  # a news digest's stories are set in many places: none is its focus
         return ctx.focus if self._focus_stated(ctx) else None
 
@@ -1398,6 +1405,22 @@ class Assembler:
                         and len(nxt) >= 60 and "。" in nxt)
             self._is_digest = heads >= 3
         return self._is_digest
+
+    def _roundup(self, ctx: Any) -> bool:
+        """Whether the article tours several provinces (在贵州…。在四川…。在广东…): places
+        of three or more provinces, none of them in half its place mentions, so a project it
+        names no place for is not set where the article's focus is."""
+        if not hasattr(self, "_is_roundup"):
+            provinces: Counter[str] = Counter()
+            for m in ctx.mentions:
+                r = m.region
+                if r is not None and r.adcode and m.role == "location" \
+                        and r.adcode[:2] not in ("10", "00"):
+                    provinces[r.adcode[:2]] += 1
+            total = sum(provinces.values())
+            self._is_roundup = len(provinces) >= 3 and \
+                provinces.most_common(1)[0][1] * 2 < total
+        return self._is_roundup
 
     def _focus_stated(self, ctx: Any) -> bool:
         """Whether the article names its focus as a place in its own right: a mention of it
@@ -1604,6 +1627,10 @@ def _deepest(ms: list[Any]) -> Any:
         if best is None or _depth(r) > _depth(best):
             best = r
     return best
+
+
+# 在上海，…; 位于江西某县的… (a province's name may come between: 位于江西|赣县)
+_LOCATIVE = re.compile(r"(?<![^，,。；;：:\s])(?:在|位于|地处)[\u4e00-\u9fff]{0,4}$")
 
 
 def _inside_region(inner: Any, outer: Any) -> bool:

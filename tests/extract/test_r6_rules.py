@@ -147,3 +147,25 @@ def test_a_name_a_descriptor_introduces_is_proper() -> None:
 def test_a_railway_bridge_does_not_name_a_railway() -> None:
     # the bridge is a part of the line named before (no project); 铁路 only tells its kind
     assert _names("在黑龙江，某高铁控制性工程——松岭河铁路特大桥架梁完成。", "2025-01-10") == []
+
+
+def _regions(text: str, pub: str = "2024-05-10") -> dict[str, str | None]:
+    return {p["name"]: p["region"]["adcode"] for p in _projects(text, pub)}
+
+
+def test_the_place_a_sentence_sets_a_work_in_beats_a_like_named_place_in_its_name() -> None:
+    # 苏州 and 梅江 (a district of 梅州) are written in the names; the works are elsewhere
+    assert _regions("在上海，苏州河口泵闸工程今年汛期前建成。") == {"苏州河口泵闸工程": "310000"}
+    assert _regions("位于江西赣县的重点水利工程——梅江灌区二期工程今天开工。") == {
+        "梅江灌区二期工程": "360704"}
+    # no locative: the place in the name stays
+    assert _regions("公司在建设的苏州河口泵闸工程今年建成。") == {"苏州河口泵闸工程": "320500"}
+
+
+def test_a_tour_of_provinces_sets_no_unplaced_work_in_its_focus() -> None:
+    text = ("各地重点工程加快推进。青山运河二期工程建设正酣，两万名建设者日夜奋战。\n"
+            "在贵州，黔北峡谷大桥正在吊装，贵州各地交通项目加紧施工。"
+            "在四川，川南灌区工程通过验收。在广东，粤西港区码头工程开工。在湖北，江汉泵站工程完工。")
+    found = _regions(text)
+    assert found.get("青山运河二期工程", "missing") is None, found
+    assert found["川南灌区工程"] == "510000"
