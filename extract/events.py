@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from touzi.extract.alternation import by_first_char
 from touzi.extract.dates import PubDate
 from touzi.extract.mention_type import Mention
+from touzi.extract.report_sections import Section, report_sections
 from touzi.extract.sentences import TextIndex
 
 SIGNED, APPROVED, STARTED, COMPLETED, PRODUCTION, FULL, PLANNED = (
@@ -165,6 +166,13 @@ def date_value(m: Mention) -> str | None:
     return m.date
 
 
+def _section_at(sections: list[Section], pos: int) -> Section | None:
+    for sec in sections:
+        if sec.start <= pos < sec.end:
+            return sec
+    return None
+
+
 def find_events(text: str, index: TextIndex, mentions: list[Mention],
                 pub: PubDate | None, ranges: list[tuple[int, int]] | None = None) -> list[Event]:
     """Every event word in `text` (or in the sorted `ranges` of it: the paragraphs that name
@@ -172,6 +180,7 @@ def find_events(text: str, index: TextIndex, mentions: list[Mention],
     dates = [m for m in mentions if m.kind in _DATE_KINDS and m.date
              and not (m.precision in _LABEL_PRECISIONS and _LABEL_YEAR.match(text, m.end))]
     starts = [m.start for m in dates]
+    sections = report_sections(text, pub.year if pub is not None else None)
     out: list[Event] = []
     last_dated: dict[str, Event] = {}
     spans = ranges if ranges is not None else [(0, len(text))]
@@ -235,6 +244,11 @@ def find_events(text: str, index: TextIndex, mentions: list[Mention],
                 dm = dates[k2]
                 date, precision, dstart = date_value(dm), dm.precision, dm.start
         etype = _TYPE[word]
+        sec = _section_at(sections, a) if date is None and etype != PLANNED else None
+        if sec is not None:
+            # a work report's undated event: last year's in its review, this year's plan in its
+            # tasks (a plain 建设 stays no event)
+            date, precision = str(sec.year), "year"
         if etype == PLANNED and date is not None and dstart < a \
                 and _EVENT_RE.search(text, dend, a) is not None:
             date = precision = None  # 去年10月投产的X…要进行二期建设: the date is the 投产's
@@ -249,7 +263,8 @@ def find_events(text: str, index: TextIndex, mentions: list[Mention],
             cue = None  # 开工建设了: done
         if cue is not None and not _after(date, pub) and _DONE_BEFORE.search(text, cue.end(), a):
             cue = None  # 2015年年底前刚刚启用的…: the deadline was met, the event is done
-        planned = cue is not None or _after(date, pub) or conditional
+        planned = cue is not None or _after(date, pub) or conditional \
+            or (sec is not None and sec.planned)
         if planned and not conditional and _same_day(date, pub):
             planned = False  # 将于8月8日投产 in a report of 8月8日: it happens that day
         first_cue = _PLAN.search(text, s0, a)
