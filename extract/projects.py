@@ -658,8 +658,13 @@ class ProjectFinder:
             return False  # 40万吨聚氯乙烯等煤化工项目: the list's kind
         if start > 0 and text[start - 1] == "在" and _VENUE_AFTER.match(text, he):
             return False  # 开工仪式在浒关开发区莱克工业园举行: a venue
+        if head == "工程" and not _PHYSICAL.search(core) and bare and bare != "地" \
+                and not self._firms.covers(start, hs) and not self._figures.covers(start, hs):
+            return False  # “七优享”工程, 文化惠民工程, 医疗卫生强基工程: a programme; works name
+            # what they build (水库, 铁路, 电站, 厂, 馆…)
         if not plain and _CATEGORY_END.search(core) and not (
-                core.endswith("示范") and not _APPOSITION_AFTER.match(text, he)):
+                core.endswith("示范") and not _APPOSITION_AFTER.match(text, he)
+                and not core.startswith("国家") and self.is_specific(start, hs - 2)):
             return False  # 国家“西电东送”重点工程: a category the next name belongs to (but
             # 某某绿色甲醇一体化示范项目一期…投产 is a demonstration project's name)
         if not self.protected.covers(start, hs) and is_fragment(core):
@@ -833,10 +838,11 @@ class ProjectFinder:
                     break
                 if 2 <= len(name) <= 30 and self._item_ok(a2, b):
                     pm = ProjectMention(a2, b, name, ITEM, "", list_id=list_id)
-                    if len(name) == 2 and a2 not in self._company_at \
+                    if len(name) == 2 and count is None and a2 not in self._company_at \
                             and not self.places.covers(a2, b) and not name.isascii():
                         # 绿氢、绿氨等新能源工程: two characters no firm or place list knows name
                         # a product or a kind; only a specific item beside them makes them works
+                        # (上力、国千、铁流等7个项目: a count says they are projects)
                         pm.specific = pm.strong = False
                     else:
                         pm.specific = self.is_specific(a2, b)
@@ -1039,6 +1045,13 @@ _NOT_NAME_AFTER = re.compile(
 # Parts of a works (dam, tunnel, sluice…) that a list names after the works' own name.
 _WORKS_PART = re.compile(r"坝|堰|洞|闸|渠|堤|桥|站|厂房|泵房|管道|管线|隧洞|航道|船闸|护岸")
 _APPOSED = re.compile(r"(?:工程|项目)(?:——|—|：|:)$")
+# What a works (工程) builds or treats: a programme's name holds none of these.
+_PHYSICAL = re.compile(
+    r"水库|水利|水网|供水|补水|引水|调水|输水|排水|污水|水厂|水电|治水|水系|南水北调|防洪|洪|河|湖|江|"
+    r"溪|渠|灌|堤|闸|坝|海塘|港|口岸|码头|航|机场|铁|路|轨|地铁|号线|隧|桥|交通|枢纽|站|电|光伏|"
+    r"风|核|网|管|气|油|煤|矿|钢|化工|材料|厂|车间|生产线|基地|园|馆|院|楼|中心|城|片区|小区|"
+    r"住房|棚|治理|修复|引|济|盾构|穿越|试验|扩建|扩能|技改|一期|二期|三期|阶段|水资源|特高压|直流|"
+    r"输变电|炼|重建|提黄|扬水|[A-Za-z0-9]")
 _HEAD_WORDS = frozenset(STRONG_HEADS + WEAK_HEADS)
 _FIRST_OF = frozenset(("首个", "首座", "首条", "首家"))
 # A capacity read as a size (not an output: 年产30万吨的乙醇项目 keeps it in the name).

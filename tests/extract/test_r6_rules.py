@@ -169,3 +169,15 @@ def test_a_tour_of_provinces_sets_no_unplaced_work_in_its_focus() -> None:
     found = _regions(text)
     assert found.get("青山运河二期工程", "missing") is None, found
     assert found["川南灌区工程"] == "510000"
+
+
+def test_programmes_named_gongcheng_are_not_works() -> None:
+    text = ("今年要深入实施“五优惠民”工程、基层医疗强基工程和文旅融合提升工程，"
+            "开工建设青峰水库工程。")
+    assert _names(text, "2025") == ["青峰水库工程"]
+    assert _names("湖南湘东水资源配置工程今年开工。", "2025") == ["湖南湘东水资源配置工程"]
+
+
+def test_a_national_designation_is_no_demonstration_project() -> None:
+    assert _names("本市两个项目入选国家营商环境提质增效示范项目。", "2025") == []
+    assert _names("西坡荒漠综合治理列入国家示范项目。", "2025") == []
