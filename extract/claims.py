@@ -67,6 +67,7 @@ _SIBLING = re.compile(r"(?:、(?:新开工?|开工|竣工|投产|签约|落地|�
 _DISTRIBUTIVE = re.compile(r"(?:项目)?总投资|(?:项目)?投资|中有\d+个总投资")
 _ENUMERATED = re.compile(r"[，,：:]?(?:包括|分别为|分别是|即)")
 _INDICATOR_NOUN = re.compile(r"项目投资(?:完成)?|第[一二三]产业投资(?:完成)?|生产性服务业(?:完成)?投资|"
+                             r"(?:地区|海洋)?生产总值|GDP|"
                              r"基础设施(?:建设)?(?:完成)?投资|民间投资|房地产开发投资")
 # A sentence about "the project" (项目建成后…, 该项目…) states no region's figures.
 _PROJECT_SUBJECT = re.compile(r"(?:该|本|此)?(?:项目|工程)(?!投资|数量|个数|总数)|(?:建成|投产|达产)后")
@@ -181,7 +182,8 @@ _EVENT_WORD = re.compile(by_first_char((
 # 高新技术产业投资同比增长27.1%, 战略性新兴产业增加值同比增长12.9%: a category's growth
 _INTENSITY = re.compile(r"万元|单位|亿元")
 _CATEGORY_GROWTH = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,10}?)(?:投资|增加值))(?:完成[^，,。；;]{0,10})?(?:同比|比上年|比去年同期)?"
+    r"((?:[\u4e00-\u9fff]{2,10}?)(?:投资|增加值|生产总值)|GDP)(?:完成[^，,。；;]{0,10})?"
+    r"(?:同比|比上年|比去年同期)?"
     r"(?:增长|增速为?|增幅为?|下降)(?:了)?$")
 _SPEAKER = re.compile(r"^(?:全|我|本|该)[省市县区镇]")
 # time, verb and particle words that open an indicator phrase without being part of it
@@ -970,8 +972,10 @@ class ClaimFinder:
                                       value=False))
         # the nation's fiscal revenue is no investment figure: national digests are read for
         # investment only (tests/gold/README.md, annotators' judgment calls)
-        claims = [c for c in claims if not (c["indicator"] in _NOT_NATIONAL_INDICATORS
-                                            and c["region"].get("adcode") == "100000")]
+        claims = [c for c in claims if not (
+            (c["indicator"] in _NOT_NATIONAL_INDICATORS
+             or "生产总值" in (c.get("indicator_text") or "") or c.get("indicator_text") == "GDP")
+            and c["region"].get("adcode") == "100000")]
         return _dedupe(claims, self.text, self.index)
 
     def _respectively(self, i: int, left: str) -> list[dict[str, Any]]:
@@ -1329,8 +1333,10 @@ def _category_words(words: str) -> str:
     """The category of a growth without the region before it: 安徽全省高新技术产业增加值 →
     高新技术产业增加值 (the pattern reaches back over the region's last characters)."""
     m = _SPEAKER_INSIDE.search(words)
-    return words[m.end():] if m is not None and m.end() < len(words) - 2 else \
+    words = words[m.end():] if m is not None and m.end() < len(words) - 2 else \
         _SPEAKER.sub("", words)
+    lead = _LEADING_FILLER.match(words)  # 力争生产总值 → 生产总值
+    return words[lead.end():] if lead is not None and lead.end() < len(words) - 1 else words
 
 
 def _small_number(s: str | None) -> int | None:

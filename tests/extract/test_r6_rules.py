@@ -181,3 +181,12 @@ def test_programmes_named_gongcheng_are_not_works() -> None:
 def test_a_national_designation_is_no_demonstration_project() -> None:
     assert _names("本市两个项目入选国家营商环境提质增效示范项目。", "2025") == []
     assert _names("西坡荒漠综合治理列入国家示范项目。", "2025") == []
+
+
+def test_a_regions_gdp_is_a_claim_the_nations_is_not() -> None:
+    found = _claims("过去一年，贵州省地区生产总值8321亿元、增长5.2%。今年力争生产总值增长6%以上。",
+                    "2025-02-01")
+    assert [(c["indicator_text"], c["value"], c["growth_pct"], c["period"]) for c in found] == [
+        ("地区生产总值", 832_100_000_000, 5.2, "2024"), ("生产总值", None, 6, "2025")]
+    assert [c["region"]["adcode"] for c in found] == ["520000", "520000"]
+    assert _claims("国家统计局今天发布，一季度全国国内生产总值同比增长5.3%。", "2025-04-16") == []
