@@ -346,6 +346,9 @@ class ProjectFinder:
             campus = _CAMPUS.match(text, he) if head in _INSTITUTION_HEADS else None
             if campus is not None:
                 he = campus.end()  # 文峰小学新校区: the new campus is the works
+            tail = _WORKS_TAIL.match(text, he) if plain else None
+            if tail is not None:
+                he = tail.end()  # 义乌机场改扩建，…: the works on the site are the project
             seg = self._segment_end(he) if head in _LINEAR_HEADS else None
             if seg is not None:
                 he = seg  # 沪昆高铁南昌到长沙段: the section is the project
@@ -435,9 +438,12 @@ class ProjectFinder:
                 if start >= hs:
                     continue
             for de in self.de_ok:
-                if start < de < hs - 2 and text[de] == "的" and _SIZE_CUE.search(text, max(start, de - 14), de) \
-                        and self.is_specific(de + 1, hs):
-                    start = de + 1  # 总装机容量30万千瓦的某某光伏电站: a size told, then the name
+                if start < de < hs - 2 and text[de] == "的" and (
+                        (_SIZE_CUE.search(text, max(start, de - 14), de)
+                         and self.is_specific(de + 1, hs))
+                        or self.is_specific(de + 1, hs, strong=True)):
+                    start = de + 1  # 总装机容量30万千瓦的某某光伏电站, 年产5亿方的某地气田增产
+                    # 项目: a size told, then a name of its own (年产30万吨的乙醇项目 has none)
             first_try = True
             accepted = False
             while True:
@@ -487,6 +493,14 @@ class ProjectFinder:
             pm.company = company
             if out and out[-1].start >= start and out[-1].end <= he:
                 out.pop()  # a shorter name inside this one
+            two = _TWO_LINES.fullmatch(text, start, hs) if head in _LINEAR_HEADS else None
+            if two is not None:
+                # 甲县至乙县和丙县至丁界高速公路: two lines sharing the head
+                first = ProjectMention(start, two.end(1), two.group(1), NAME, head)
+                first.specific, first.company = pm.specific, company
+                out.append(first)
+                pm = ProjectMention(two.start(2), he, text[two.start(2):he], NAME, head)
+                pm.specific, pm.company = first.specific, company
             out.append(pm)
         return out
 
@@ -836,7 +850,16 @@ class ProjectFinder:
                 if stopped and _CLASS_WORDS.search(text, a, a2):
                     found = []  # 一批5G装置、人脸识别等: kinds of things, not projects
                     break
-                if 2 <= len(name) <= 30 and self._item_ok(a2, b):
+                two = _TWO_LINES.fullmatch(text, a2, b)
+                if two is not None:
+                    # 开工甲县至乙县和丙县至丁界等高速项目: two lines in one item
+                    for g in (2, 1):
+                        pm = ProjectMention(two.start(g), two.end(g), two.group(g), ITEM, "",
+                                            list_id=list_id)
+                        pm.specific = pm.strong = True
+                        pm.counted = count is not None
+                        found.append(pm)
+                elif 2 <= len(name) <= 30 and self._item_ok(a2, b):
                     pm = ProjectMention(a2, b, name, ITEM, "", list_id=list_id)
                     if len(name) == 2 and count is None and a2 not in self._company_at \
                             and not self.places.covers(a2, b) and not name.isascii():
@@ -1009,6 +1032,8 @@ def is_fragment(core: str) -> bool:
     t = tag(first)
     if t in ("d", "p", "c", "r", "u", "ad"):
         return True
+    if any(w in _MODALS and tags.get(nxt) == "v" for w, nxt in zip(words, words[1:], strict=False)):
+        return True
     # 筛选全省, 给予: a verb opens a short core (引/抽水/调水 open water works)
     return t == "v" and len(words) > 1 and len(core) <= 4 and first not in NOMINAL_VERBS \
         and not core.startswith(("引", "抽水", "调水", "输水", "供水", "排水", "补水"))
@@ -1022,7 +1047,9 @@ def _common_word(word: str) -> bool:
 # Stop characters that also abbreviate places (向塘, 由…): kept when only one character
 # would be left before the head at the start of a run.
 _ABBREV_OPENERS = frozenset("向从对由到于等在为将")
-_FUNCTION_CHARS = frozenset("把被让给又也都就才还很更最太不没而按占急抓搞盯")
+_FUNCTION_CHARS = frozenset("把被让给又也都就才还很更最太不没而按占急抓搞盯它他她要会使")
+# A modal before a verb inside a core (政府要批准特许权项目) makes it a clause.
+_MODALS = frozenset("要会应能可")
 
 
 # A head followed by one of these nouns modifies it (办公中心大厅, 国际铁路港, 基地内).
@@ -1052,6 +1079,12 @@ _PHYSICAL = re.compile(
     r"风|核|网|管|气|油|煤|矿|钢|化工|材料|厂|车间|生产线|基地|园|馆|院|楼|中心|城|片区|小区|"
     r"住房|棚|治理|修复|引|济|盾构|穿越|试验|扩建|扩能|技改|一期|二期|三期|阶段|水资源|特高压|直流|"
     r"输变电|炼|重建|提黄|扬水|[A-Za-z0-9]")
+# Two lines joined by 和 before one head (甲县至乙县和丙县至丁界高速公路).
+_TWO_LINES = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:至|到)[\u4e00-\u9fff]{2,8}?)(?:和|、|及|与)"
+                        r"([\u4e00-\u9fff]{2,8}?(?:至|到)[\u4e00-\u9fff]{2,8}?)")
+# The kind of works done on a site, closing its name before a break (某机场改扩建，…).
+_WORKS_TAIL = re.compile(r"(?:改扩建|扩建|改建|迁建|扩能改造|改造提升|提升改造|扩容改造|改造)"
+                         r"(?=[，,。；;、]|和|及|与)")
 _HEAD_WORDS = frozenset(STRONG_HEADS + WEAK_HEADS)
 _FIRST_OF = frozenset(("首个", "首座", "首条", "首家"))
 # A capacity read as a size (not an output: 年产30万吨的乙醇项目 keeps it in the name).

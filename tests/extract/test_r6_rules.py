@@ -190,3 +190,21 @@ def test_a_regions_gdp_is_a_claim_the_nations_is_not() -> None:
         ("地区生产总值", 832_100_000_000, 5.2, "2024"), ("生产总值", None, 6, "2025")]
     assert [c["region"]["adcode"] for c in found] == ["520000", "520000"]
     assert _claims("国家统计局今天发布，一季度全国国内生产总值同比增长5.3%。", "2025-04-16") == []
+
+
+def test_clauses_are_no_names() -> None:
+    # a pronoun opening the core, a modal before a verb inside it
+    assert _names("民营资本参与以后，它会使项目的效率提高。", "2004-05-01") == []
+    assert _names("政府要批准特许经营权项目。", "2004-05-01") == []
+
+
+def test_works_on_a_site_and_an_output_before_a_proper_name() -> None:
+    assert _names("加快临江机场改扩建，推进北塘港区改造。", "2025") == ["临江机场改扩建", "北塘港区改造"]
+    assert _names("年产12亿方的靖边气田增产项目建成投产。", "2025") == ["靖边气田增产项目"]
+    assert _names("年产30万吨的乙醇项目今天投产。", "2025") == ["年产30万吨的乙醇项目"]
+
+
+def test_two_lines_joined_before_one_head() -> None:
+    assert _names("加快平利至镇坪和岚皋至陕渝界高速公路建设。", "2025") == [
+        "岚皋至陕渝界高速公路", "平利至镇坪"]
+    assert _names("开工平利至镇坪和岚皋至陕渝界等高速项目。", "2025") == ["岚皋至陕渝界", "平利至镇坪"]
