@@ -1138,7 +1138,8 @@ class Assembler:
         starts = [c.start for c in comps]
         for e in self.entities:
             first = e.first
-            if first.kind == ITEM and first.company is None and _FIRM_ITEM.fullmatch(first.name):
+            if first.kind == ITEM and first.company is None and not first.head \
+                    and _FIRM_ITEM.fullmatch(first.name):  # (西延、西康等高铁: lines, no firms)
                 e.company = _CAPACITY_TAIL.sub("", first.name) or None
                 continue
             for pm in e.mentions:

@@ -145,12 +145,15 @@ _LIST_TAIL = re.compile(
     # 甲闸、乙泵闸等10座水闸: the works counted by their own kind
     r"|等[\d一二三四五六七八九十两]+[座个处条]"
     r"[\u4e00-\u9fff]{0,4}?(?:水闸|水库|泵站|电站|大桥|隧道|机场|码头|铁路|高速公路)"
+    # 甲乙、丙丁等5条高铁, 甲、乙等煤矿, 甲乙、丙丁高铁: short names sharing one head
+    r"|(?<=[\u4e00-\u9fff])(?:等[\d一二三四五六七八九十两]*[座个处条]?)?(?:在建)?"
+    r"(?:高铁|高速公路|高速|城际铁路|铁路|煤矿|总部)(?!站|线|公司|集团|局|时代|发展|运转|增长)"
 )
 # Every list tail holds one of these and no clause break (its characters are CJK and digits):
 # items() reads only the clauses that hold one (a twentieth of the corpus). Keep it true when
 # changing _LIST_TAIL.
 _LIST_TAIL_WORDS = ("项目", "工程", "水闸", "水库", "泵站", "电站", "大桥", "隧道", "机场", "码头",
-                    "铁路", "高速公路")
+                    "铁路", "高速", "高铁", "煤矿", "总部")
 _CONJ = re.compile(r"[和与及、]")
 _CLASS_WORDS = re.compile(r"一批|一系列|各类|多个|各种|诸多")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|与")
@@ -811,6 +814,10 @@ class ProjectFinder:
             pieces = _split_items(seg, seg_start)
             if _quoted_across(text, pieces):
                 continue  # 企业“扩产、提质、上市”: a slogan's words, not works
+            shared = _SHARED_HEAD.search(m.group())
+            shared_head = shared.group() if shared is not None else ""
+            if shared is not None and not self._short_names(pieces, m.start()):
+                continue  # 重大水利、中西部铁路等领域: kinds of works, not named lines
             count = _list_count(m.group())
             if count is not None and len(pieces) > count:
                 # 光纤扩建、海底电缆及海底光缆、…等5个项目: the count says 及 joins
@@ -860,7 +867,7 @@ class ProjectFinder:
                         pm.counted = count is not None
                         found.append(pm)
                 elif 2 <= len(name) <= 30 and self._item_ok(a2, b):
-                    pm = ProjectMention(a2, b, name, ITEM, "", list_id=list_id)
+                    pm = ProjectMention(a2, b, name, ITEM, shared_head, list_id=list_id)
                     if len(name) == 2 and count is None and a2 not in self._company_at \
                             and not self.places.covers(a2, b) and not name.isascii():
                         # 绿氢、绿氨等新能源工程: two characters no firm or place list knows name
@@ -877,6 +884,24 @@ class ProjectFinder:
                     break  # the first item: what precedes it is not part of the list
             out.extend(reversed(found))
         return out
+
+    def _short_names(self, pieces: list[tuple[int, int]], tail: int) -> bool:
+        """Whether a list before a shared head (西延、西康等5条高铁) holds short proper names:
+        each of two to four name characters, none a generic or region word, and the last
+        right before the tail."""
+        text = self.text
+        if not pieces or pieces[-1][1] != tail:
+            return False
+        for k, (a, b) in enumerate(pieces):
+            if k == 0:
+                a = self._stop(a, b, True, nominal_ok=True)
+                if _CONNECTED_BEFORE.search(text, max(0, a - 4), a):
+                    return False  # 连接京九线、浙赣线和某高铁: the lines a new one joins
+            name = text[a:b]
+            if not 2 <= len(name) <= 4 or not all(is_name_char(c) for c in name) \
+                    or is_generic(name) or _common_word(name) or _REGION_WORD.search(name):
+                return False
+        return True
 
     def _parts_of_named(self, a: int, b: int) -> bool:
         """Whether text[a:b], a list's first item, is a project's name followed by a short part
@@ -1082,6 +1107,9 @@ _PHYSICAL = re.compile(
 # Two lines joined by 和 before one head (甲县至乙县和丙县至丁界高速公路).
 _TWO_LINES = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:至|到)[\u4e00-\u9fff]{2,8}?)(?:和|、|及|与)"
                         r"([\u4e00-\u9fff]{2,8}?(?:至|到)[\u4e00-\u9fff]{2,8}?)")
+_SHARED_HEAD = re.compile(r"(?:高铁|高速公路|高速|城际铁路|铁路|煤矿|总部)$")
+# Words of regions and sectors that name no line (中西部, 沿海, 干线).
+_REGION_WORD = re.compile(r"[东西南北中]部|沿海|沿边|沿江|干线|城际|省际|跨境|国家|地方|重大|重点|无|县|省|市")
 # The kind of works done on a site, closing its name before a break (某机场改扩建，…).
 _WORKS_TAIL = re.compile(r"(?:改扩建|扩建|改建|迁建|扩能改造|改造提升|提升改造|扩容改造|改造)"
                          r"(?=[，,。；;、]|和|及|与)")

@@ -208,3 +208,12 @@ def test_two_lines_joined_before_one_head() -> None:
     assert _names("加快平利至镇坪和岚皋至陕渝界高速公路建设。", "2025") == [
         "岚皋至陕渝界高速公路", "平利至镇坪"]
     assert _names("开工平利至镇坪和岚皋至陕渝界等高速项目。", "2025") == ["岚皋至陕渝界", "平利至镇坪"]
+
+
+def test_short_names_sharing_one_head() -> None:
+    found = _projects("甲乙、丙丁、戊己等3条高铁加快建设，庚辛、壬癸煤矿开工。", "2025")
+    assert sorted((p["name"], p["company"]) for p in found) == [
+        ("丙丁", None), ("壬癸煤矿", None), ("庚辛", None), ("戊己", None), ("甲乙", None)]
+    # sectors and the lines a new one joins are no named lines
+    assert _names("资金重点投向重大水利、中西部铁路等领域。", "2025") == []
+    assert _names("新线连接京九线、浙赣线和沪昆高铁。", "2025") == []
