@@ -1285,6 +1285,9 @@ class Assembler:
             return False
 
         above = _above(ctx.focus)
+        # a firm's short name written alone (龙湖集团…，龙湖的某项目: 龙湖 is the firm)
+        firm_words = {c.name for c in self.companies} | {
+            sh for c in self.companies for sh in c.short}
         table = []
         for m in ctx.mentions:
             r = m.region
@@ -1298,7 +1301,7 @@ class Assembler:
             if straddles(m):
                 continue
             # 浙江省 in a 桐乡 article frames the focus; it is no project's location
-            in_firm = bool(holders(m, comp, comp_starts, comp_reach))
+            in_firm = bool(holders(m, comp, comp_starts, comp_reach)) or m.text in firm_words
             if r.adcode in above and not r.zone and not r.town and (not names or in_firm):
                 continue  # (苏州 in 三星电子在苏州的7.5代线 of a 昆山 article is that line's)
             table.append((m, set(names), in_firm))
@@ -1388,10 +1391,16 @@ class Assembler:
             # (a place inside another project's name is that project's: 深圳华星光电…, 奇美…)
             before = [t[0] for t in rows if sure(t) and not t[2] and t[0].end <= first.start
                       and not (t[1] - own_spans)]
+            if before and self._focus_dominant(ctx):
+                # a province's own report: a place of another province in an earlier
+                # sentence (某区块, 对口支援某县) does not place this one
+                code = ctx.focus.adcode[:2]
+                before = [m for m in before if (m.region.adcode or "")[:2] == code]
             if before:
                 return before[-1].region
-        if self._digest() or self._roundup(ctx):
+        if (self._digest() and not self._focus_dominant(ctx)) or self._roundup(ctx):
             return None  # a news digest's stories are set in many places: none is its focus
+            # (a work report's sections read as headlines, but its places are its own)
         return ctx.focus if self._focus_stated(ctx) else None
 
     def _digest(self) -> bool:
@@ -1407,21 +1416,35 @@ class Assembler:
             self._is_digest = heads >= 3
         return self._is_digest
 
-    def _roundup(self, ctx: Any) -> bool:
-        """Whether the article tours several provinces (在贵州…。在四川…。在广东…): places
-        of three or more provinces, none of them in half its place mentions, so a project it
-        names no place for is not set where the article's focus is."""
-        if not hasattr(self, "_is_roundup"):
+    def _province_counts(self, ctx: Any) -> Counter[str]:
+        """How often each province is the place of a location mention."""
+        if not hasattr(self, "_provinces"):
             provinces: Counter[str] = Counter()
             for m in ctx.mentions:
                 r = m.region
                 if r is not None and r.adcode and m.role == "location" \
                         and r.adcode[:2] not in ("10", "00"):
                     provinces[r.adcode[:2]] += 1
-            total = sum(provinces.values())
-            self._is_roundup = len(provinces) >= 3 and \
-                provinces.most_common(1)[0][1] * 2 < total
-        return self._is_roundup
+            self._provinces = provinces
+        return self._provinces
+
+    def _roundup(self, ctx: Any) -> bool:
+        """Whether the article tours several provinces (在贵州…。在四川…。在广东…): places
+        of three or more provinces, none of them in half its place mentions, so a project it
+        names no place for is not set where the article's focus is."""
+        provinces = self._province_counts(ctx)
+        return len(provinces) >= 3 and \
+            provinces.most_common(1)[0][1] * 2 < sum(provinces.values())
+
+    def _focus_dominant(self, ctx: Any) -> bool:
+        """Whether the focus's province holds four in five of the place mentions (a
+        province's own report, however many sections it has)."""
+        focus = ctx.focus
+        if focus is None or not focus.adcode:
+            return False
+        provinces = self._province_counts(ctx)
+        total = sum(provinces.values())
+        return total >= 10 and provinces.get(focus.adcode[:2], 0) * 5 >= total * 4
 
     def _focus_stated(self, ctx: Any) -> bool:
         """Whether the article names its focus as a place in its own right: a mention of it
@@ -1621,10 +1644,16 @@ def _above(focus: Any) -> set[str]:
 
 
 def _deepest(ms: list[Any]) -> Any:
-    """The most specific region among mentions (the first of equals), following chains."""
+    """The most specific region among mentions (the first of equals), following chains; a
+    place outside the province the name opens with is no deeper link of it (吉林省嫩江…工程:
+    the river, not Heilongjiang's 嫩江市)."""
     best = None
+    first = ms[0].region if ms else None
     for i in range(len(ms)):
         r = _chain(ms[i:])
+        if first is not None and first.adcode and r.adcode \
+                and first.adcode[:2] != r.adcode[:2] and first.adcode.endswith("00"):
+            continue
         if best is None or _depth(r) > _depth(best):
             best = r
     return best

@@ -217,3 +217,27 @@ def test_short_names_sharing_one_head() -> None:
     # sectors and the lines a new one joins are no named lines
     assert _names("资金重点投向重大水利、中西部铁路等领域。", "2025") == []
     assert _names("新线连接京九线、浙赣线和沪昆高铁。", "2025") == []
+
+
+def test_a_names_first_place_bounds_the_deeper_ones() -> None:
+    # 嫩江 is also a city of Heilongjiang; the name opens with 吉林省
+    assert _regions("吉林省嫩江干流补充治理工程今年开工。", "2024") == {
+        "吉林省嫩江干流补充治理工程": "220000"}
+
+
+def test_a_firms_short_name_is_no_place() -> None:
+    # 龙湖 is the firm (龙湖集团), not 汕头's 龙湖区
+    assert _regions("龙湖集团在南京开发的南京龙湖春江紫宸项目出现质量问题。龙湖的观宸项目也被投诉。",
+                    "2019-05-01") == {"南京龙湖春江紫宸项目": "320100", "观宸项目": "320100"}
+
+
+def test_a_provinces_own_report_places_its_unplaced_works_at_home() -> None:
+    sections = "".join(
+        f"（{n}）陕西各市推进第{n}批重点工作。西安、宝鸡、咸阳、榆林、延安、汉中各项任务稳步推进。\n"
+        for n in "一二三四五")
+    filler = "我们坚持稳中求进，统筹发展和安全，持续改善民生福祉，各项事业取得新进展。" * 8
+    text = ("2031年陕西省政府工作报告\n一、2030年工作回顾\n过去一年，全省经济稳中有进。\n" + sections
+            + filler + "\n推动宜黄区块增储上产。青松甲醇项目建成投产。\n")
+    found = _regions(text, "2031")
+    # 宜黄 is a county of Jiangxi (here an oil block's name): no place for the plant
+    assert found["青松甲醇项目"] == "610000", found
