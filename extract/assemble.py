@@ -1140,7 +1140,10 @@ class Assembler:
             first = e.first
             if first.kind == ITEM and first.company is None and not first.head \
                     and _FIRM_ITEM.fullmatch(first.name):  # (西延、西康等高铁: lines, no firms)
-                e.company = _CAPACITY_TAIL.sub("", first.name) or None
+                lead = _FIRM_LEAD.match(first.name)
+                # 某电气绿色甲醇: the firm opens the item; else the item is the firm's name
+                e.company = lead.group(1) if lead is not None else \
+                    _CAPACITY_TAIL.sub("", first.name) or None
                 continue
             for pm in e.mentions:
                 if pm.company is not None:
@@ -1237,7 +1240,7 @@ class Assembler:
                         return full
             m = _FIRM_PREFIX.match(name)
             if m is not None:
-                return m.group(1)
+                return m.group(1) or m.group(2)
         return None
 
     def project_sentences(self) -> set[int]:
@@ -1700,16 +1703,24 @@ def _depth(r: Any) -> int:
 
 _FIRM_ITEM = re.compile(
     r"(?![\u4e00-\u9fff]*(?:至|号线|高铁|铁路|公路|核电|电站|机场|大桥|隧道|水库|扩建|[一二三四首]期|"
-    r"店|园|厂|基地|中心|线|闸|泵站|码头|渠))"
+    r"店|园|厂|基地|中心|线|闸|泵站|码头|渠|治理|隧道|馆|风电|光伏|电力|器件|配套|集成电路|"
+    r"入[\u4e00-\u9fff]|送[\u4e00-\u9fff]))"
     r"[\u4e00-\u9fffA-Za-z]{2,10}(?:[\d.．]+万?[吨锭辆台套件片]?[\u4e00-\u9fff]{0,4})?"
 )
 _CAPACITY_TAIL = re.compile(r"[\d.．]+.*$")
+# A firm's name ending in its trade opening a longer item (上海电气绿色甲醇).
+_FIRM_LEAD = re.compile(
+    r"([\u4e00-\u9fff]{2,6}?(?:科技|电子|电器|电气|化工|化纤|药业|制药|光电|实业|重工|机械|"
+    r"石化|钢铁|股份|控股|集团|新材料|装备|环保|生物|医药|纺织|建材|水泥|铝业|矿业|动力|锂电|"
+    r"乳业|食品))(?=[\u4e00-\u9fffA-Za-z]{2})")
 _JOINTLY = re.compile(r"共同|合资|联合|一起")
 # 金能科技一期项目: leading words that end like a firm, before a phase, a capacity or 新
 _FIRM_PREFIX = re.compile(
     r"([\u4e00-\u9fff]{2,6}?(?:科技|电子|电器|电气|化工|化纤|药业|制药|光电|实业|重工|机械|"
     r"石化|钢铁|股份|控股|新材料|精密|装备|环保|生物|医药|纺织|建材|水泥|铝业|矿业|动力|"
     r"锂电|乳业|食品))(?=[一二三四五首]期|新|年产|[\d])"
+    # 某电股份大安一期: a listed firm's marker ends its name whatever follows
+    r"|([\u4e00-\u9fff]{2,6}?(?:股份|控股))(?=[\u4e00-\u9fff]{2})"
 )
 # 公司 as a clause's subject (，公司计划…, 。本公司拟…): the firm the report is about.
 _FIRM_DEICTIC = re.compile(

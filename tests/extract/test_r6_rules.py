@@ -241,3 +241,18 @@ def test_a_provinces_own_report_places_its_unplaced_works_at_home() -> None:
     found = _regions(text, "2031")
     # 宜黄 is a county of Jiangxi (here an oil block's name): no place for the plant
     assert found["青松甲醇项目"] == "610000", found
+
+
+def _companies(text: str, pub: str = "2025") -> dict[str, str | None]:
+    return {p["name"]: p["company"] for p in _projects(text, pub)}
+
+
+def test_companies_of_list_items() -> None:
+    # a listed firm's marker, a firm named by its trade, works that are no firms
+    assert _companies("星电股份白城一期、东海电气绿色甲醇等项目如期竣工。") == {
+        "星电股份白城一期": "星电股份", "东海电气绿色甲醇": "东海电气"}
+    assert _companies("推进西岭风电、北坡光伏风电配套、青川文学馆等项目。") == {
+        "西岭风电": None, "北坡光伏风电配套": None, "青川文学馆": None}
+    # firms' short names stay the firms of their projects
+    assert _companies("上力、国千、铁流等7个项目已实际开工。") == {
+        "上力": "上力", "国千": "国千", "铁流": "铁流"}
