@@ -254,5 +254,5 @@ def test_companies_of_list_items() -> None:
     assert _companies("推进西岭风电、北坡光伏风电配套、青川文学馆等项目。") == {
         "西岭风电": None, "北坡光伏风电配套": None, "青川文学馆": None}
     # firms' short names stay the firms of their projects
-    assert _companies("今年上力、国千、铁流等项目陆续开工。") == {
+    assert _companies("今年上力、国千、铁流等5个项目陆续开工。") == {
         "上力": "上力", "国千": "国千", "铁流": "铁流"}
