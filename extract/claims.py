@@ -186,6 +186,8 @@ _CATEGORY_GROWTH = re.compile(
     r"(?:同比|比上年|比去年同期)?"
     r"(?:增长|增速为?|增幅为?|下降)(?:了)?$")
 _SPEAKER = re.compile(r"^(?:全|我|本|该)[省市县区镇]")
+# What a growth of its own is the growth of (制造业投资增长3.3%, 民间投资增长6.9%).
+_GROWTH_SUBJECT = re.compile(r"投资|收入|增加值|生产总值|产值|外资|内资|总额|营收|税收")
 # time, verb and particle words that open an indicator phrase without being part of it
 _LEADING_FILLER = re.compile(r"^(?:[年月省市区县个家项]|今年|去年|全年|将|已|共|累计|完成|实现|的|要|拟|"
                              r"其中|力争|确保|预计|近|[一二三四五六七八九十两\d]+年来?)+")
@@ -760,10 +762,19 @@ class ClaimFinder:
             if m.start > limit:
                 break
             if m.kind in kinds:
+                if kinds == ("growth",) and self._own_indicator(anchor, m):
+                    return None  # …完成投资2831亿元，制造业投资增长3.3%: another one's growth
                 return m
             if m.kind in ("money", "count") and m is not anchor:
                 return None
         return None
+
+    def _own_indicator(self, anchor: Mention, growth: Mention) -> bool:
+        """Whether a growth after a clause break names an indicator of its own before it."""
+        c0 = self.index.clause(growth.start)[0]
+        if c0 <= anchor.end:
+            return False
+        return _GROWTH_SUBJECT.search(self.text, c0, growth.start) is not None
 
     def find(self) -> list[dict[str, Any]]:
         """Every claim of the article (see module doc)."""

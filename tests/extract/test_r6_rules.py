@@ -256,3 +256,10 @@ def test_companies_of_list_items() -> None:
     # firms' short names stay the firms of their projects
     assert _companies("今年上力、国千、铁流等5个项目陆续开工。") == {
         "上力": "上力", "国千": "国千", "铁流": "铁流"}
+
+
+def test_a_growth_with_its_own_indicator_is_not_the_amounts() -> None:
+    found = _claims("过去一年，全省386个制造业重大项目完成投资1520亿元，制造业投资增长4.1%。", "2025-02-01")
+    by = {(c["indicator"], c["value"]): c["growth_pct"] for c in found}
+    assert by[("project_investment", 152_000_000_000)] is None
+    assert by[("manufacturing_investment", None)] == 4.1
