@@ -186,6 +186,11 @@ _CATEGORY_GROWTH = re.compile(
     r"(?:同比|比上年|比去年同期)?"
     r"(?:增长|增速为?|增幅为?|下降)(?:了)?$")
 _SPEAKER = re.compile(r"^(?:全|我|本|该)[省市县区镇]")
+# 其中社会资本投资、工业技改投资分别增长…: listed indicators before one growth verb.
+_LISTED_GROWTH = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,14}?)(?:分别)?(?:同比|比上年)?"
+    r"(?:增长|增速为?|增幅为?)$")
+_SHARED_NOUN = re.compile(r"(?:行业|产业)?(?:增加值|投资|产值|收入)$")
 # What a growth of its own is the growth of (制造业投资增长3.3%, 民间投资增长6.9%).
 _GROWTH_SUBJECT = re.compile(r"投资|收入|增加值|生产总值|产值|外资|内资|总额|营收|税收")
 # time, verb and particle words that open an indicator phrase without being part of it
@@ -769,6 +774,33 @@ class ClaimFinder:
                 return None
         return None
 
+    def _respective_growths(self, m: Mention, c0: int) -> list[tuple[str, Mention]]:
+        """汽车、有色金属行业增加值分别增长18.1%、16.6%: each listed indicator with its growth, in
+        order (the shared noun written once, after the last item); [] when the clause is no
+        such list or the numbers of items and growths differ."""
+        text = self.text
+        lm = _LISTED_GROWTH.search(text, max(self.index.sentence(m.start)[0], m.start - 48),
+                                   m.start)  # (the clause index breaks at 、 too)
+        if lm is None:
+            return []
+        items = lm.group(1).split("、")
+        tail = _SHARED_NOUN.search(items[-1])
+        if tail is None:
+            return []
+        items = [it if _SHARED_NOUN.search(it) else it + tail.group() for it in items]
+        items = [_category_words(it) for it in items]
+        growths = [m]
+        k = bisect.bisect_right(self._mention_starts, m.start)
+        while k < len(self.mentions) and len(growths) < len(items):
+            g = self.mentions[k]
+            if g.kind != "growth" or text[growths[-1].end:g.start] not in ("、", "和", "，", ","):
+                break
+            growths.append(g)
+            k += 1
+        if len(growths) != len(items):
+            return []
+        return list(zip(items, growths, strict=True))
+
     def _own_indicator(self, anchor: Mention, growth: Mention) -> bool:
         """Whether a growth after a clause break names an indicator of its own before it."""
         c0 = self.index.clause(growth.start)[0]
@@ -968,6 +1000,15 @@ class ClaimFinder:
             if m.kind != "growth" or id(m) in taken_growth:
                 continue
             c0 = self.index.clause(m.start)[0]
+            paired = self._respective_growths(m, c0)
+            if paired:
+                for item, g in paired:
+                    ind_m = _IND_RE.search(item)
+                    ind = _IND_NAMES[ind_m.lastindex or 0] if ind_m is not None else "other"
+                    claims.append(self._claim(g, ind, item if ind == "other" else None, None,
+                                              value=False))
+                    taken_growth.add(id(g))
+                continue
             left = text[max(c0, m.start - 16):m.start]
             im = _IND_RE.search(left)
             if im is not None and _INTENSITY.search(left, max(0, im.start() - 8), im.start()):

@@ -263,3 +263,11 @@ def test_a_growth_with_its_own_indicator_is_not_the_amounts() -> None:
     by = {(c["indicator"], c["value"]): c["growth_pct"] for c in found}
     assert by[("project_investment", 152_000_000_000)] is None
     assert by[("manufacturing_investment", None)] == 4.1
+
+
+def test_listed_indicators_share_their_growths_in_order() -> None:
+    found = _claims("过去一年，全省化工、建材行业增加值分别增长6.4%、3.9%，"
+                    "其中民间投资、技改投资分别增长2.2%、15.5%。", "2025-02-01")
+    assert sorted((c["indicator"], c["indicator_text"], c["growth_pct"]) for c in found) == [
+        ("industrial_investment", None, 15.5), ("other", "化工行业增加值", 6.4),
+        ("other", "建材行业增加值", 3.9), ("other", "民间投资", 2.2)]
