@@ -191,6 +191,7 @@ _LISTED_GROWTH = re.compile(
     r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,14}?)(?:分别)?(?:同比|比上年)?"
     r"(?:增长|增速为?|增幅为?)$")
 _SHARED_NOUN = re.compile(r"(?:行业|产业)?(?:增加值|投资|产值|收入)$")
+_QUOTED_PROGRAMME = re.compile(r"[“\"「][^”\"」]{1,12}[”\"」]工程")
 # What a growth of its own is the growth of (制造业投资增长3.3%, 民间投资增长6.9%).
 _GROWTH_SUBJECT = re.compile(r"投资|收入|增加值|生产总值|产值|外资|内资|总额|营收|税收")
 # time, verb and particle words that open an indicator phrase without being part of it
@@ -1145,8 +1146,9 @@ class ClaimFinder:
             return self._built(m)  # 6条铁路已全线复工, 3座水库
         if m.value is None or m.value == 1 or m.unit not in ("个", "项", "批"):
             return False
-        if self.text[m.end:m.end + 1] in _NUMERALS:
-            return False  # “五个一工程”, 三个一批: a programme's name, not a count of projects
+        if self.text[m.end:m.end + 1] in _NUMERALS or _QUOTED_PROGRAMME.match(self.text, m.end):
+            return False  # “五个一工程”, 三个一批, 三个“一号工程”: a programme's name, not a
+            # count of projects (216个“两重”项目 are projects)
         if m.unit == "批" and re.match(r"[\d一二三四五六七八九十百千两]+[个项]", self.text[m.end:m.end + 6]):
             return False  # 5批38个重大项目: the projects are counted, not the batches
         noun = _CLAUSE_HEAD.match(self.text, m.end, min(len(self.text), m.end + 24)).group()
@@ -1155,6 +1157,8 @@ class ClaimFinder:
             if _COUNTED.search(noun.split("的", 1)[-1][:8]):
                 return self._built(m)
         head = noun[:16]
+        if "民生" in head[:6]:
+            return False  # 20项民生工程: livelihood programmes, not works
         lead = _LEADING_EVENT.match(head)
         k = lead.end() if lead else 0
         if _COUNTED.search(head[:k] + _NOUN_STOP.split(head[k:], 1)[0]):

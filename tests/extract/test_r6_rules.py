@@ -271,3 +271,8 @@ def test_listed_indicators_share_their_growths_in_order() -> None:
     assert sorted((c["indicator"], c["indicator_text"], c["growth_pct"]) for c in found) == [
         ("industrial_investment", None, 15.5), ("other", "化工行业增加值", 6.4),
         ("other", "建材行业增加值", 3.9), ("other", "民间投资", 2.2)]
+
+
+def test_counts_of_programmes_are_no_counts_of_projects() -> None:
+    assert _counts("深入实施三个“一号工程”，12项民生工程全面完成。", "2025-02-01") == []
+    assert _counts("去年，全省128个“两重”项目全部开工建设。", "2025-02-01") == [128]
