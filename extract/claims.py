@@ -191,7 +191,7 @@ _LISTED_GROWTH = re.compile(
     r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,14}?)(?:分别)?(?:同比|比上年)?"
     r"(?:增长|增速为?|增幅为?)$")
 _SHARED_NOUN = re.compile(r"(?:行业|产业)?(?:增加值|投资|产值|收入)$")
-_QUOTED_PROGRAMME = re.compile(r"[“\"「][^”\"」]{1,12}[”\"」]工程")
+_QUOTED_PROGRAMME = re.compile(r"[“\"「](?:[^”\"」]{0,12}工程[”\"」]|[^”\"」]{1,12}[”\"」]工程)")
 # What a growth of its own is the growth of (制造业投资增长3.3%, 民间投资增长6.9%).
 _GROWTH_SUBJECT = re.compile(r"投资|收入|增加值|生产总值|产值|外资|内资|总额|营收|税收")
 # time, verb and particle words that open an indicator phrase without being part of it
