@@ -1652,6 +1652,8 @@ def _deepest(ms: list[Any]) -> Any:
     the river, not Heilongjiang's 嫩江市)."""
     best = None
     first = ms[0].region if ms else None
+    if first is not None and (first.adcode or "")[:2] in ("10", "00"):
+        first = None  # (中国… opens many names: no province bounds them)
     for i in range(len(ms)):
         r = _chain(ms[i:])
         if first is not None and first.adcode and r.adcode \

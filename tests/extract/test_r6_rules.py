@@ -276,3 +276,9 @@ def test_listed_indicators_share_their_growths_in_order() -> None:
 def test_counts_of_programmes_are_no_counts_of_projects() -> None:
     assert _counts("深入实施三个“一号工程”，12项民生工程全面完成。", "2025-02-01") == []
     assert _counts("去年，全省128个“两重”项目全部开工建设。", "2025-02-01") == [128]
+
+
+def test_museums_and_inland_ports_being_built_are_works() -> None:
+    assert _names("青川县长城博物馆建成投用，支持白河国际陆港建设。", "2025") == [
+        "白河国际陆港", "青川县长城博物馆"]
+    assert _names("我们参观了省博物馆。", "2025") == []
