@@ -104,7 +104,7 @@ MULTI_STOPS = (
 )
 # Single characters that end the text before a name, unless the neighbours make a word
 # (有限, 对位, 并网, 在线…) or the character sits in a protected span.
-_SINGLE = "的在是为将把对由了于从向到等有被并也已还以跟受但着靠如含"
+_SINGLE = "的在是为将把对由了于从向到等有被并也已还以跟受但着靠如含却"
 _NOT_SINGLE = re.compile(
     r"有[限色机线]|对[位口外接称]|在线|将军|[高中初平同均]等|等[级离]|到位|向[阳家]|于都|是否|"
     r"跟[踪进随]|[接承享感遭]受|受[理托益让]|为民|[作认成因]为|为[主首]|[以关至属位对等由]于|[从有也还]有|[自缘理]由|被[动服]|并[网购]|应的|"

@@ -282,3 +282,8 @@ def test_museums_and_inland_ports_being_built_are_works() -> None:
     assert _names("青川县长城博物馆建成投用，支持白河国际陆港建设。", "2025") == [
         "白河国际陆港", "青川县长城博物馆"]
     assert _names("我们参观了省博物馆。", "2025") == []
+
+
+def test_government_and_many_places_are_generic() -> None:
+    assert _names("这类特许经营多为政府项目，某公司今却在多地项目上亏损。", "2004") == []
+    assert _names("青川抽水蓄能电站今年开工建设。", "2025") == ["青川抽水蓄能电站"]
