@@ -887,6 +887,39 @@ class ProjectFinder:
             out.extend(reversed(found))
         return out
 
+    def roads(self) -> list[ProjectMention]:
+        """Streets listed three or more together where the sentence builds them (今年新开工的
+        甲路、乙路、丙大道正在加紧建设): each is a project (a single 某某路 is an address)."""
+        text = self.text
+        out: list[ProjectMention] = []
+        if "路、" not in text and "道、" not in text and "街、" not in text:
+            return out
+        for m in _ROAD_LIST.finditer(text):
+            s0, s1 = self.index.sentence(m.start())
+            if not _ROAD_WORKS.search(text, s0, s1) or _ROAD_ADDRESS.search(
+                    text, max(s0, m.start() - 4), m.start()):
+                continue  # 位于甲路、乙路交叉口: an address
+            if _CLASS_WORDS.search(text, max(s0, m.start() - 6), m.start() + 3):
+                continue  # 一批产业路、旅游路、便民路: kinds of roads
+            list_id = max((lst[2] for lst in self.lists), default=0) + 1
+            self.lists.append((m.start(), m.end(), list_id))
+            pos = m.start()
+            for k, piece in enumerate(m.group().split("、")):
+                a, b = pos, pos + len(piece)
+                pos = b + 1
+                if k == 0:
+                    a = self._stop(a, b, True)
+                core = text[a:b].rstrip("路大道街")
+                if len(core) < 1 or is_generic(core) or _common_word(core):
+                    continue  # 产业路、旅游路、便民路: kinds of roads, not named ones
+                if b - a < 2 or self.places.covers(a, b) and self._without_places(a, b) in (
+                        "路", "大道", "大街", "街"):
+                    continue  # (人民路 of a city named 人民: still a road, but 杭州路 is a city's)
+                pm = ProjectMention(a, b, text[a:b], ITEM, "路", list_id=list_id)
+                pm.specific = pm.strong = True
+                out.append(pm)
+        return out
+
     def _short_names(self, pieces: list[tuple[int, int]], tail: int) -> bool:
         """Whether a list before a shared head (西延、西康等5条高铁) holds short proper names:
         each of two to four name characters, none a generic or region word, and the last
@@ -952,7 +985,7 @@ class ProjectFinder:
     def find(self) -> list[ProjectMention]:
         """Every project mention, sorted by start; items inside names are dropped."""
         names = self.names()
-        items = self.items()
+        items = self.items() + self.roads()
         refs = self.refs()
         spans = sorted((n.start, n.end) for n in names)
         starts = [a for a, _ in spans]
@@ -1112,6 +1145,11 @@ _TWO_LINES = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:至|到)[\u4e00-\u9fff]{2,8}?
 _SHARED_HEAD = re.compile(r"(?:高铁|高速公路|高速|城际铁路|铁路|煤矿|总部)$")
 # Words of regions and sectors that name no line (中西部, 沿海, 干线).
 _REGION_WORD = re.compile(r"[东西南北中]部|沿海|沿边|沿江|干线|城际|省际|跨境|国家|地方|重大|重点|无|县|省|市")
+# Streets listed together (甲路、乙路、丙大道): each a road project where the sentence builds.
+_ROAD_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,5}?(?:路|大道|大街)、){2,}[\u4e00-\u9fff]{1,5}?(?:路|大道|大街)"
+                        r"(?![\u4e00-\u9fff]{0,2}(?:口|交叉|沿线|两侧|附近|一带|片区|站))")
+_ROAD_WORKS = re.compile(r"新开工|开工|建设|改造|改建|拓宽|新建|通车|完工|竣工|提升|修建|施工")
+_ROAD_ADDRESS = re.compile(r"位于|沿|经过|途经|连接|从|在$")
 # The kind of works done on a site, closing its name before a break (某机场改扩建，…).
 _WORKS_TAIL = re.compile(r"(?:改扩建|扩建|改建|迁建|扩能改造|改造提升|提升改造|扩容改造|改造)"
                          r"(?=[，,。；;、]|和|及|与)")

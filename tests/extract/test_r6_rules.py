@@ -287,3 +287,10 @@ def test_museums_and_inland_ports_being_built_are_works() -> None:
 def test_government_and_many_places_are_generic() -> None:
     assert _names("这类特许经营多为政府项目，某公司今却在多地项目上亏损。", "2004") == []
     assert _names("青川抽水蓄能电站今年开工建设。", "2025") == ["青川抽水蓄能电站"]
+
+
+def test_streets_listed_where_they_are_built() -> None:
+    assert _names("今年新开工的青石路、白沙南路、北站路、松荫路正在加紧建设。", "2011-04-10") == sorted(
+        ["青石路", "白沙南路", "北站路", "松荫路"])
+    assert _names("公司位于青石路、白沙南路、北站路交叉口，今年扩建厂房。", "2011-04-10") == []
+    assert _names("规划建设一批产业路、旅游路、园区路、便民路。", "2025") == []
