@@ -138,8 +138,9 @@ def test_dev_investment_on_matched(dev_pairs) -> None:
             n += 1
             ok += any(money_agrees(x, y) for y in p["investment"])
     assert n >= 40
-    # Pinned like the floors (measured − 0.02): 0.89 when dev grew to 134 articles (0.3.0).
-    assert ok / n >= 0.87
+    # Pinned like the floors (measured − 0.02): 0.89 when dev grew to 134 articles (0.3.0),
+    # 0.882 at 211 articles (0.4.0, with the work reports and their short list items).
+    assert ok / n >= 0.86
 
 
 def test_dev_region_on_matched(dev_pairs) -> None:
@@ -152,7 +153,8 @@ def test_dev_region_on_matched(dev_pairs) -> None:
             n += 1
             ok += region_agrees(code, (p.get("region") or {}).get("adcode") or "")
     assert n >= 100
-    # Pinned like the floors (measured − 0.02): 0.879 when dev grew to 134 articles (0.3.0).
+    # Pinned like the floors (measured − 0.02): 0.879 when dev grew to 134 articles (0.3.0),
+    # 0.878 at 211 articles (0.4.0).
     assert ok / n >= 0.85
 
 
