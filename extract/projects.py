@@ -887,6 +887,41 @@ class ProjectFinder:
             out.extend(reversed(found))
         return out
 
+    def distributed(self, names: list[ProjectMention]) -> list[ProjectMention]:
+        """在哈密、和田、吐鲁番三地分别建设光伏发电项目: one project of that kind in each place
+        (named place + kind, its span the place's); the kind alone names none of them."""
+        text = self.text
+        out: list[ProjectMention] = []
+        if "分别" not in text:
+            return out
+        by_start = {pm.start: pm for pm in names}
+        for m in _DISTRIBUTED.finditer(text):
+            pm = by_start.get(m.end())
+            if pm is None or pm.specific:
+                continue  # (a name of its own after the list is one project)
+            spans = []
+            pos = m.start(1)
+            for piece in m.group(1).split("、"):
+                a, b = pos, pos + len(piece)
+                pos = b + 1
+                sp = self.places.span_at(b - 1)
+                if sp is None or sp[1] != b or sp[0] > a:
+                    spans = []
+                    break
+                spans.append((a, b))
+            if len(spans) < 2:
+                continue
+            list_id = max((lst[2] for lst in self.lists), default=0) + 1
+            self.lists.append((m.start(1), pm.end, list_id))
+            for a, b in spans:
+                item = ProjectMention(a, b, text[a:b] + pm.name, ITEM, pm.head, list_id=list_id)
+                item.specific = item.strong = True
+                item.counted = True
+                item.company = pm.company or self._company_before(m.start())
+                out.append(item)
+            pm.kind = REF  # the shared kind points to them, it names no project of its own
+        return out
+
     def roads(self) -> list[ProjectMention]:
         """Streets listed three or more together where the sentence builds them (今年新开工的
         甲路、乙路、丙大道正在加紧建设): each is a project (a single 某某路 is an address)."""
@@ -993,7 +1028,7 @@ class ProjectFinder:
     def find(self) -> list[ProjectMention]:
         """Every project mention, sorted by start; items inside names are dropped."""
         names = self.names()
-        items = self.items() + self.roads()
+        items = self.items() + self.roads() + self.distributed(names)
         refs = self.refs()
         spans = sorted((n.start, n.end) for n in names)
         starts = [a for a, _ in spans]
@@ -1153,6 +1188,12 @@ _TWO_LINES = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:至|到)[\u4e00-\u9fff]{2,8}?
 _SHARED_HEAD = re.compile(r"(?:高铁|高速公路|高速|城际铁路|铁路|煤矿|总部)$")
 # Words of regions and sectors that name no line (中西部, 沿海, 干线).
 _REGION_WORD = re.compile(r"[东西南北中]部|沿海|沿边|沿江|干线|城际|省际|跨境|国家|地方|重大|重点|无|县|省|市")
+# 在甲、乙、丙三地分别建设…: places listed, then a shared kind of works.
+_DISTRIBUTED = re.compile(
+    r"在(?:[\u4e00-\u9fff]{2,3}(?:省|自治区)?)?((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}?)"
+    r"(?:[两三四五六七八九十\d]+[地个市县])?(?:等地)?分别(?:投资)?(?:建设|新建|兴建|扩建|建)")
+
+
 def _find_all(text: str, word: str) -> list[int]:
     out = []
     i = text.find(word)

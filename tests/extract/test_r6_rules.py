@@ -294,3 +294,13 @@ def test_streets_listed_where_they_are_built() -> None:
         ["青石路", "白沙南路", "北站路", "松荫路"])
     assert _names("公司位于青石路、白沙南路、北站路交叉口，今年扩建厂房。", "2011-04-10") == []
     assert _names("今年要新修一批园区路、旅游路、便民路。", "2025") == []
+
+
+def test_one_kind_of_works_built_in_each_listed_place() -> None:
+    found = _projects("星岳能源集团今年将在甘肃酒泉、张掖、武威三地分别建设风电项目，"
+                      "投资分别是4.1亿元、3.6亿元和2.8亿元。", "2012-03-01")
+    assert sorted((p["name"], p["company"], p["region"]["adcode"],
+                   tuple(i["amount_cny"] for i in p["investment"])) for p in found) == [
+        ("张掖风电项目", "星岳能源集团", "620700", (360_000_000,)),
+        ("武威风电项目", "星岳能源集团", "620600", (280_000_000,)),
+        ("酒泉风电项目", "星岳能源集团", "620900", (410_000_000,))]
