@@ -1018,7 +1018,12 @@ class Assembler:
             if not before:
                 after = [s for s in spots if s[3].kind != REF]
                 if after and _DE_BEFORE_NAME.fullmatch(self.text, ev.end, after[0][0]):
-                    after = after[:1]  # 今年4月获批的X项目: the name the event describes
+                    first = after[0][3]
+                    # 今年4月获批的X项目: the name the event describes; 新开工的甲路、乙路、丙路:
+                    # every item of the list it opens
+                    after = [s for s in after if s[3].kind == ITEM
+                             and s[3].list_id == first.list_id] if first.kind == ITEM \
+                        else after[:1]
                 # 今天北京地铁四条新线通车，6号线…，8号线、9号线…: every name after the event
                 for e in {id(s[2]): s[2] for s in after}.values():
                     e.events.append(ev)

@@ -304,3 +304,13 @@ def test_one_kind_of_works_built_in_each_listed_place() -> None:
         ("张掖风电项目", "星岳能源集团", "620700", (360_000_000,)),
         ("武威风电项目", "星岳能源集团", "620600", (280_000_000,)),
         ("酒泉风电项目", "星岳能源集团", "620900", (410_000_000,))]
+
+
+def test_an_event_opening_a_list_is_every_items() -> None:
+    found = _projects("今年新开工的青石路、白沙南路、北站路、松荫路正在加紧建设。", "2011-04-10")
+    assert {p["name"]: [(e["type"], e["date"]) for e in p["events"]] for p in found} == {
+        n: [("started", "2011")] for n in ("青石路", "白沙南路", "北站路", "松荫路")}
+    # one name after 的 keeps the event to itself
+    found = _projects("今年4月获批的青峰水库工程和白沙港区扩建工程进展顺利。", "2011-06-10")
+    assert {p["name"]: [e["type"] for e in p["events"]] for p in found} == {
+        "青峰水库工程": ["approved"], "白沙港区扩建工程": []}
