@@ -1175,7 +1175,8 @@ class Assembler:
                     break
             if e.company is not None:
                 continue
-            e.company = self._opening_firm(e) or self._firm_prefix(e) or self._main_firm_of(e)
+            e.company = self._opening_firm(e) or self._firm_prefix(e) or self._main_firm_of(e) \
+                    or self._sole_firm()
 
     def _names_around(self, a: int, b: int | None = None) -> list[tuple[int, int]]:
         """Name spans (not pointers) starting in [a - 60, b or a]."""
@@ -1198,6 +1199,19 @@ class Assembler:
                 if c.full and c.start <= lead + 1 and c.end <= pm.start:
                     return c.name
         return None
+
+    def _sole_firm(self) -> str | None:
+        """The one firm an article is about: named in its opening line and at least three
+        times, and no other firm named twice (某公司拟募资…投向5个项目: a firm's report, whose
+        projects are its own whatever their sentences say)."""
+        if not hasattr(self, "_sole"):
+            counts: Counter[str] = Counter(
+                c.short[0] if not c.full and c.short else c.name for c in self.companies)
+            ranked = counts.most_common(2)
+            head = self.text[:self.text.find("\n") if "\n" in self.text[:120] else 120]
+            self._sole = ranked[0][0] if ranked and ranked[0][1] >= 3 \
+                and (len(ranked) < 2 or ranked[1][1] < 2) and ranked[0][0] in head else None
+        return self._sole
 
     def _main_firm_of(self, e: Entity) -> str | None:
         """The article's main firm (named most often, at least twice) when a name's sentence

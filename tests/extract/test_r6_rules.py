@@ -314,3 +314,15 @@ def test_an_event_opening_a_list_is_every_items() -> None:
     found = _projects("今年4月获批的青峰水库工程和白沙港区扩建工程进展顺利。", "2011-06-10")
     assert {p["name"]: [e["type"] for e in p["events"]] for p in found} == {
         "青峰水库工程": ["approved"], "白沙港区扩建工程": []}
+
+
+def test_a_firms_own_report_gives_its_projects_their_firm() -> None:
+    text = ("星岳光电拟募资8亿元扩大光纤产能\n"
+            "星岳光电今日公布增发预案，募资投向光棒扩建等3个项目。"
+            "首先是年产200吨光棒扩建项目。其次是年产900公里海底光缆项目，建设期2年。"
+            "星岳光电表示，项目达产后将提升竞争力。")
+    found = _companies(text, "2011-05-01")
+    assert found["年产900公里海底光缆项目"] == "星岳光电", found
+    # two firms named twice: no sole firm
+    text2 = text + "另据报道，远航电缆股份有限公司去年也扩产，远航电缆股份有限公司的新厂已投产。"
+    assert _companies(text2, "2011-05-01")["年产900公里海底光缆项目"] is None
