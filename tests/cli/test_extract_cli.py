@@ -109,3 +109,12 @@ def test_evidence_indexes_the_file_as_read(runner: CliRunner, corpus_dir: Path,
     assert gold and mine
     spans = [(e["start"], e["end"]) for e in gold[0]["evidence"]]
     assert any(s < ev["end"] and ev["start"] < e for ev in mine[0]["evidence"] for s, e in spans)
+
+
+def test_dash_reads_one_article_from_stdin(runner: CliRunner) -> None:
+    res = runner.invoke(build(), ["extract", "-", "--jsonl", "--pub-date", "2021-06-15"],
+                        input=ARTICLE)
+    assert res.exit_code == 0, res.output
+    (rec,) = lines(res.output)
+    assert rec["doc_id"] == "stdin" and rec["name"] == "华泰新能源汽车项目"
+    assert ARTICLE[rec["evidence"][0]["start"]:rec["evidence"][0]["end"]].startswith("去年12月")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -72,8 +74,22 @@ def _source_text(raw: Any, art: Any) -> str | None:
         return None
 
 
+def _articles(files: list[Path]) -> Iterator[Any]:
+    """The articles of the given paths, with `-` read as one text article from stdin."""
+    from touzi.corpus.model import RawArticle
+    from touzi.corpus.readers import read_paths
+
+    for f in files:
+        if str(f) == "-":
+            yield RawArticle("stdin", sys.stdin.buffer.read(), "text")
+        else:
+            yield from read_paths([f])
+
+
 def command(
-    files: Annotated[list[Path], typer.Argument(help="Articles: .txt, .html or .jsonl files (or folders).")],
+    files: Annotated[list[Path], typer.Argument(
+        help="Articles: .txt, .html or .jsonl files (or folders); - reads one plain-text article "
+             "from standard input.")],
     jsonl: Annotated[
         bool, typer.Option("--jsonl", help="Print one JSON record per line (records.md format).")
     ] = False,
@@ -87,14 +103,13 @@ def command(
     touching a database. JSON keys: see records.md, plus confidence, extractor, aliases."""
     from touzi.corpus.clean import clean
     from touzi.corpus.offsets import map_evidence
-    from touzi.corpus.readers import read_paths
     from touzi.extract.records import extract_records
 
     if pub_date is not None and not _DATE.fullmatch(pub_date):
         raise fail(f"--pub-date must be YYYY-MM-DD, not {pub_date!r}", 2)
     seen = 0
     failed = 0
-    for raw in read_paths(files):
+    for raw in _articles(files):
         art = clean(raw)
         doc_id = _doc_id(raw, None)
         if art.error:
