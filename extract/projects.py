@@ -48,7 +48,7 @@ STRONG_HEADS = (
     "高速公路", "城际铁路", "铁路", "高铁", "水库", "灌区", "水利枢纽", "接收站", "储气库群",
     "储气库", "实验室", "研究院", "新工厂", "工厂", "新厂区", "厂区", "制造厂", "酒厂", "隧道",
     "大桥", "特大桥", "输电工程", "一级公路", "号线", "客运专线", "货运专线", "城际轨道", "双线",
-    "复线", "代线",
+    "复线", "代线", "联络线",
 )
 WEAK_HEADS = (
     "高速", "中心", "园区", "公园", "通道", "公路", "港区", "码头", "机组", "车间", "小学", "内陆港",
@@ -94,7 +94,7 @@ _GENERIC_WORDS = (
     "社会", "经济", "发展", "整体", "综合", "同期", "年度", "今年", "全年", "当年", "亿元级",
     "百亿级", "千亿级", "十亿元", "百亿元", "国家重大", "省级重点", "跨省", "跨区域", "区域",
     "外商投资", "政府投资", "社会投资", "产业化", "工业性", "非工", "服务", "工作", "管理",
-    "政府", "多地", "各类型",
+    "政府", "多地", "各类型", "大中型", "充换电",
     "运营", "政策", "施工", "主体", "土建", "公用", "附属", "辅助", "临时", "子", "分",
     "一些", "许多", "众多", "部分", "县区", "各县区", "企业", "型", "智慧型", "独立选址",
     "脱贫攻坚", "全产业链", "产业链", "国道", "省道", "县道", "乡道", "二级", "一级", "经营性",
@@ -337,7 +337,9 @@ class ProjectFinder:
                         span = self.places.span_at(sys_word.start() - 1) \
                             if sys_word.start() > a else None
                         a = span[0] if span is not None and span[0] >= a else sys_word.start()
-                    out.append(ProjectMention(a, he, text[a:he], NAME, head, specific=True))
+                    ext = _LINE_EXTENSION.match(text, he)
+                    end = ext.end() if ext is not None else he  # 17号线西延伸, 20号线一期东段
+                    out.append(ProjectMention(a, end, text[a:end], NAME, head, specific=True))
                 continue
             if head == "金矿" and hs > 0 and text[hs - 1] == "冶":
                 continue  # 冶金矿山: metallurgy, not a gold mine
@@ -677,6 +679,13 @@ class ProjectFinder:
             return False  # 40万吨聚氯乙烯等煤化工项目: the list's kind
         if start > 0 and text[start - 1] == "在" and _VENUE_AFTER.match(text, he):
             return False  # 开工仪式在浒关开发区莱克工业园举行: a venue
+        if head in ("中心", "枢纽", "基地") and not self._firms.covers(start, hs) and (
+                (head == "中心" and _INSTITUTION_CORE.search(core))
+                or ("国家" in core and head != "中心")):
+            return False  # 某某再保险登记交易中心, 国际人才服务中心, 国家物流枢纽: bodies and
+            # designations, not works
+        if _SLOGAN_CORE.match(core):
+            return False  # 市市通高铁, 县县通高速: a slogan of coverage
         if head == "工程" and not _PHYSICAL.search(core) and bare and bare != "地" \
                 and not self._firms.covers(start, hs) and not self._figures.covers(start, hs):
             return False  # “七优享”工程, 文化惠民工程, 医疗卫生强基工程: a programme; works name
@@ -928,7 +937,7 @@ class ProjectFinder:
         text = self.text
         out: list[ProjectMention] = []
         # windows around each 路、 (merged): the list pattern is slow over a whole report
-        hits = sorted(i for w in ("路、", "道、", "街、") for i in _find_all(text, w))
+        hits = sorted(i for w in ("路、", "道、", "街、", "线、") for i in _find_all(text, w))
         if not hits:
             return out
         windows: list[list[int]] = []
@@ -937,11 +946,16 @@ class ProjectFinder:
                 windows[-1][1] = i + 48
             else:
                 windows.append([max(0, i - 48), i + 48])
-        for m in (x for lo, hi in windows for x in _ROAD_LIST.finditer(text, lo, hi)):
+        found = [(x, "路") for lo, hi in windows for x in _ROAD_LIST.finditer(text, lo, hi)]
+        found += [(x, "线") for lo, hi in windows for x in _RAIL_LIST.finditer(text, lo, hi)]
+        for m, kind in found:
             s0, s1 = self.index.sentence(m.start())
             if not _ROAD_WORKS.search(text, s0, s1) or _ROAD_ADDRESS.search(
                     text, max(s0, m.start() - 4), m.start()):
                 continue  # 位于甲路、乙路交叉口: an address
+            if kind == "线" and not _RAIL_CONTEXT.search(
+                    text, max(s0, m.start() - 12), min(s1, m.end() + 12)):
+                continue  # 甲线、乙线 are metro lines only where the list speaks of rail
             if _CLASS_WORDS.search(text, max(s0, m.start() - 6), m.start() + 3):
                 continue  # 一批产业路、旅游路、便民路: kinds of roads
             list_id = max((lst[2] for lst in self.lists), default=0) + 1
@@ -952,13 +966,19 @@ class ProjectFinder:
                 pos = b + 1
                 if k == 0:
                     a = self._stop(a, b, True)
-                core = text[a:b].rstrip("路大道街")
-                if len(core) < 1 or is_generic(core) or _common_word(core):
-                    continue  # 产业路、旅游路、便民路: kinds of roads, not named ones
+                    lead = _WORKS_LEAD.match(text, a, b)
+                    if lead is not None and kind == "线":
+                        a = lead.end()  # 扩能改造甲乙线: the work done, then the line
+                core = text[a:b].rstrip("路大道街线")
+                if len(core) < 1 or is_generic(core) or _common_word(core) \
+                        or kind == "线" and (_HEAD_RE.search(text, a, b) is not None
+                                            or _NOT_A_LINE.search(text, a, b) is not None):
+                    continue  # 产业路、旅游路、便民路: kinds of roads (12号线, 生产线: named
+                    # elsewhere or no line)
                 if b - a < 2 or self.places.covers(a, b) and self._without_places(a, b) in (
                         "路", "大道", "大街", "街"):
                     continue  # (人民路 of a city named 人民: still a road, but 杭州路 is a city's)
-                pm = ProjectMention(a, b, text[a:b], ITEM, "路", list_id=list_id)
+                pm = ProjectMention(a, b, text[a:b], ITEM, kind, list_id=list_id)
                 pm.specific = pm.strong = True
                 out.append(pm)
         return out
@@ -1206,11 +1226,23 @@ def _find_all(text: str, word: str) -> list[int]:
 # Streets listed together (甲路、乙路、丙大道): each a road project where the sentence builds.
 _ROAD_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,5}?(?:路|大道|大街)、){2,}[\u4e00-\u9fff]{1,5}?(?:路|大道|大街)"
                         r"(?![\u4e00-\u9fff]{0,2}(?:口|交叉|沿线|两侧|附近|一带|片区|站))")
+# Metro or rail lines named by two to four characters, two or more in a list (甲线、乙线).
+_RAIL_LIST = re.compile(r"[\u4e00-\u9fff]{2,8}?线(?:、[\u4e00-\u9fff0-9]{2,8}?线)+")
+_NOT_A_LINE = re.compile(r"(?:红|底|防|主|热|战|前|路|界|航|岸|一|生命|高压|天际|警戒|起跑)线$")
+_RAIL_CONTEXT = re.compile(r"(?<=[\d一二三四五六七八九十])号线|轨道交通|轨交|地铁|铁路|市域|城际")
+_WORKS_LEAD = re.compile(r"(?:扩能改造|改扩建|扩建|改造|新建|续建)+")
 _ROAD_WORKS = re.compile(r"新开工|开工|建设|改造|改建|拓宽|新建|通车|完工|竣工|提升|修建|施工")
 _ROAD_ADDRESS = re.compile(r"位于|沿|经过|途经|连接|从|在$")
 # The kind of works done on a site, closing its name before a break (某机场改扩建，…).
 _WORKS_TAIL = re.compile(r"(?:改扩建|扩建|改建|迁建|扩能改造|改造提升|提升改造|扩容改造|改造)"
-                         r"(?=[，,。；;、]|和|及|与)")
+                         r"(?:[一二三四五]期)?(?=[，,。；;、]|和|及|与|等|建设)")
+# The part of a metro line built (17号线西延伸, 20号线一期东段, 2号线南延段).
+_LINE_EXTENSION = re.compile(r"(?:[一二三四五]期)?(?:[东西南北]延伸(?:段)?|[东西南北]延段|[东西南北]段)"
+                             r"|[一二三四五]期(?:工程)?")
+# What a centre does when it is a body, not a building (交易中心, 服务中心, 航运中心).
+_INSTITUTION_CORE = re.compile(r"(?:(?:人才|发展|政务|企业|投资|金融|创业)服务|交易|登记|结算|交流|金融|贸易|"
+                               r"人才|航运|区域|股交|营运|指挥|调度|仲裁|认证|评估|咨询)$")
+_SLOGAN_CORE = re.compile(r"([\u4e00-\u9fff])\1通")
 _HEAD_WORDS = frozenset(STRONG_HEADS + WEAK_HEADS)
 _FIRST_OF = frozenset(("首个", "首座", "首条", "首家"))
 # A capacity read as a size (not an output: 年产30万吨的乙醇项目 keeps it in the name).

@@ -326,3 +326,22 @@ def test_a_firms_own_report_gives_its_projects_their_firm() -> None:
     # two firms named twice: no sole firm
     text2 = text + "另据报道，远航电缆股份有限公司去年也扩产，远航电缆股份有限公司的新厂已投产。"
     assert _companies(text2, "2011-05-01")["年产900公里海底光缆项目"] is None
+
+
+def test_metro_line_extensions_and_phased_works() -> None:
+    assert _names("建成轨道交通9号线南延伸、21号线一期西段，加快白沙港区改造二期建设。", "2025") == sorted(
+        ["轨道交通9号线南延伸", "21号线一期西段", "白沙港区改造二期"])
+
+
+def test_lines_listed_where_rail_is_spoken_of() -> None:
+    assert _names("全市轨道交通建设提速。加快建设青浦线、松闵线、9号线东延伸。", "2025") == sorted(
+        ["青浦线", "松闵线", "9号线东延伸"])
+    assert _names("扩能改造青哈线、集宁线等铁路。", "2025") == sorted(["青哈线", "集宁线"])
+    assert _names("坚守生态红线、耕地红线，推进铁路建设。", "2025") == []
+    assert _names("新厂产品主要为数据信号线、射频连接线。", "2025") == []
+
+
+def test_bodies_designations_and_slogans_are_no_works() -> None:
+    text = ("建设星海国际人才服务中心和星海再保险登记交易中心，争创星海国家物流枢纽，"
+            "实现市市通高铁、县县通高速。推进星海乡村综合服务中心建设。")
+    assert _names(text, "2025") == ["星海乡村综合服务中心"]
