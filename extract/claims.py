@@ -178,7 +178,7 @@ _BREAKDOWN = re.compile(r"其中(?:包括)?|包括|涉及")
 _SUBCLASS = re.compile(r"(?:亿元|万元)以上|新开工|竣工|投产|签约")
 _EVENT_WORD = re.compile(by_first_char((
     r"开工|签约|竣工|投产|在建|落地|开竣工|建设|启动|入驻|完成|实施|推进|通车|新建|迁建|扩建|"
-    r"复工|核准|批复|审批|开通|建成|投用|完工|引进|吸引|聚集|集聚").split("|")))
+    r"复工|核准|批复|审批|开通|建成|投用|完工|引进|吸引|聚集|集聚|承接").split("|")))
 # 高新技术产业投资同比增长27.1%, 战略性新兴产业增加值同比增长12.9%: a category's growth
 _INTENSITY = re.compile(r"万元|单位|亿元")
 _CATEGORY_GROWTH = re.compile(

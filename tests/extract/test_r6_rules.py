@@ -345,3 +345,7 @@ def test_bodies_designations_and_slogans_are_no_works() -> None:
     text = ("建设星海国际人才服务中心和星海再保险登记交易中心，争创星海国家物流枢纽，"
             "实现市市通高铁、县县通高速。推进星海乡村综合服务中心建设。")
     assert _names(text, "2025") == ["星海乡村综合服务中心"]
+
+
+def test_projects_a_region_takes_over_are_counted() -> None:
+    assert _counts("去年，辽南地区承接长三角项目118个。", "2025-01-20") == [118]
