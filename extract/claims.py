@@ -186,7 +186,7 @@ _CATEGORY_GROWTH = re.compile(
     r"(?:同比|比上年|比去年同期)?"
     r"(?:增长|增速为?|增幅为?|下降)(?:了)?$")
 _SPEAKER = re.compile(r"^(?:全|我|本|该)[省市县区镇]")
-# 其中社会资本投资、工业技改投资分别增长…: listed indicators before one growth verb.
+# 其中民间投资、技改投资分别增长…: listed indicators before one growth verb.
 _LISTED_GROWTH = re.compile(
     r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,14}?)(?:分别)?(?:同比|比上年)?"
     r"(?:增长|增速为?|增幅为?)$")
@@ -776,7 +776,7 @@ class ClaimFinder:
         return None
 
     def _respective_growths(self, m: Mention, c0: int) -> list[tuple[str, Mention]]:
-        """汽车、有色金属行业增加值分别增长18.1%、16.6%: each listed indicator with its growth, in
+        """化工、建材行业增加值分别增长6.4%、3.9%: each listed indicator with its growth, in
         order (the shared noun written once, after the last item); [] when the clause is no
         such list or the numbers of items and growths differ."""
         text = self.text

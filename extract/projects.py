@@ -897,7 +897,7 @@ class ProjectFinder:
         return out
 
     def distributed(self, names: list[ProjectMention]) -> list[ProjectMention]:
-        """在哈密、和田、吐鲁番三地分别建设光伏发电项目: one project of that kind in each place
+        """在酒泉、张掖、武威三地分别建设风电项目: one project of that kind in each place
         (named place + kind, its span the place's); the kind alone names none of them."""
         text = self.text
         out: list[ProjectMention] = []
