@@ -244,7 +244,7 @@ def _place_free(name: str) -> tuple[str, frozenset[str]]:
 
 
 def _same_line_elsewhere(short: str, long: str) -> bool:
-    """京东方北京8.5代线 / 京东方8.5代TFT-LCD生产线, 华星光电8.5代线 / 深圳华星光电8.5代液晶面板项目:
+    """华辰光显合肥6代线 / 华辰光显第6代柔性生产线, 星瀚光电10.5代线 / 苏州星瀚光电10.5代面板项目:
     one owner's line of one generation, with its site written in only one of the names (two
     sites named differently are two lines)."""
     s, s_places = _place_free(short)
@@ -254,6 +254,11 @@ def _same_line_elsewhere(short: str, long: str) -> bool:
     gen = _GENERATION.search(s)
     return gen is not None and gen.start() >= 2 and gen.group() in lg and s[:2] == lg[:2] \
         and _subsequence(s[:gen.end()], lg)
+
+
+def _firm_key(c: Company) -> str:
+    """A firm as counted: its short form when only that is written."""
+    return c.short[0] if not c.full and c.short else c.name
 
 
 def _company_keys(pm: ProjectMention) -> set[str]:
@@ -1200,14 +1205,18 @@ class Assembler:
                     return c.name
         return None
 
+    def _firm_counts(self) -> Counter[str]:
+        """How often each firm is named (by its short form when only that is written)."""
+        if not hasattr(self, "_firm_count"):
+            self._firm_count = Counter(_firm_key(c) for c in self.companies)
+        return self._firm_count
+
     def _sole_firm(self) -> str | None:
         """The one firm an article is about: named in its opening line and at least three
         times, and no other firm named twice (某公司拟募资…投向5个项目: a firm's report, whose
         projects are its own whatever their sentences say)."""
         if not hasattr(self, "_sole"):
-            counts: Counter[str] = Counter(
-                c.short[0] if not c.full and c.short else c.name for c in self.companies)
-            ranked = counts.most_common(2)
+            ranked = self._firm_counts().most_common(2)
             head = self.text[:self.text.find("\n") if "\n" in self.text[:120] else 120]
             self._sole = ranked[0][0] if ranked and ranked[0][1] >= 3 \
                 and (len(ranked) < 2 or ranked[1][1] < 2) and ranked[0][0] in head else None
@@ -1217,12 +1226,8 @@ class Assembler:
         """The article's main firm (named most often, at least twice) when a name's sentence
         has 公司 as its subject (公司公告…用于X工程, 公司计划…投向X项目): a firm's report."""
         if not hasattr(self, "_main_firm"):
-            counts: dict[str, int] = {}
-            for c in self.companies:
-                key = c.short[0] if not c.full and c.short else c.name
-                counts[key] = counts.get(key, 0) + 1
-            best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
-            self._main_firm = best[0] if best[1] >= 2 else None
+            best = self._firm_counts().most_common(1)
+            self._main_firm = best[0][0] if best and best[0][1] >= 2 else None
         if self._main_firm is None:
             return None
         for pm in e.names():
@@ -1234,7 +1239,7 @@ class Assembler:
                 c = self.companies[k]
                 p0 = self.index.paragraph(m.start())[0]
                 p_before = self.index.paragraph(p0 - 1)[0] if p0 > 0 else p0
-                key = c.short[0] if not c.full and c.short else c.name
+                key = _firm_key(c)
                 # the nearest firm before, in this paragraph or the one before, is the main one
                 # (驰宏锌锗 and 荣盛发展 in one article: 公司 under the other's heading is not it)
                 if c.start >= p_before and key == self._main_firm:
@@ -1730,16 +1735,16 @@ _FIRM_ITEM = re.compile(
 )
 _CAPACITY_TAIL = re.compile(r"[\d.．]+.*$")
 # A firm's name ending in its trade opening a longer item (上海电气绿色甲醇).
+# Words a firm's name ends in when it names the firm's trade (金能科技, 某某电气).
+_FIRM_TRADES = (
+    "科技|电子|电器|电气|化工|化纤|药业|制药|光电|实业|重工|机械|石化|钢铁|股份|控股|新材料|装备|"
+    "环保|生物|医药|纺织|建材|水泥|铝业|矿业|动力|锂电|乳业|食品")
 _FIRM_LEAD = re.compile(
-    r"([\u4e00-\u9fff]{2,6}?(?:科技|电子|电器|电气|化工|化纤|药业|制药|光电|实业|重工|机械|"
-    r"石化|钢铁|股份|控股|集团|新材料|装备|环保|生物|医药|纺织|建材|水泥|铝业|矿业|动力|锂电|"
-    r"乳业|食品))(?=[\u4e00-\u9fffA-Za-z]{2})")
+    rf"([\u4e00-\u9fff]{{2,6}}?(?:{_FIRM_TRADES}|集团))(?=[\u4e00-\u9fffA-Za-z]{{2}})")
 _JOINTLY = re.compile(r"共同|合资|联合|一起")
 # 金能科技一期项目: leading words that end like a firm, before a phase, a capacity or 新
 _FIRM_PREFIX = re.compile(
-    r"([\u4e00-\u9fff]{2,6}?(?:科技|电子|电器|电气|化工|化纤|药业|制药|光电|实业|重工|机械|"
-    r"石化|钢铁|股份|控股|新材料|精密|装备|环保|生物|医药|纺织|建材|水泥|铝业|矿业|动力|"
-    r"锂电|乳业|食品))(?=[一二三四五首]期|新|年产|[\d])"
+    rf"([\u4e00-\u9fff]{{2,6}}?(?:{_FIRM_TRADES}|精密))(?=[一二三四五首]期|新|年产|[\d])"
     # 某电股份大安一期: a listed firm's marker ends its name whatever follows
     r"|([\u4e00-\u9fff]{2,6}?(?:股份|控股))(?=[\u4e00-\u9fff]{2})"
 )

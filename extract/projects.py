@@ -35,7 +35,7 @@ from touzi.extract.name_words import (
     specific_core,
     word_tags,
 )
-from touzi.extract.sentences import TextIndex, finditer_in
+from touzi.extract.sentences import TextIndex, find_all, finditer_in
 
 NAME, ITEM, REF = "name", "item", "ref"
 
@@ -139,6 +139,8 @@ _LEAD_TRIM = re.compile(
     r"首个|首座|首条|首家|唯一|最大的|最大|规模最大的|世界级|国际一流|全球最大的)+"
 )
 # A list closed by 等 (or a count) and a head: 上力、国千、铁流等7个项目.
+# Heads short names share when listed before them (西延、西康等5条高铁).
+_SHARED_HEADS = "高铁|高速公路|高速|城际铁路|铁路|煤矿|总部"
 _LIST_TAIL = re.compile(
     r"等(?:[\d一二三四五六七八九十两几百千]+[个项家批])?(?:一系列|一批|多个|诸多)?"
     r"(?![\u4e00-\u9fff]{0,6}(?:产业|行业|领域|类型))[\u4e00-\u9fff]{0,8}?(?:项目|工程)"
@@ -149,7 +151,7 @@ _LIST_TAIL = re.compile(
     r"[\u4e00-\u9fff]{0,4}?(?:水闸|水库|泵站|电站|大桥|隧道|机场|码头|铁路|高速公路)"
     # 甲乙、丙丁等5条高铁, 甲、乙等煤矿, 甲乙、丙丁高铁: short names sharing one head
     r"|(?<=[\u4e00-\u9fff])(?:等[\d一二三四五六七八九十两]*[座个处条]?)?(?:在建)?"
-    r"(?:高铁|高速公路|高速|城际铁路|铁路|煤矿|总部)(?!站|线|公司|集团|局|时代|发展|运转|增长)"
+    rf"(?:{_SHARED_HEADS})(?!站|线|公司|集团|局|时代|发展|运转|增长)"
 )
 # Every list tail holds one of these and no clause break (its characters are CJK and digits):
 # items() reads only the clauses that hold one (a twentieth of the corpus). Keep it true when
@@ -896,6 +898,10 @@ class ProjectFinder:
             out.extend(reversed(found))
         return out
 
+    def _new_list_id(self) -> int:
+        """An id no list found so far has (items() numbers its lists from 1)."""
+        return max((lst[2] for lst in self.lists), default=0) + 1
+
     def distributed(self, names: list[ProjectMention]) -> list[ProjectMention]:
         """在酒泉、张掖、武威三地分别建设风电项目: one project of that kind in each place
         (named place + kind, its span the place's); the kind alone names none of them."""
@@ -920,7 +926,7 @@ class ProjectFinder:
                 spans.append((a, b))
             if len(spans) < 2:
                 continue
-            list_id = max((lst[2] for lst in self.lists), default=0) + 1
+            list_id = self._new_list_id()
             self.lists.append((m.start(1), pm.end, list_id))
             for a, b in spans:
                 item = ProjectMention(a, b, text[a:b] + pm.name, ITEM, pm.head, list_id=list_id)
@@ -937,7 +943,7 @@ class ProjectFinder:
         text = self.text
         out: list[ProjectMention] = []
         # windows around each 路、 (merged): the list pattern is slow over a whole report
-        hits = sorted(i for w in ("路、", "道、", "街、", "线、") for i in _find_all(text, w))
+        hits = sorted(i for w in ("路、", "道、", "街、", "线、") for i in find_all(text, w))
         if not hits:
             return out
         windows: list[list[int]] = []
@@ -958,7 +964,7 @@ class ProjectFinder:
                 continue  # 甲线、乙线 are metro lines only where the list speaks of rail
             if _CLASS_WORDS.search(text, max(s0, m.start() - 6), m.start() + 3):
                 continue  # 一批产业路、旅游路、便民路: kinds of roads
-            list_id = max((lst[2] for lst in self.lists), default=0) + 1
+            list_id = self._new_list_id()
             self.lists.append((m.start(), m.end(), list_id))
             pos = m.start()
             for k, piece in enumerate(m.group().split("、")):
@@ -1205,22 +1211,13 @@ _PHYSICAL = re.compile(
 # Two lines joined by 和 before one head (甲县至乙县和丙县至丁界高速公路).
 _TWO_LINES = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:至|到)[\u4e00-\u9fff]{2,8}?)(?:和|、|及|与)"
                         r"([\u4e00-\u9fff]{2,8}?(?:至|到)[\u4e00-\u9fff]{2,8}?)")
-_SHARED_HEAD = re.compile(r"(?:高铁|高速公路|高速|城际铁路|铁路|煤矿|总部)$")
+_SHARED_HEAD = re.compile(f"(?:{_SHARED_HEADS})$")
 # Words of regions and sectors that name no line (中西部, 沿海, 干线).
 _REGION_WORD = re.compile(r"[东西南北中]部|沿海|沿边|沿江|干线|城际|省际|跨境|国家|地方|重大|重点|无|县|省|市")
 # 在甲、乙、丙三地分别建设…: places listed, then a shared kind of works.
 _DISTRIBUTED = re.compile(
     r"在(?:[\u4e00-\u9fff]{2,3}(?:省|自治区)?)?((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}?)"
     r"(?:[两三四五六七八九十\d]+[地个市县])?(?:等地)?分别(?:投资)?(?:建设|新建|兴建|扩建|建)")
-
-
-def _find_all(text: str, word: str) -> list[int]:
-    out = []
-    i = text.find(word)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + 1)
-    return out
 
 
 # Streets listed together (甲路、乙路、丙大道): each a road project where the sentence builds.

@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Full-width digits (２００９年工作回顾 in older reports) read as ASCII ones.
-_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # A top-level heading: 一、… to 十、… at a line start.
 _HEADING = re.compile(r"^[一二三四五六七八九十]、[^\n]{0,60}", re.M)
-_YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
+# (\d matches full-width digits too, as older reports write them: ２００９年工作回顾; int() reads
+# them)
+_YEAR = re.compile(r"[12１２]\d{3}(?=年)")
 _REVIEW = re.compile(r"回顾|过去一年|去年")
-_ONE_YEAR_OPENING = re.compile(r"过去一年|[12]\d{3}年(?:工作回顾|，|,)")
+_ONE_YEAR_OPENING = re.compile(r"过去一年|[12１２]\d{3}年(?:工作回顾|，|,)")
 # A section that speaks of several years (“十四五”时期主要目标, 过去五年): no single year.
 _SEVERAL_YEARS = re.compile(r"[十]+[一二三四五六七八九]?五|五年|时期|以来")
 _REPORT_TITLE = re.compile(r"政府工作报告")
@@ -43,13 +43,13 @@ def report_sections(text: str, pub_year: int | None) -> list[Section]:
     for i, h in enumerate(heads):
         start = h.start()
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        heading = h.group().translate(_DIGITS)
+        heading = h.group()
         if _SEVERAL_YEARS.search(heading):
             continue
         years = {int(y) for y in _YEAR.findall(heading)}
         if len(years) > 1:
             continue
-        opening = text[h.end():h.end() + 200].translate(_DIGITS)
+        opening = text[h.end():h.end() + 200]
         if i == 0 and (_REVIEW.search(heading) or _ONE_YEAR_OPENING.search(opening)
                        or years == {pub_year - 1}):
             if _SEVERAL_YEARS.search(opening[:20]) and not years:

@@ -99,12 +99,7 @@ class TextIndex:
             self._clause = _ends(_CLAUSE_RE, self.text)
         ends = self._clause
         text = self.text
-        found: set[int] = set()
-        for w in words:
-            i = text.find(w)
-            while i >= 0:
-                found.add(bisect.bisect_right(ends, i))
-                i = text.find(w, i + 1)
+        found = {bisect.bisect_right(ends, i) for w in words for i in find_all(text, w)}
         spans: list[tuple[int, int]] = []
         for k in sorted(found):
             a = ends[k - 1] if k > 0 else 0
@@ -113,6 +108,16 @@ class TextIndex:
             else:
                 spans.append((a, ends[k]))
         return spans
+
+
+def find_all(text: str, word: str) -> list[int]:
+    """Every offset where `word` starts in `text` (overlapping ones too)."""
+    out = []
+    i = text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
 
 
 def finditer_in(pattern: re.Pattern[str], text: str,
