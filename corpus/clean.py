@@ -89,8 +89,9 @@ def clean(raw: RawArticle) -> Article:
     author = None
     site = raw.site
     head_drop: tuple[int, ...] = ()
+    given = parse_pub_date(raw.pub_date) if raw.pub_date else None
     if raw.kind == "html":
-        page = read_html(text_in)
+        page = read_html(text_in, need_date=given is None)
         original = _lines(normalise(page.text))
         title = title or page.title
         pub, pub_source = page.pub, page.pub_source
@@ -117,7 +118,6 @@ def clean(raw: RawArticle) -> Article:
     kept = [keep[k] for k in furniture.kept if lines[keep[k]]]
 
     if raw.pub_date:
-        given = parse_pub_date(raw.pub_date)
         if given:
             pub, pub_source = given, "metadata"
         else:

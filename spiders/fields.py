@@ -16,6 +16,7 @@ import parsel
 
 from touzi.corpus.encoding import declared_charset, decode
 from touzi.corpus.header import parse_pub_date
+from touzi.corpus.html import SELECTED_BODY
 from touzi.corpus.model import RawArticle
 from touzi.spiders.config import SiteConfig
 
@@ -45,7 +46,7 @@ def reduced_page(title: str | None, pub_date: str | None, body_html: str) -> byt
     if pub_date:
         head.append(f'<meta property="article:published_time" content="{html.escape(pub_date)}">')
     return (
-        "<!DOCTYPE html><html><head>" + "".join(head) + "</head><body><div class=\"touzi-body\">"
+        "<!DOCTYPE html><html><head>" + "".join(head) + f"</head><body><div class=\"{SELECTED_BODY}\">"
         + (f"<h1>{html.escape(title)}</h1>" if title else "") + body_html
         + "</div></body></html>"
     ).encode("utf-8")

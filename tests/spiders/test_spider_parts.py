@@ -229,3 +229,75 @@ def test_polite_defaults() -> None:
     assert settings.RETRY_TIMES >= 2 and settings.RETRY_BACKOFF_BASE >= 1
     assert settings.USER_AGENT.startswith("touzi/") and "research crawler" in settings.USER_AGENT
     assert settings.DOWNLOADER_MIDDLEWARES["scrapy.downloadermiddlewares.retry.RetryMiddleware"] is None
+
+
+_PAGE_WITH_RULES = BASE + """
+[links]
+article = ['/art/\\d+\\.html$']
+[fields]
+title = "h1"
+date = "span.time"
+body = "div.text"
+"""
+
+_ARTICLE = (
+    "<html><head><meta charset='utf-8'><title>新区项目集中开工_演示站</title></head><body>"
+    "<div class='nav'><a href='/'>首页</a> <a href='/news/'>要闻</a></div>"
+    "<h1>新区项目集中开工</h1><span class='time'>2024-03-05 10:20</span> <span>来源：演示日报</span>"
+    "<div class='text'><p>新区今天有12个项目开工，总投资58亿元。</p>"
+    "<table><tr><td>项目</td><td>总投资</td></tr><tr><td>乙智能装备项目</td><td>20亿元</td></tr></table>"
+    "<p>其中乙智能装备项目由乙公司投资建设，计划2025年投产。</p></div>"
+    "<div class='foot'>版权所有 演示站</div></body></html>"
+)
+
+
+def test_a_body_rule_block_is_the_text_without_trafilatura(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a config's body rule chose is read as it stands; trafilatura and htmldate are not asked.
+
+    They are a crawled page's main cleaning cost (bench/bench_crawl.py), and the rule already
+    says where the article is."""
+    from touzi.corpus import html as html_reader
+    from touzi.corpus.clean import clean
+    from touzi.spiders.fields import raw_article
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("not needed for a page read with a body rule")
+
+    monkeypatch.setattr(html_reader.trafilatura, "extract", refuse)
+    monkeypatch.setattr(html_reader.htmldate, "find_date", refuse)
+    config = parse_text(_PAGE_WITH_RULES, "demo")
+    url = "https://www.example.cn/art/1.html"
+    raw, misses = raw_article(config, _ARTICLE.encode(), url, url, "utf-8")
+    assert misses == []
+    article = clean(raw)
+    assert article.error is None
+    assert article.text.split("\n") == [
+        "新区项目集中开工",
+        "新区今天有12个项目开工,总投资58亿元。",
+        "项目", "总投资", "乙智能装备项目", "20亿元",
+        "其中乙智能装备项目由乙公司投资建设,计划2025年投产。",
+    ]
+    assert article.pub_date == "2024-03-05T10:20+08:00"
+    # Cleaning the stored bytes again gives the same text (what `touzi ingest` would read).
+    assert clean(raw).text == article.text
+
+
+def test_a_page_without_rules_is_still_read_by_trafilatura(monkeypatch: pytest.MonkeyPatch) -> None:
+    from touzi.corpus import html as html_reader
+    from touzi.corpus.clean import clean
+    from touzi.corpus.model import RawArticle
+
+    calls: list[int] = []
+    real = html_reader.trafilatura.extract
+
+    def counted(*args: object, **kwargs: object) -> str | None:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(html_reader.trafilatura, "extract", counted)
+    article = clean(RawArticle("x.html", _ARTICLE.encode(), "html", declared_encoding="utf-8"))
+    assert calls == [1]
+    assert "乙公司投资建设" in article.text
+    assert "版权所有" not in article.text
+    assert article.pub_date == "2024-03-05T10:20+08:00"
+    assert article.source == "演示日报"
