@@ -96,6 +96,7 @@ _THIS_EVENT_OF = re.compile(
 _BUILT_AT = re.compile(r"在[^，,。；;]{2,20}?(?:投资建设|开工建设|新建|兴建|建设|扩建)$")
 _DE_BEFORE_NAME = re.compile(r"[^，,。；;]{0,3}的")  # event …的 name: an attribute
 _WITH_LIST = re.compile(r"[与和同跟]")
+_OBJECT_GAP = re.compile(r"(?:了|建设|实施|运营|投用)?")
 _TOGETHER = re.compile(r"一起|一道|同时|一并")
 _CONJUNCTIONS = frozenset(("和", "与", "及", "、", "以及"))
 _OTHER_SUBJECT = re.compile(r"企业在|公司在|集团在|全[市省区县]|我[市省区县]|全国")
@@ -1009,7 +1010,7 @@ class Assembler:
 
     def attach_events(self, events: list[Event]) -> None:
         """Give each event to the project(s) its sentence is about."""
-        for ev in events:
+        for k, ev in enumerate(events):
             s0, s1 = self.index.sentence(ev.start)
             spots = self._spots_in(s0, s1)
             if not spots:
@@ -1029,8 +1030,27 @@ class Assembler:
                     after = [s for s in after if s[3].kind == ITEM
                              and s[3].list_id == first.list_id] if first.kind == ITEM \
                         else after[:1]
-                # 今天北京地铁四条新线通车，6号线…，8号线、9号线…: every name after the event
+                # 今天北京地铁四条新线通车，6号线…，8号线、9号线…: every name after the event, up
+                # to the clause of the next one (建成甲、乙，开工丙: 丙 is not completed)
+                nxt = next((v.start for v in events[k + 1:] if v.start >= ev.end), s1)
+                if nxt < s1:
+                    c_next = self.index.clause(nxt)[0]
+                    after = [s for s in after if s[0] < c_next] or after
                 for e in {id(s[2]): s[2] for s in after}.values():
+                    e.events.append(ev)
+                continue
+            obj = [s for s in spots if s[0] >= ev.end and s[3].kind != REF]
+            if obj and _OBJECT_GAP.fullmatch(self.text, ev.end, obj[0][0]) \
+                    and self.index.clause(ev.start)[0] >= before[-1][1]:
+                # 推进甲水库扩容、乙水库加固，开工丙灌区改造: a clause's verb takes the name it
+                # governs, not the names of the clauses before it
+                lid = _list_of(obj[0][3])
+                targets = [obj[0]] + ([s for s in obj if _list_of(s[3]) == lid] if lid >= 0 else [])
+                for prev, nxt in zip(obj, obj[1:]):  # 开工甲机场、乙机场: names joined to it
+                    if self.text[prev[1]:nxt[0]] not in _CONJUNCTIONS:
+                        break
+                    targets.append(nxt)
+                for e in {id(s[2]): s[2] for s in targets}.values():
                     e.events.append(ev)
                 continue
             chosen = before[-1]

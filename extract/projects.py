@@ -361,6 +361,9 @@ class ProjectFinder:
             seg = self._segment_end(he) if head in _LINEAR_HEADS else None
             if seg is not None:
                 he = seg  # 沪昆高铁南昌到长沙段: the section is the project
+                tail = _WORKS_TAIL.match(text, he) if plain else None
+                if tail is not None:
+                    he = tail.end()  # 某铁路某段电气化改造
             elif he < len(text) and is_name_char(text[he]) and _HEAD_RE.match(text, he) is None:
                 # the name goes on after the head (…项目一期技改工程): a later head takes it
                 nxt = _HEAD_RE.search(text, he, min(len(text), he + 12))
@@ -715,8 +718,9 @@ class ProjectFinder:
             lo, hi = _comma_window(text, start, he, s0, s1)
             if text[s0:start].strip() == "":
                 hi = s1  # the sentence's subject: the whole sentence speaks of it
+            # (from the head's end: a works tail in the name, 某水库扩容, counts)
             if _INVEST_CONTEXT.search(text, lo, start) is None \
-                    and _INVEST_CONTEXT.search(text, he, hi) is None:
+                    and _INVEST_CONTEXT.search(text, hs + len(head), max(hi, he)) is None:
                 return False
             if _CONNECTED_BEFORE.search(text, max(s0, start - 4), start) \
                     or _CONNECTED.search(text, run, start):
@@ -1186,8 +1190,11 @@ _MODIFIED_NOUN = re.compile(
     r"大厅|大楼|港|口岸|局|办|厅|公司|总公司|总部|集团|有限|股份|网|路|街|村|社区|小区|城|区|站|段|内|外|里|周边|附近|设备|标准|工作|终点|起点|主跑道|跑道|航站楼"
 )
 # Institutions whose new campus or branch is built (某小学新校区, 某医院东院区).
-_INSTITUTION_HEADS = frozenset(("小学", "中学", "医院"))
-_CAMPUS = re.compile(r"(?:新|[东西南北]|[一二三四五六七八九十\d]+号)?(?:校区|院区|分校|分院|新院)(?![长办])")
+_INSTITUTION_HEADS = frozenset(("小学", "中学", "医院", "博物馆", "纪念馆", "美术馆", "图书馆",
+                                "科技馆", "文化馆"))
+# 某医院滨江院区 (a campus named by its place), 某博物馆新馆 (a new building of a museum)
+_CAMPUS = re.compile(r"(?:新|[东西南北]部?|[一二三四五六七八九十\d]+号|[\u4e00-\u9fff]{2}(?=[院校]区))?"
+                     r"(?:校区|院区|分校|分院|新院)(?![长办])|新馆")
 _TRANSIT = re.compile(r"地铁|轨道交通|轻轨")
 # 地铁四号线南沙客运港站: a station on the line, not the line
 _STATION_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}站")
@@ -1231,11 +1238,14 @@ _WORKS_LEAD = re.compile(r"(?:扩能改造|改扩建|扩建|改造|新建|续建
 _ROAD_WORKS = re.compile(r"新开工|开工|建设|改造|改建|拓宽|新建|通车|完工|竣工|提升|修建|施工")
 _ROAD_ADDRESS = re.compile(r"位于|沿|经过|途经|连接|从|在$")
 # The kind of works done on a site, closing its name before a break (某机场改扩建，…).
-_WORKS_TAIL = re.compile(r"(?:改扩建|扩建|改建|迁建|扩能改造|改造提升|提升改造|扩容改造|改造)"
-                         r"(?:[一二三四五]期)?(?=[，,。；;、]|和|及|与|等|建设)")
+# 某机场三期扩建, 某水库扩容, 某灌区现代化改造, 某医院扩建三期: the phase may come either side.
+_WORKS_TAIL = re.compile(r"(?:[一二三四五]期)?"
+                         r"(?:改扩建|扩建|改建|迁建|扩能改造|改造提升|提升改造|扩容改造|现代化改造|"
+                         r"电气化改造|提质改造|除险加固|扩容|改造)"
+                         r"(?:[一二三四五]期)?(?=[，,。；;、]|和|及|与|等|建设|投入|开工|$)")
 # The part of a metro line built (17号线西延伸, 20号线一期东段, 2号线南延段).
 _LINE_EXTENSION = re.compile(r"(?:[一二三四五]期)?(?:[东西南北]延伸(?:段)?|[东西南北]延段|[东西南北]段)"
-                             r"|[一二三四五]期(?:工程)?")
+                             r"|[一二三四五]期(?:工程)?|延伸线|延长线")
 # What a centre does when it is a body, not a building (交易中心, 服务中心, 航运中心).
 _INSTITUTION_CORE = re.compile(r"(?:(?:人才|发展|政务|企业|投资|金融|创业)服务|交易|登记|结算|交流|金融|贸易|"
                                r"人才|航运|区域|股交|营运|指挥|调度|仲裁|认证|评估|咨询)$")

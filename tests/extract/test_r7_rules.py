@@ -1,0 +1,52 @@
+"""Rules added with extractor 0.5.0, each on sentences written for the test (made-up works,
+real place names for the region lookup)."""
+
+from __future__ import annotations
+
+from touzi.extract.records import extract_records
+
+
+def _projects(text: str, pub: str = "2025-01-20") -> dict[str, dict]:
+    return {r["name"]: r for r in extract_records(text, pub_date=pub) if r["kind"] == "project"}
+
+
+def _events(project: dict) -> list[str]:
+    return [e["type"] for e in project["events"]]
+
+
+def test_the_works_done_on_a_site_stay_in_its_name() -> None:
+    found = _projects("推进安康水库扩容、瀛湖水库除险加固，开工汉江灌区现代化改造等工程。"
+                      "加快温州机场三期扩建和衢州机场前期工作。")
+    assert {"安康水库扩容", "瀛湖水库除险加固", "汉江灌区现代化改造", "温州机场三期扩建"} <= set(found), \
+        sorted(found)
+
+
+def test_a_section_of_a_line_keeps_the_works_after_it() -> None:
+    found = _projects("今年将实施京广铁路武汉段电气化改造。")
+    assert list(found) == ["京广铁路武汉段电气化改造"]
+    assert found["京广铁路武汉段电气化改造"]["region"]["adcode"] == "420100"
+
+
+def test_a_metro_line_extension_is_named_with_its_line() -> None:
+    found = _projects("地铁3号线一期东段、8号线延伸线建成运营。")
+    assert set(found) == {"地铁3号线一期东段", "8号线延伸线"}
+
+
+def test_a_campus_named_by_its_place_and_a_new_museum_building() -> None:
+    found = _projects("建成市中医院滨江院区，良渚博物馆新馆建成开放。")
+    assert {"市中医院滨江院区", "良渚博物馆新馆"} <= set(found), sorted(found)
+
+
+def test_a_verb_opening_a_clause_takes_the_names_it_governs() -> None:
+    found = _projects("建成甲城至乙镇高速公路、丙丁铁路，开工建设戊己机场、庚辛机场，推进壬癸水库前期工作。")
+    assert _events(found["甲城至乙镇高速公路"]) == ["completed"]
+    assert _events(found["丙丁铁路"]) == ["completed"]
+    assert _events(found["戊己机场"]) == ["started"]
+    assert _events(found["庚辛机场"]) == ["started"]
+
+
+def test_names_before_the_clause_do_not_take_its_verb() -> None:
+    found = _projects("推进安康水库扩容、瀛湖水库除险加固，开工汉江灌区现代化改造。")
+    assert _events(found["汉江灌区现代化改造"]) == ["started"]
+    assert _events(found["安康水库扩容"]) == []
+    assert _events(found["瀛湖水库除险加固"]) == []
