@@ -1046,7 +1046,7 @@ class Assembler:
                 # governs, not the names of the clauses before it
                 lid = _list_of(obj[0][3])
                 targets = [obj[0]] + ([s for s in obj if _list_of(s[3]) == lid] if lid >= 0 else [])
-                for prev, nxt in zip(obj, obj[1:]):  # 开工甲机场、乙机场: names joined to it
+                for prev, nxt in zip(obj, obj[1:], strict=False):  # 开工甲机场、乙机场: joined names
                     if self.text[prev[1]:nxt[0]] not in _CONJUNCTIONS:
                         break
                     targets.append(nxt)
