@@ -691,6 +691,8 @@ class ProjectFinder:
             # designations, not works
         if _SLOGAN_CORE.match(core):
             return False  # 市市通高铁, 县县通高速: a slogan of coverage
+        if head == "项目" and _QUOTED_ONLY.fullmatch(core) and not self._firms.covers(start, hs):
+            return False  # “白名单”项目, “保交楼”项目: projects of a policy, not one project
         if head == "工程" and not _PHYSICAL.search(core) and bare and bare != "地" \
                 and not self._firms.covers(start, hs) and not self._figures.covers(start, hs):
             return False  # “七优享”工程, 文化惠民工程, 医疗卫生强基工程: a programme; works name
@@ -1249,6 +1251,7 @@ _LINE_EXTENSION = re.compile(r"(?:[一二三四五]期)?(?:[东西南北]延伸(
 # What a centre does when it is a body, not a building (交易中心, 服务中心, 航运中心).
 _INSTITUTION_CORE = re.compile(r"(?:(?:人才|发展|政务|企业|投资|金融|创业)服务|交易|登记|结算|交流|金融|贸易|"
                                r"人才|航运|区域|股交|营运|指挥|调度|仲裁|认证|评估|咨询)$")
+_QUOTED_ONLY = re.compile(r"[“\"][^”\"]{1,8}[”\"]")
 _SLOGAN_CORE = re.compile(r"([\u4e00-\u9fff])\1通")
 _HEAD_WORDS = frozenset(STRONG_HEADS + WEAK_HEADS)
 _FIRST_OF = frozenset(("首个", "首座", "首条", "首家"))

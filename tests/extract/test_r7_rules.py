@@ -50,3 +50,8 @@ def test_names_before_the_clause_do_not_take_its_verb() -> None:
     assert _events(found["汉江灌区现代化改造"]) == ["started"]
     assert _events(found["安康水库扩容"]) == []
     assert _events(found["瀛湖水库除险加固"]) == []
+
+
+def test_a_policy_named_in_quotes_is_no_project() -> None:
+    found = _projects("加快“白名单”项目贷款投放，推进“保交楼”项目交付，星河新材料项目总投资12亿元。")
+    assert list(found) == ["星河新材料项目"]
