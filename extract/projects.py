@@ -527,7 +527,10 @@ class ProjectFinder:
             # 广东段: the resolver leaves a place glued to 段; jieba still knows the place
             first = re.match(r"[\u4e00-\u9fff]{2,5}?(?=到|至|—|-|段)", m.group())
             if first is None or word_tags().get(first.group()) != "ns":
-                return None
+                # 某铁路格拉段电气化改造: a section named by its ends' first characters, when
+                # the works done on it follow
+                if not (len(m.group()) == 3 and _WORKS_TAIL.match(self.text, m.end())):
+                    return None
         return m.end()
 
     def _panel_line(self, hs: int, he: int) -> ProjectMention | None:

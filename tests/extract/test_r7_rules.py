@@ -55,3 +55,8 @@ def test_names_before_the_clause_do_not_take_its_verb() -> None:
 def test_a_policy_named_in_quotes_is_no_project() -> None:
     found = _projects("加快“白名单”项目贷款投放，推进“保交楼”项目交付，星河新材料项目总投资12亿元。")
     assert list(found) == ["星河新材料项目"]
+
+
+def test_a_section_named_by_two_characters_before_its_works() -> None:
+    found = _projects("今年将实施沪甬铁路甬舟段电气化改造，推进海塘安澜工程。")
+    assert "沪甬铁路甬舟段电气化改造" in found, sorted(found)
