@@ -60,3 +60,8 @@ def test_a_policy_named_in_quotes_is_no_project() -> None:
 def test_a_section_named_by_two_characters_before_its_works() -> None:
     found = _projects("今年将实施沪甬铁路甬舟段电气化改造，推进海塘安澜工程。")
     assert "沪甬铁路甬舟段电气化改造" in found, sorted(found)
+
+
+def test_a_programme_of_manners_is_no_works_but_a_wind_farm_is() -> None:
+    found = _projects("深入实施文明乡风建设工程，开工建设舟山海上风电工程。")
+    assert list(found) == ["舟山海上风电工程"]
