@@ -190,6 +190,15 @@ _SPEAKER = re.compile(r"^(?:全|我|本|该)[省市县区镇]")
 _LISTED_GROWTH = re.compile(
     r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,14}?)(?:分别)?(?:同比|比上年)?"
     r"(?:增长|增速为?|增幅为?)$")
+# 甲、乙、丙三市技改投资增速分别为…, 甲、乙增速仅为…: places listed before their growths
+_PLACE_LIST_GROWTH = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8}?)(?:[两三四五六七八九十\d]+个?[省市县区])?"
+    r"((?:[\u4e00-\u9fff]{2,8}?(?:投资|增加值|产值|收入))?)(?:同比)?"
+    r"(?:增速|增幅|增长|分别增长)(?:仅|分别|均)?(?:为|是|达)?$")
+_LAST_YEAR_SAME = re.compile(r"(?:去年|上年)同期(?:的)?(?:增速|增幅)?(?:为|是)?$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# the indicator a paragraph speaks of (技改投资, 工业增加值)
+_GROWTH_NOUN = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:投资|增加值|产值)")
 _SHARED_NOUN = re.compile(r"(?:行业|产业)?(?:增加值|投资|产值|收入)$")
 _QUOTED_PROGRAMME = re.compile(r"[“\"「](?:[^”\"」]{0,12}工程[”\"」]|[^”\"」]{1,12}[”\"」]工程)")
 # What a growth of its own is the growth of (制造业投资增长3.3%, 民间投资增长6.9%).
@@ -802,6 +811,46 @@ class ClaimFinder:
             return []
         return list(zip(items, growths, strict=True))
 
+    def _place_growths(self, m: Mention) -> list[tuple[Any, Mention, str, str | None]]:
+        """甲、乙、丙三市技改投资增速分别为1.2%、1.5%、3.2%: one growth per listed place, in
+        order, with the indicator named there or last named before in the paragraph; [] when
+        the growth opens no such list, an item is no place, or the counts differ."""
+        text = self.text
+        s0 = self.index.sentence(m.start)[0]
+        lm = _PLACE_LIST_GROWTH.search(text, max(s0, m.start - 60), m.start)
+        if lm is None:
+            return []
+        locs = []
+        pos = lm.start(1)
+        for item in lm.group(1).split("、"):
+            k = bisect.bisect_left(self._loc_starts, pos)
+            if k >= len(self.locations) or self.locations[k].start != pos \
+                    or self.locations[k].end < pos + len(item) - 1:
+                return []  # (甲市 read as the place 甲 leaves one character over)
+            locs.append(self.locations[k])
+            pos += len(item) + 1
+        growths = [m]
+        k = bisect.bisect_right(self._mention_starts, m.start)
+        while k < len(self.mentions) and len(growths) < len(locs):
+            g = self.mentions[k]
+            if g.kind != "growth" or text[growths[-1].end:g.start] not in ("、", "和"):
+                break
+            growths.append(g)
+            k += 1
+        if len(locs) < 2 or len(growths) != len(locs):
+            return []
+        words = lm.group(2)
+        if not words:
+            p0 = self.index.paragraph(m.start)[0]
+            nouns = list(_GROWTH_NOUN.finditer(text, max(p0, s0 - 300), lm.start()))
+            if not nouns:
+                return []
+            words = nouns[-1].group()
+        im = _IND_RE.fullmatch(words) or _IND_RE.search(words)
+        ind = _IND_NAMES[im.lastindex or 0] if im is not None else "other"
+        text_words = None if ind != "other" else words
+        return [(loc, g, ind, text_words) for loc, g in zip(locs, growths, strict=True)]
+
     def _own_indicator(self, anchor: Mention, growth: Mention) -> bool:
         """Whether a growth after a clause break names an indicator of its own before it."""
         c0 = self.index.clause(growth.start)[0]
@@ -1000,6 +1049,14 @@ class ClaimFinder:
         for m in ms:
             if m.kind != "growth" or id(m) in taken_growth:
                 continue
+            by_place = self._place_growths(m)
+            if by_place:
+                for loc, g, ind, words in by_place:
+                    rec = self._claim(g, ind, words, None, value=False)
+                    rec["region"] = _region_dict(loc.region)
+                    claims.append(rec)
+                    taken_growth.add(id(g))
+                continue
             c0 = self.index.clause(m.start)[0]
             paired = self._respective_growths(m, c0)
             if paired:
@@ -1023,6 +1080,21 @@ class ClaimFinder:
                 continue
             claims.append(self._claim(m, "other", _category_words(cat.group(1)), None,
                                       value=False))
+        # 同比增长14.1%，低于去年同期的34.2%: last year's growth of the same indicator
+        for m in ms:
+            if m.kind != "percent" or not _LAST_YEAR_SAME.search(text, max(0, m.start - 8), m.start):
+                continue
+            s0 = self.index.sentence(m.start)[0]
+            before = [c for c in claims if c.get("growth_pct") is not None
+                      and s0 <= c["_anchor"][0] < m.start]
+            if not before or before[-1]["period"] is None:
+                continue
+            rec = dict(before[-1])
+            rec.update(value=None, unit=None, count=None, target_pct=None, rank=None,
+                       qualifier=None, growth_pct=m.value, _growth_id=id(m),
+                       period=_YEAR.sub(lambda y: str(int(y.group()) - 1), before[-1]["period"]),
+                       evidence=[{"start": m.start, "end": m.end}], _anchor=(m.start, m.end))
+            claims.append(rec)
         # the nation's fiscal revenue is no investment figure: national digests are read for
         # investment only (tests/gold/README.md, annotators' judgment calls)
         claims = [c for c in claims if not (

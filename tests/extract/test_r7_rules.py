@@ -65,3 +65,23 @@ def test_a_section_named_by_two_characters_before_its_works() -> None:
 def test_a_programme_of_manners_is_no_works_but_a_wind_farm_is() -> None:
     found = _projects("深入实施文明乡风建设工程，开工建设舟山海上风电工程。")
     assert list(found) == ["舟山海上风电工程"]
+
+
+def _claims(text: str, pub: str = "2011-04-20") -> list[dict]:
+    return [r for r in extract_records(text, pub_date=pub) if r["kind"] == "claim"]
+
+
+def test_listed_places_take_their_growths_in_order() -> None:
+    found = _claims("一季度，全省技改投资同比增长8.9%。湖州、嘉兴、绍兴三市技改投资增速分别为"
+                    "1.2%、1.5%、3.2%；丽水、衢州增速仅为0.5%、0.8%。")
+    got = {(c["region"]["adcode"], c["growth_pct"]) for c in found}
+    assert {("330000", 8.9), ("330500", 1.2), ("330400", 1.5), ("330600", 3.2),
+            ("331100", 0.5), ("330800", 0.8)} == got
+    assert {c["period"] for c in found} == {"2011-Q1"}
+
+
+def test_last_years_growth_beside_this_years_is_a_claim_of_last_year() -> None:
+    found = _claims("1至3月份，全省到位技改资金1515.5亿元，同比增长14.1%，远低于去年同期的34.2%。")
+    assert sorted((c["period"], c["growth_pct"]) for c in found) == [
+        ("2010-01/2010-03", 34.2), ("2011-01/2011-03", 14.1)]
+    assert all(c["indicator_text"] == found[0]["indicator_text"] for c in found)
