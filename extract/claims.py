@@ -195,6 +195,9 @@ _PLACE_LIST_GROWTH = re.compile(
     r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8}?)(?:[两三四五六七八九十\d]+个?[省市县区])?"
     r"((?:[\u4e00-\u9fff]{2,8}?(?:投资|增加值|产值|收入))?)(?:同比)?"
     r"(?:增速|增幅|增长|分别增长)(?:仅|分别|均)?(?:为|是|达)?$")
+_GROWTH_NOUN_END = re.compile(r"(?<=[于比和、及])[\u4e00-\u9fff]{2,6}?(?:投资|增加值|产值)$")
+# …投资13.2%的增速, …22.5%和…13.2%的增幅: the percents are growths compared with
+_COMPARED_GROWTH = re.compile(r"(?:(?:和|、|及)[\u4e00-\u9fff]{2,8}?[\d.]+[%％])*的(?:增速|增幅)")
 _LAST_YEAR_SAME = re.compile(r"(?:去年|上年)同期(?:的)?(?:增速|增幅)?(?:为|是)?$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # the indicator a paragraph speaks of (技改投资, 工业增加值)
@@ -1080,6 +1083,20 @@ class ClaimFinder:
                 continue
             claims.append(self._claim(m, "other", _category_words(cat.group(1)), None,
                                       value=False))
+        # 低于工业新建投资22.5%和工业投资13.2%的增速: indicators' growths named as a comparison
+        for m in ms:
+            if m.kind != "percent":
+                continue
+            noun = _GROWTH_NOUN_END.search(text, max(0, m.start - 10), m.start)
+            if noun is None or not _COMPARED_GROWTH.match(text, m.end):
+                continue
+            words = noun.group()
+            im = _IND_RE.fullmatch(words)
+            ind = _IND_NAMES[im.lastindex or 0] if im is not None else "other"
+            rec = self._claim(m, ind, None if ind != "other" else words, None, value=False)
+            rec["growth_pct"] = m.value
+            rec["_growth_id"] = id(m)
+            claims.append(rec)
         # 同比增长14.1%，低于去年同期的34.2%: last year's growth of the same indicator
         for m in ms:
             if m.kind != "percent" or not _LAST_YEAR_SAME.search(text, max(0, m.start - 8), m.start):

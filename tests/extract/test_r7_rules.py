@@ -85,3 +85,12 @@ def test_last_years_growth_beside_this_years_is_a_claim_of_last_year() -> None:
     assert sorted((c["period"], c["growth_pct"]) for c in found) == [
         ("2010-01/2010-03", 34.2), ("2011-01/2011-03", 14.1)]
     assert all(c["indicator_text"] == found[0]["indicator_text"] for c in found)
+
+
+def test_growths_an_indicator_is_compared_with_are_claims() -> None:
+    found = _claims("1至3月份，全省工业完成技改投资1063.1亿元，同比增长8.9%，增速低于工业新建投资"
+                    "22.5%和工业投资13.2%的增速。")
+    got = sorted((c["indicator_text"] or c["indicator"], c["growth_pct"], c["period"]) for c in found)
+    assert got == [("industrial_investment", 8.9, "2011-01/2011-03"),
+                   ("industrial_investment", 13.2, "2011-01/2011-03"),
+                   ("工业新建投资", 22.5, "2011-01/2011-03")]
