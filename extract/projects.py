@@ -244,6 +244,7 @@ class ProjectFinder:
         self._figures = Protected([(m.start, m.end) for m in mentions if m.kind in (
             "capacity", "quantity", "money")] + glued)
         self._firms = Protected([(c.start, c.end) for c in companies])
+        self._work_report = _WORK_REPORT.search(text, 0, 200) is not None
 
     # -- names ending in a head word ---------------------------------------------------
     def _left_edge(self, head_start: int, floor: int, verbs: bool = False,
@@ -694,6 +695,10 @@ class ProjectFinder:
             # designations, not works
         if _SLOGAN_CORE.match(core):
             return False  # 市市通高铁, 县县通高速: a slogan of coverage
+        if head == "公园" and _PARK_DESIGNATION.search(core):
+            return False  # 某某国家公园, 大运河国家文化公园: a designation over a region
+        if head in ("实验室", "研究院") and self._work_report and not self._firms.covers(start, hs):
+            return False  # a work report's labs and institutes are bodies it founds or backs
         if head == "项目" and _QUOTED_ONLY.fullmatch(core) and not self._firms.covers(start, hs):
             return False  # “白名单”项目, “保交楼”项目: projects of a policy, not one project
         if head == "工程" and not _PHYSICAL.search(core) and bare and bare != "地" \
@@ -1254,6 +1259,8 @@ _LINE_EXTENSION = re.compile(r"(?:[一二三四五]期)?(?:[东西南北]延伸(
 # What a centre does when it is a body, not a building (交易中心, 服务中心, 航运中心).
 _INSTITUTION_CORE = re.compile(r"(?:(?:人才|发展|政务|企业|投资|金融|创业)服务|交易|登记|结算|交流|金融|贸易|"
                                r"人才|航运|区域|股交|营运|指挥|调度|仲裁|认证|评估|咨询)$")
+_WORK_REPORT = re.compile(r"政府工作报告")
+_PARK_DESIGNATION = re.compile(r"国家(?:文化|森林|湿地|地质|考古遗址)?$")
 _QUOTED_ONLY = re.compile(r"[“\"][^”\"]{1,8}[”\"]")
 _SLOGAN_CORE = re.compile(r"([\u4e00-\u9fff])\1通")
 _HEAD_WORDS = frozenset(STRONG_HEADS + WEAK_HEADS)

@@ -94,3 +94,15 @@ def test_growths_an_indicator_is_compared_with_are_claims() -> None:
     assert got == [("industrial_investment", 8.9, "2011-01/2011-03"),
                    ("industrial_investment", 13.2, "2011-01/2011-03"),
                    ("工业新建投资", 22.5, "2011-01/2011-03")]
+
+
+def test_national_parks_are_designations() -> None:
+    found = _projects("推进钱江源国家公园和大运河国家文化公园建设，开工建设杭州至丽水高速公路。")
+    assert list(found) == ["杭州至丽水高速公路"]
+
+
+def test_a_work_reports_labs_are_bodies_a_news_items_lab_is_works() -> None:
+    report = "2025年某省政府工作报告\n一、2024年工作回顾\n建设湖山实验室，组建云岭高等研究院，开工建设杭州至丽水高速公路。"
+    assert list(_projects(report)) == ["杭州至丽水高速公路"]
+    news = "由星河集团投资12亿元建设的星河新能源实验室今天开工。"
+    assert list(_projects(news)) == ["星河新能源实验室"]
