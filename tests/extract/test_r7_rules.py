@@ -106,3 +106,8 @@ def test_a_work_reports_labs_are_bodies_a_news_items_lab_is_works() -> None:
     assert list(_projects(report)) == ["杭州至丽水高速公路"]
     news = "由星河集团投资12亿元建设的星河新能源实验室今天开工。"
     assert list(_projects(news)) == ["星河新能源实验室"]
+
+
+def test_a_universitys_or_hospitals_new_campus_is_works() -> None:
+    found = _projects("建成浙江理工大学桐乡校区、湖州师范学院南浔校区，市第一人民医院滨湖院区投入使用。")
+    assert {"浙江理工大学桐乡校区", "湖州师范学院南浔校区", "市第一人民医院滨湖院区"} <= set(found), sorted(found)
