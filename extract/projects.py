@@ -64,7 +64,7 @@ _HEAD_SRC = by_first_char(sorted(STRONG_HEADS + WEAK_HEADS, key=len, reverse=Tru
 _HEAD_RE = re.compile(
     rf"(?:{_HEAD_SRC})"
     # 抚吉高速 is a road only before punctuation or a verb (not 高速发展, 高速线材)
-    r"(?<!高速(?![，。、；：,.;:！？\s）)”]|投资|项目|建设|开工|全线|通车|是|将|的|全长|总|已|正|于|在|和|与|及|等))"
+    r"(?<!高速(?![，。、；：,.;:！？\s）)”]|投资|项目|建设|建成|开工|全线|通车|是|将|的|全长|总|已|正|于|在|和|与|及|等))"
     r"(?![师院局处学队兵部灯石粉砂]|经理|负责人|城区|城市|镇区|之一|建设者|[前后]期|审批|资金|用地|库|"
     r"机械|塑料|技术|咨询|设计|监理|勘察|管理|科学|有限公司|有限责任|股份|节点|承包|总承包|"
     r"工人|职工|员工|矿工|专业|人才|人员)"
@@ -499,7 +499,7 @@ class ProjectFinder:
                 name = text[start:he]
             pm = ProjectMention(start, he, name, NAME, head, weak=head in _WEAK)
             pm.specific = self.is_specific(start, hs) or self._dated_before(start) \
-                or self._described(start) \
+                or self._described(start) or line_abbreviation(text[start:hs], head) \
                 or _APPOSED.search(text, max(0, start - 6), start) is not None
             # (一个年产值30亿元的储能产业园: a figure of its own; 某某骨干工程——某某运河: the
             # name a project's descriptor introduces is a proper one, whatever its words)
@@ -695,8 +695,10 @@ class ProjectFinder:
             # designations, not works
         if _SLOGAN_CORE.match(core):
             return False  # 市市通高铁, 县县通高速: a slogan of coverage
-        if head == "公园" and _PARK_DESIGNATION.search(core):
-            return False  # 某某国家公园, 大运河国家文化公园: a designation over a region
+        if head == "公园" and _PARK_DESIGNATION.search(core) \
+                and not self._figures.covers(*self.index.sentence(hs)):
+            return False  # 某某国家公园, 大运河国家文化公园: a designation over a region (unless
+            # its sentence gives what is invested in it)
         if head in ("实验室", "研究院") and self._work_report and not self._firms.covers(start, hs):
             return False  # a work report's labs and institutes are bodies it founds or backs
         if head == "项目" and _QUOTED_ONLY.fullmatch(core) and not self._firms.covers(start, hs):
@@ -710,7 +712,8 @@ class ProjectFinder:
                 and not core.startswith("国家") and self.is_specific(start, hs - 2)):
             return False  # 国家“西电东送”重点工程: a category the next name belongs to (but
             # 某某绿色甲醇一体化示范项目一期…投产 is a demonstration project's name)
-        if not self.protected.covers(start, hs) and is_fragment(core):
+        if not self.protected.covers(start, hs) and is_fragment(core) \
+                and not line_abbreviation(core, head):
             return False
         c0 = max(self.index.clause(hs)[0], wide)
         for bm in _BATCH_RE.finditer(text, max(c0, start - 16), start):
@@ -1147,6 +1150,22 @@ _FRAGMENT_TAGS = frozenset(("v", "d", "p", "c", "r", "u", "ad", "vd", "f"))
 _PREDICATE_AFTER = re.compile(
     r"[，,]?(?:正式|已经|已|将|于|在|位于|落户|签约|开工|动工|竣工|投产|建成|总投资|计划|预计|"
     r"由|是|一期|二期|首期|占地|用地|今天|日前|近日|昨天|顺利|成功|获批)")
+
+
+# Lines named by their ends' first characters (太绥高铁, 集大原高铁, 京蔚高速)
+_ABBREVIATED_LINE_HEADS = frozenset(("高铁", "铁路", "高速", "高速公路", "城际", "城际铁路"))
+
+
+def line_abbreviation(core: str, head: str) -> bool:
+    """Whether `core` before a line's head reads as its ends abbreviated: two to four Chinese
+    characters that are no dictionary word (太绥, 集大原; not 新建, 沿江)."""
+    return head in _ABBREVIATED_LINE_HEADS and 2 <= len(core) <= 4 \
+        and all("\u4e00" <= c <= "\u9fff" for c in core) and core not in word_tags() \
+        and not any(core[i:i + 2] in _LINE_WORDS for i in range(len(core) - 1))
+
+
+_LINE_WORDS = frozenset(("新建", "在建", "沿江", "沿海", "城市", "干线", "支线", "普速", "全线",
+                         "建设", "推进", "加快", "开工", "建成", "通车"))
 
 
 @lru_cache(maxsize=8192)

@@ -111,3 +111,9 @@ def test_a_work_reports_labs_are_bodies_a_news_items_lab_is_works() -> None:
 def test_a_universitys_or_hospitals_new_campus_is_works() -> None:
     found = _projects("建成浙江理工大学桐乡校区、湖州师范学院南浔校区，市第一人民医院滨湖院区投入使用。")
     assert {"浙江理工大学桐乡校区", "湖州师范学院南浔校区", "市第一人民医院滨湖院区"} <= set(found), sorted(found)
+
+
+def test_lines_named_by_their_ends_abbreviated() -> None:
+    found = _projects("启动甬台高铁提速、太绥高铁建设，集大原高铁开通运营，京蔚高速建成通车。")
+    assert {"太绥高铁", "集大原高铁", "京蔚高速"} <= set(found), sorted(found)
+    assert not _projects("全省高速建成通车后，沿江高铁开工。")
