@@ -635,7 +635,7 @@ class ProjectFinder:
         if head == "号线":
             p0, p1 = self.index.paragraph(hs)
             return bool(re.fullmatch(r"[\d一二三四五六七八九十]+", core)) and \
-                re.search(r"地铁|轨道交通|轻轨", text[p0:p1]) is not None
+                re.search(r"地铁|轨道|轻轨|市域", text[p0:p1]) is not None
         if not bare and plain and self.places.covers(start, hs):
             span = self.places.span_at(start)
             if span is not None and span[1] >= he:
@@ -1006,6 +1006,31 @@ class ProjectFinder:
                 out.append(pm)
         return out
 
+    def transit_lines(self) -> list[ProjectMention]:
+        """A metro or light-rail line named by words, after its system word (轨道交通平谷线,
+        地铁崇明线南延伸段), in a sentence that builds or opens it."""
+        text = self.text
+        out: list[ProjectMention] = []
+        for i in find_all(text, "线"):
+            m = _TRANSIT_LINE.search(text, max(0, i - 10), i + 1)
+            if m is None or m.end() != i + 1:
+                continue
+            core = m.group(1)
+            if core.endswith("号") or _HEAD_RE.search(core) or _NOT_A_LINE.search(m.group()) \
+                    or is_generic(core) or _common_word(core):
+                continue
+            s0, s1 = self.index.sentence(i)
+            if not _ROAD_WORKS.search(text, s0, s1):
+                continue
+            end = i + 1
+            ext = _LINE_EXTENSION.match(text, end)
+            if ext is not None:
+                end = ext.end()
+            pm = ProjectMention(m.start(), end, text[m.start():end], NAME, "线")
+            pm.specific = pm.strong = True
+            out.append(pm)
+        return out
+
     def _short_names(self, pieces: list[tuple[int, int]], tail: int) -> bool:
         """Whether a list before a shared head (西延、西康等5条高铁) holds short proper names:
         each of two to four name characters, none a generic or region word, and the last
@@ -1071,7 +1096,7 @@ class ProjectFinder:
     def find(self) -> list[ProjectMention]:
         """Every project mention, sorted by start; items inside names are dropped."""
         names = self.names()
-        items = self.items() + self.roads() + self.distributed(names)
+        items = self.items() + self.roads() + self.transit_lines() + self.distributed(names)
         refs = self.refs()
         spans = sorted((n.start, n.end) for n in names)
         starts = [a for a, _ in spans]
@@ -1261,6 +1286,7 @@ _ROAD_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,5}?(?:路|大道|大街)、){2,}[
                         r"(?![\u4e00-\u9fff]{0,2}(?:口|交叉|沿线|两侧|附近|一带|片区|站))")
 # Metro or rail lines named by two to four characters, two or more in a list (甲线、乙线).
 _RAIL_LIST = re.compile(r"[\u4e00-\u9fff]{2,8}?线(?:、[\u4e00-\u9fff0-9]{2,8}?线)+")
+_TRANSIT_LINE = re.compile(r"(?:轨道交通|地铁|轻轨)([\u4e00-\u9fff]{2,4}?)线")
 _NOT_A_LINE = re.compile(r"(?:红|底|防|主|热|战|前|路|界|航|岸|一|生命|高压|天际|警戒|起跑)线$")
 _RAIL_CONTEXT = re.compile(r"(?<=[\d一二三四五六七八九十])号线|轨道交通|轨交|地铁|铁路|市域|城际")
 _WORKS_LEAD = re.compile(r"(?:扩能改造|改扩建|扩建|改造|新建|续建)+")

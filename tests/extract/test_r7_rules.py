@@ -117,3 +117,10 @@ def test_lines_named_by_their_ends_abbreviated() -> None:
     found = _projects("启动甬台高铁提速、太绥高铁建设，集大原高铁开通运营，京蔚高速建成通车。")
     assert {"太绥高铁", "集大原高铁", "京蔚高速"} <= set(found), sorted(found)
     assert not _projects("全省高速建成通车后，沿江高铁开工。")
+
+
+def test_a_metro_line_named_by_words_after_its_system() -> None:
+    assert "轨道交通临平线" in _projects("加快轨道交通临平线建设。")
+    found = _projects("开通5号线一期、9号线等2条轨道新线。")
+    assert {"5号线一期", "9号线"} <= set(found), sorted(found)
+    assert not _projects("地铁沿线房价上涨。")
