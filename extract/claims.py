@@ -1198,7 +1198,8 @@ class ClaimFinder:
         return None
 
     def _later_count(self, m: Mention, s1: int) -> Mention | None:
-        """129个开工项目已经开工86个, 66项…工程已开工10项: the count after the event word."""
+        """129个开工项目已经开工86个, 66项…工程已开工10项: the count after the event word (in
+        its own clause: …项目建成投产，82个增长点… opens a new statement)."""
         c1 = self.index.clause(m.start)[1]
         if c1 + 1 < s1 and self.text[c1 - 1:c1 + 1] in _THEN_TALLY:
             c1 = self.index.clause(c1 + 1)[1]  # 58项…水库工程，已累计开工建设37项
@@ -1208,7 +1209,8 @@ class ClaimFinder:
             if c.start >= min(s1, c1 + 2):
                 break
             if c.kind == "count" and c.unit == m.unit and _EVENT_WORD.search(
-                    self.text, m.end, c.start) and not (
+                    self.text, m.end, c.start) and self.index.clause(c.start)[0] != c.start \
+                    and not (
                     c.value is not None and m.value is not None and c.value > m.value):
                 return c  # (a tally never exceeds its whole: 168项…投用，344项…开工 are two)
         return None

@@ -124,3 +124,10 @@ def test_a_metro_line_named_by_words_after_its_system() -> None:
     found = _projects("开通5号线一期、9号线等2条轨道新线。")
     assert {"5号线一期", "9号线"} <= set(found), sorted(found)
     assert not _projects("地铁沿线房价上涨。")
+
+
+def test_a_count_opening_the_next_clause_is_no_tally_of_the_one_before() -> None:
+    found = _claims("甲桥、乙路等3296个重大基础设施项目加快推进，丙厂、丁园等2957个重大产业项目建成投产，"
+                    "82个重大增长点加快培育。", pub="2024-12-30")
+    counts = {c["count"] for c in found if c["indicator"] == "project_count"}
+    assert 2957 in counts, counts
