@@ -198,6 +198,10 @@ _PLACE_LIST_GROWTH = re.compile(
 _GROWTH_NOUN_END = re.compile(r"(?<=[于比和、及])[\u4e00-\u9fff]{2,6}?(?:投资|增加值|产值)$")
 # …投资13.2%的增速, …22.5%和…13.2%的增幅: the percents are growths compared with
 _COMPARED_GROWTH = re.compile(r"(?:(?:和|、|及)[\u4e00-\u9fff]{2,8}?[\d.]+[%％])*的(?:增速|增幅)")
+# 总量达到60013亿元 after a GDP growth, 经济总量突破6000亿元: the size of an economy
+_GDP_TOTAL = re.compile(r"(经济)?总量(?:首次)?(?:达到|达|突破|超过|迈上|跨越|站上)?$")
+_GDP_WORD = re.compile(r"生产总值|GDP|经济增长|经济增速")
+_PLACE_LIST_END = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})$")
 _LAST_YEAR_SAME = re.compile(r"(?:去年|上年)同期(?:的)?(?:增速|增幅)?(?:为|是)?$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # the indicator a paragraph speaks of (技改投资, 工业增加值)
@@ -854,6 +858,31 @@ class ClaimFinder:
         text_words = None if ind != "other" else words
         return [(loc, g, ind, text_words) for loc, g in zip(locs, growths, strict=True)]
 
+    def _places_listed(self, end: int) -> list[Any]:
+        """The places of a 、-list that ends at `end` (甲、乙、丙), each a place mention; [] when
+        the text there is no such list."""
+        text = self.text
+        lm = _PLACE_LIST_END.search(text, max(0, end - 40), end)
+        if lm is None:
+            return []
+        locs = []
+        pos = lm.start(1)
+        for n, item in enumerate(lm.group(1).split("、")):
+            k = bisect.bisect_left(self._loc_starts, pos)
+            if n == 0:  # (湖北省襄阳、宜昌: the first item's last place)
+                ends = [loc for loc in self.locations[k:k + 4]
+                        if pos + len(item) - 1 <= loc.end <= pos + len(item)]
+                if not ends:
+                    return []
+                locs.append(ends[-1])
+            elif k >= len(self.locations) or self.locations[k].start != pos \
+                    or self.locations[k].end < pos + len(item) - 1:
+                return []
+            else:
+                locs.append(self.locations[k])
+            pos += len(item) + 1
+        return locs if len(locs) >= 2 else []
+
     def _own_indicator(self, anchor: Mention, growth: Mention) -> bool:
         """Whether a growth after a clause break names an indicator of its own before it."""
         c0 = self.index.clause(growth.start)[0]
@@ -912,6 +941,17 @@ class ClaimFinder:
                         text, self.index.clause(m.start)[0], m.start)):
                 continue  # 项目可获得8亿元投入 (the project's prospects), 一座年产值9亿元的
                 # 工厂 (one undertaking described by its figure)
+            gm = _GDP_TOTAL.search(left)
+            if gm is not None and (gm.group(1) or _GDP_WORD.search(text, s0, m.start)):
+                # 生产总值增长5.8%，总量达到60013亿元; 甲、乙经济总量突破6000亿元 (each of them)
+                locs = self._places_listed(m.start - len(left) + gm.start())
+                for loc in locs or [None]:
+                    rec = self._claim(m, "other", "地区生产总值", None)
+                    if loc is not None:
+                        rec["region"] = _region_dict(loc.region)
+                        rec["growth_pct"] = None
+                    claims.append(rec)
+                continue
             ind = None
             im = _last_match(_IND_RE, left)
             if im is not None and im.end() >= len(left) - 12 \
@@ -1568,6 +1608,9 @@ def _dedupe(claims: list[dict[str, Any]], text: str, index: TextIndex) -> list[d
         return len(line) <= 40 and "。" not in line and p1 < len(text)
 
     def same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+        ra, rb = a["region"].get("adcode"), b["region"].get("adcode")
+        if ra and rb and ra != rb and a["_anchor"] == b["_anchor"]:
+            return False  # 甲、乙经济总量突破6000亿元: one figure, each place's
         if a["value"] is not None and b["value"] is not None:
             return abs(a["value"] - b["value"]) <= 0.02 * max(abs(b["value"]), 1)
         if a["value"] is None and b["value"] is None and a["count"] is not None:

@@ -131,3 +131,12 @@ def test_a_count_opening_the_next_clause_is_no_tally_of_the_one_before() -> None
                     "82个重大增长点加快培育。", pub="2024-12-30")
     counts = {c["count"] for c in found if c["indicator"] == "project_count"}
     assert 2957 in counts, counts
+
+
+def test_the_size_of_an_economy_is_a_gdp_claim_for_each_place_listed() -> None:
+    found = _claims("全省地区生产总值增长5.8%，总量达到60013亿元。湖州、嘉兴经济总量突破6000亿元。",
+                    pub="2025-01-20")
+    sizes = sorted((c["region"]["adcode"] or "", c["value"]) for c in found if c["value"])
+    assert sizes == [("330000", 6_001_300_000_000), ("330400", 600_000_000_000),
+                     ("330500", 600_000_000_000)], sizes
+    assert all(c["indicator_text"] == "地区生产总值" for c in found)
