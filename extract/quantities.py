@@ -36,7 +36,7 @@ UNITS: list[tuple[str, str]] = [
     ("盏", PROD), ("组", PROD), ("粒", PROD), ("瓶", PROD), ("羽", PROD), ("艘", PROD),
     ("架", PROD),
     # counts
-    ("个(?![月工季小星百])", COUNT), ("名", COUNT), ("家", COUNT), ("批次", COUNT),
+    ("个(?!月|工作日|季度|小时|星期|百分点)", COUNT), ("名", COUNT), ("家", COUNT), ("批次", COUNT),
     ("批", COUNT), ("项", COUNT), ("座", COUNT), ("所", COUNT), ("户", COUNT),
     ("人次", COUNT), ("人(?!民)", COUNT), ("位", COUNT), ("次", COUNT), ("起", COUNT),
     ("例", COUNT), ("场", COUNT), ("种", COUNT), ("类", COUNT), ("处", COUNT), ("宗", COUNT),

@@ -127,10 +127,10 @@ def test_a_metro_line_named_by_words_after_its_system() -> None:
 
 
 def test_a_count_opening_the_next_clause_is_no_tally_of_the_one_before() -> None:
-    found = _claims("甲桥、乙路等3296个重大基础设施项目加快推进，丙厂、丁园等2957个重大产业项目建成投产，"
-                    "82个重大增长点加快培育。", pub="2024-12-30")
+    found = _claims("甲桥、乙路等410个交通水利项目进展顺利，丙厂、丁园等265个工业项目相继建成投产，"
+                    "31个新兴增长点正在培育。", pub="2024-12-30")
     counts = {c["count"] for c in found if c["indicator"] == "project_count"}
-    assert 2957 in counts, counts
+    assert 265 in counts, counts
 
 
 def test_the_size_of_an_economy_is_a_gdp_claim_for_each_place_listed() -> None:
@@ -140,3 +140,12 @@ def test_the_size_of_an_economy_is_a_gdp_claim_for_each_place_listed() -> None:
     assert sizes == [("330000", 6_001_300_000_000), ("330400", 600_000_000_000),
                      ("330500", 600_000_000_000)], sizes
     assert all(c["indicator_text"] == "地区生产总值" for c in found)
+
+
+def test_counts_before_words_opening_like_time_units() -> None:
+    from touzi.extract.mentions import find_mentions
+
+    got = [(m.kind, m.text) for m in find_mentions("全市265个工业项目和18个工程建成，改造37个小区，用了40个工作日。")]
+    assert got == [("count", "265个"), ("count", "18个"), ("count", "37个"), ("duration", "40个工作日")]
+    found = _claims("丙厂、丁园等265个工业项目相继建成投产。", pub="2024-12-30")
+    assert [c["count"] for c in found] == [265]
