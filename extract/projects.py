@@ -684,8 +684,8 @@ class ProjectFinder:
         if _SCOPED_SUPERLATIVE.search(text, wide, start) and text[start] not in "“「『" and not (
                 start > 0 and text[start - 1] in "“「『"):
             return False  # 省内在建装机最大的抽水蓄能电站: a record it holds, not a name
-        if start > 0 and text[start - 1] == "等":
-            return False  # 40万吨聚氯乙烯等煤化工项目: the list's kind
+        if start > 0 and (text[start - 1] == "等" or _KIND_AFTER_LIST.search(text, max(0, start - 8), start)):
+            return False  # 40万吨聚氯乙烯等煤化工项目, 甲、乙等重点整车项目: the list's kind
         if start > 0 and text[start - 1] == "在" and _VENUE_AFTER.match(text, he):
             return False  # 开工仪式在浒关开发区莱克工业园举行: a venue
         if head in ("中心", "枢纽", "基地") and not self._firms.covers(start, hs) and (
@@ -1304,6 +1304,7 @@ _LINE_EXTENSION = re.compile(r"(?:[一二三四五]期)?(?:[东西南北]延伸(
 # What a centre does when it is a body, not a building (交易中心, 服务中心, 航运中心).
 _INSTITUTION_CORE = re.compile(r"(?:(?:人才|发展|政务|企业|投资|金融|创业)服务|交易|登记|结算|交流|金融|贸易|"
                                r"人才|航运|区域|股交|营运|指挥|调度|仲裁|认证|评估|咨询)$")
+_KIND_AFTER_LIST = re.compile(r"等(?:重点|重大|主要|骨干|龙头|标志性|一批)+$")
 _WORK_REPORT = re.compile(r"政府工作报告")
 _PARK_DESIGNATION = re.compile(r"国家(?:文化|森林|湿地|地质|考古遗址)?$")
 _QUOTED_ONLY = re.compile(r"[“\"][^”\"]{1,8}[”\"]")

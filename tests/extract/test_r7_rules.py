@@ -149,3 +149,8 @@ def test_counts_before_words_opening_like_time_units() -> None:
     assert got == [("count", "265个"), ("count", "18个"), ("count", "37个"), ("duration", "40个工作日")]
     found = _claims("丙厂、丁园等265个工业项目相继建成投产。", pub="2024-12-30")
     assert [c["count"] for c in found] == [265]
+
+
+def test_the_kind_after_a_list_of_firms_is_no_project() -> None:
+    found = _projects("推动甲汽车、乙科技、丙电子等重点整车项目加快建设。")
+    assert "整车项目" not in found and "重点整车项目" not in found, sorted(found)
