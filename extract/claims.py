@@ -202,6 +202,7 @@ _COMPARED_GROWTH = re.compile(r"(?:(?:和|、|及)[\u4e00-\u9fff]{2,8}?[\d.]+[%�
 _GDP_TOTAL = re.compile(r"(经济)?总量(?:首次)?(?:达到|达|突破|超过|迈上|跨越|站上)?$")
 _GDP_WORD = re.compile(r"生产总值|GDP|经济增长|经济增速")
 _PLACE_LIST_END = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})$")
+_BARE_INVESTMENT = re.compile(r"(?:全年|今年|全省|全市|全区)?(?:完成)?投资(?:同比)?(?:增长|增速为?|增幅为?)")
 _LAST_YEAR_SAME = re.compile(r"(?:去年|上年)同期(?:的)?(?:增速|增幅)?(?:为|是)?$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # the indicator a paragraph speaks of (技改投资, 工业增加值)
@@ -296,9 +297,10 @@ _LAST_YEAR_WORDS = re.compile(r"过去一年|去年|过去的一年|上一年")
 # a report's section heading (一、2024年工作回顾, 二、2025年工作安排), not a news headline
 # (2019年某省公路投资完成820亿元)
 _SECTION_WORDS = ("回顾", "总结", "工作安排", "重点工作", "主要任务", "工作任务", "总体要求",
-                  "主要目标", "目标任务")
+                  "主要目标", "目标任务", "重点任务", "工作思路", "年工作")
 _HEADING_START = re.compile(
-    r"\n[^\n。]{0,24}?(?:回顾|总结|工作安排|重点工作|主要任务|工作任务|总体要求|主要目标|目标任务)")
+    r"\n[^\n。]{0,24}?(?:回顾|总结|工作安排|重点工作|主要任务|工作任务|总体要求|主要目标|目标任务|"
+    r"重点任务|工作思路|年工作)")
 _THEN_TALLY = frozenset(("，已", ",已", "，累", "，共", "，现"))
 _NOW = re.compile(r"(?:截至|截止|到)目前|至今")
 _BACK_HINT = re.compile(r"年(?:以)?来|年间|月(?:以)?来|近[一二两三四五六七八九十\d]|过去")
@@ -1114,6 +1116,11 @@ class ClaimFinder:
             im = _IND_RE.search(left)
             if im is not None and _INTENSITY.search(left, max(0, im.start() - 8), im.start()):
                 continue  # 万元工业增加值用水量下降48%: an intensity, not the indicator
+            if im is None and _BARE_INVESTMENT.fullmatch(left):
+                # …，投资增长7%左右: a region's investment with no other name is its fixed-asset
+                # investment
+                claims.append(self._claim(m, "fixed_asset_investment", None, None, value=False))
+                continue
             if im is not None:
                 claims.append(self._claim(m, _IND_NAMES[im.lastindex or 0], None, None,
                                           value=False))
@@ -1617,11 +1624,16 @@ def _dedupe(claims: list[dict[str, Any]], text: str, index: TextIndex) -> list[d
             return a["count"] == b["count"] and a["indicator"] == b["indicator"]
         if a["count"] is not None and a["count"] == b["count"]:
             return a["value"] is None or b["value"] is None
+        bare = [c for c in (a, b) if c["value"] is None and c["count"] is None]
+        if bare and a["growth_pct"] is not None and a["growth_pct"] == b["growth_pct"] \
+                and a["indicator"] == b["indicator"] and any(headline(c) for c in bare):
+            return True  # 投资同比增长20.6% over the paragraph that tells it: one growth
         return False
 
     keep: list[dict[str, Any]] = []
     by_value: dict[int, list[dict[str, Any]]] = {}  # claims by the magnitude of their figure
     by_count: dict[Any, list[dict[str, Any]]] = {}
+    by_growth: dict[Any, list[dict[str, Any]]] = {}
     kept: set[int] = set()
 
     def near(c: dict[str, Any]) -> list[dict[str, Any]]:
@@ -1632,6 +1644,8 @@ def _dedupe(claims: list[dict[str, Any]], text: str, index: TextIndex) -> list[d
                 out.extend(by_value.get(k, ()))
         if c["count"] is not None:
             out.extend(by_count.get(c["count"], ()))
+        if c["growth_pct"] is not None:
+            out.extend(by_growth.get((c["indicator"], c["growth_pct"]), ()))
         return out
 
     for c in claims:
@@ -1643,6 +1657,8 @@ def _dedupe(claims: list[dict[str, Any]], text: str, index: TextIndex) -> list[d
                 by_value.setdefault(_bucket(c["value"]), []).append(c)
             if c["count"] is not None:
                 by_count.setdefault(c["count"], []).append(c)
+            if c["growth_pct"] is not None:
+                by_growth.setdefault((c["indicator"], c["growth_pct"]), []).append(c)
             continue
         if dup is None:
             keep.append(c)
@@ -1660,6 +1676,8 @@ def _dedupe(claims: list[dict[str, Any]], text: str, index: TextIndex) -> list[d
                 by_value.setdefault(_bucket(c["value"]), []).append(c)
             if c["count"] is not None:
                 by_count.setdefault(c["count"], []).append(c)
+            if c["growth_pct"] is not None:
+                by_growth.setdefault((c["indicator"], c["growth_pct"]), []).append(c)
         elif dup["count"] is None and c["count"] is not None and dup["value"] is not None:
             dup["count"] = c["count"]
     for c in keep:

@@ -154,3 +154,24 @@ def test_counts_before_words_opening_like_time_units() -> None:
 def test_the_kind_after_a_list_of_firms_is_no_project() -> None:
     found = _projects("推动甲汽车、乙科技、丙电子等重点整车项目加快建设。")
     assert "整车项目" not in found and "重点整车项目" not in found, sorted(found)
+
+
+def test_a_reports_task_section_named_by_its_thinking_dates_its_targets() -> None:
+    text = ("2025年某省政府工作报告\n一、2024年工作回顾\n全年实施亿元以上项目1.2万个。\n"
+            "二、2025年工作思路和重点任务\n全年实施亿元以上项目1.5万个，投资增长6%左右。\n")
+    found = _claims(text, pub="2025")
+    periods = {c["count"] or c["growth_pct"]: c["period"] for c in found}
+    assert periods == {12000: "2024", 15000: "2025", 6.0: "2025"}, periods
+
+
+def test_a_regions_bare_investment_growth_is_its_fixed_asset_investment() -> None:
+    found = _claims("全年实施亿元以上项目1.5万个，投资增长6%左右。", pub="2025")
+    assert [(c["indicator"], c["growth_pct"]) for c in found if c["growth_pct"]] == [
+        ("fixed_asset_investment", 6.0)]
+
+
+def test_a_headlines_growth_told_again_below_is_one_claim() -> None:
+    text = ("投资同比增长18.2%　增速略有回落\n从投资看，1-4月份，全省固定资产投资8100亿元，"
+            "同比增长18.2%。")
+    found = _claims(text, pub="2013-05-14")
+    assert [(c["value"], c["growth_pct"]) for c in found] == [(810_000_000_000, 18.2)]
