@@ -175,3 +175,10 @@ def test_a_headlines_growth_told_again_below_is_one_claim() -> None:
             "同比增长18.2%。")
     found = _claims(text, pub="2013-05-14")
     assert [(c["value"], c["growth_pct"]) for c in found] == [(810_000_000_000, 18.2)]
+
+
+def test_a_households_money_is_no_regional_claim() -> None:
+    text = ("老李最初打算，20万元资金用来还债，再拿出10万元做房产投资。比如政府投入一元钱，"
+            "回报是两元钱。全县今年完成固定资产投资85亿元。")
+    found = _claims(text, pub="2018-03-01")
+    assert [(c["indicator"], c["value"]) for c in found] == [("fixed_asset_investment", 8_500_000_000)]
