@@ -182,3 +182,9 @@ def test_a_households_money_is_no_regional_claim() -> None:
             "回报是两元钱。全县今年完成固定资产投资85亿元。")
     found = _claims(text, pub="2018-03-01")
     assert [(c["indicator"], c["value"]) for c in found] == [("fixed_asset_investment", 8_500_000_000)]
+
+
+def test_listed_works_without_a_head_are_no_firms() -> None:
+    found = _projects("加快东海北作业区、沪嘉城际南段、钱江航道等项目建设。")
+    assert found, found
+    assert all(p["company"] is None for p in found.values()), {n: p["company"] for n, p in found.items()}
