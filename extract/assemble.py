@@ -96,6 +96,9 @@ _THIS_EVENT_OF = re.compile(
 _BUILT_AT = re.compile(r"在[^，,。；;]{2,20}?(?:投资建设|开工建设|新建|兴建|建设|扩建)$")
 _DE_BEFORE_NAME = re.compile(r"[^，,。；;]{0,3}的")  # event …的 name: an attribute
 _WITH_LIST = re.compile(r"[与和同跟]")
+# 每季度举行集中开工: a ceremony held again and again, no one batch's start
+_RECURRING = re.compile(r"每[季月年周旬]度?[^，,。；;]{0,6}$")
+_HELD = re.compile(r"(?:举行|举办|开展|组织)(?:了)?(?:[^，,。；;]{0,4})$")
 _OBJECT_GAP = re.compile(r"(?:了|建设|实施|运营|投用)?")
 _TOGETHER = re.compile(r"一起|一道|同时|一并")
 _CONJUNCTIONS = frozenset(("和", "与", "及", "、", "以及"))
@@ -1036,6 +1039,11 @@ class Assembler:
                 if nxt < s1:
                     c_next = self.index.clause(nxt)[0]
                     after = [s for s in after if s[0] < c_next] or after
+                if _HELD.search(self.text, max(s0, ev.start - 6), ev.start):
+                    # 每季度举行集中开工，…，甲、乙等项目加快推进: a ceremony held, not the start
+                    # of the works named clauses later
+                    c1 = self.index.clause(ev.start)[1]
+                    after = [s for s in after if s[0] < c1]
                 for e in {id(s[2]): s[2] for s in after}.values():
                     e.events.append(ev)
                 continue
@@ -1109,7 +1117,8 @@ class Assembler:
         项目…, Y项目…也在当天同步开工) take the dated batch event when they have no dated event
         of that type, up to the next batch event of the type or 3000 characters."""
         every = [ev for ev in events
-                 if _BATCH_EVENT.search(self.text, max(0, ev.start - 3), ev.start)]
+                 if _BATCH_EVENT.search(self.text, max(0, ev.start - 3), ev.start)
+                 and not _RECURRING.search(self.text, max(0, ev.start - 10), ev.start)]
         if not any(ev.date is not None and not ev.planned for ev in every):
             return
         starts = [b.start for b in every]

@@ -37,13 +37,15 @@ _WORDS: list[tuple[str, str]] = [
     ("试生产", PRODUCTION), ("生产调试", PRODUCTION), ("投产", PRODUCTION), ("并网", PRODUCTION),
     ("通车", PRODUCTION), ("启用", PRODUCTION), ("投运", PRODUCTION), ("投入运营", PRODUCTION), ("正式运营", PRODUCTION),
     ("投入使用", PRODUCTION), ("试运行", PRODUCTION), ("开通", PRODUCTION), ("通水", PRODUCTION),
+    # 建成运营: in operation once built (运营 alone is a business word: 运营商, 运营管理)
+    ("运(?<=建成运)营", PRODUCTION),
     ("产出", PRODUCTION), ("开始接诊", PRODUCTION), ("正式接诊", PRODUCTION), ("开诊", PRODUCTION),
     ("达产", FULL),
     ("竞得", SIGNED), ("摘得", SIGNED), ("正式启动", STARTED), ("启动建设", STARTED),
     # 将于2011年在乌鲁木齐…建设: building as a plan (a plain 建设 is no event)
     ("建设", PLANNED),
 ]
-_TYPE = {w.replace("(?<!成立)", ""): t for w, t in _WORDS}
+_TYPE = {re.sub(r"\(\?<[=!][^)]*\)", "", w): t for w, t in _WORDS}
 # Longest words first, grouped by first character (alternation.py: every branch opens with a
 # literal, so a search skips the characters no word starts with; 8× faster than a lookbehind
 # opening a branch). Not the noun uses: 开工率, 建成区, 投产期, 开工时间 (签约仪式 keeps its event),

@@ -188,3 +188,16 @@ def test_listed_works_without_a_head_are_no_firms() -> None:
     found = _projects("加快东海北作业区、沪嘉城际南段、钱江航道等项目建设。")
     assert found, found
     assert all(p["company"] is None for p in found.values()), {n: p["company"] for n, p in found.items()}
+
+
+def test_built_and_in_operation_is_production_too() -> None:
+    found = _projects("今年，杭绍台高铁建成运营。", pub="2024-12-30")
+    assert _events(found["杭绍台高铁"]) == ["completed", "production"]
+    assert not _projects("公司运营管理水平提升，运营商增加。")
+
+
+def test_a_ceremony_held_every_quarter_starts_no_named_works() -> None:
+    text = ("2025年某省政府工作报告\n一、2024年工作回顾\n深入开展项目攻坚活动，每季度举行集中开工，"
+            "每月调度进度，沿江高铁宜昌至涪陵段、燕矶长江大桥等3296个重大项目加快推进。")
+    found = _projects(text, pub="2025")
+    assert found and all(not p["events"] for p in found.values()), {n: p["events"] for n, p in found.items()}
