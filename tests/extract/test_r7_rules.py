@@ -198,6 +198,6 @@ def test_built_and_in_operation_is_production_too() -> None:
 
 def test_a_ceremony_held_every_quarter_starts_no_named_works() -> None:
     text = ("2025年某省政府工作报告\n一、2024年工作回顾\n深入开展项目攻坚活动，每季度举行集中开工，"
-            "每月调度进度，沿江高铁宜昌至涪陵段、燕矶长江大桥等3296个重大项目加快推进。")
+            "每月调度进度，甬台高铁温州至台州段、瓯江口大桥等410个重大项目加快推进。")
     found = _projects(text, pub="2025")
     assert found and all(not p["events"] for p in found.values()), {n: p["events"] for n, p in found.items()}
