@@ -1084,10 +1084,14 @@ class Assembler:
             else:
                 targets = {id(chosen[2]): chosen[2]}
                 # 年产10万辆整车项目和年产20万台电机项目也于…: coordinated names share it
-                for s in before[:-1] if before else []:
-                    between = self.text[s[1]:chosen[0]]
-                    if len(between) <= 2 and (not between or between in "和与及、"):
-                        targets[id(s[2])] = s[2]
+                # (甲段、乙至丙高速、丁大桥建成通车: back along the chain of joined names)
+                link = chosen
+                for s in reversed(before[:-1]):
+                    between = self.text[s[1]:link[0]]
+                    if len(between) > 2 or (between and between not in "和与及、"):
+                        break
+                    targets[id(s[2])] = s[2]
+                    link = s
                 for e in targets.values():
                     e.events.append(ev)
 

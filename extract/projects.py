@@ -64,8 +64,8 @@ _HEAD_SRC = by_first_char(sorted(STRONG_HEADS + WEAK_HEADS, key=len, reverse=Tru
 _HEAD_RE = re.compile(
     rf"(?:{_HEAD_SRC})"
     # 抚吉高速 is a road only before punctuation or a verb (not 高速发展, 高速线材)
-    r"(?<!高速(?![，。、；：,.;:！？\s）)”]|投资|项目|建设|建成|开工|全线|通车|是|将|的|全长|总|已|正|于|在|和|与|及|等))"
-    r"(?![师院局处学队兵部灯石粉砂]|经理|负责人|城区|城市|镇区|之一|建设者|[前后]期|审批|资金|用地|库|"
+    r"(?<!高速(?![，。、；：,.;:！？\s）)”]|投资|项目|建设|建成|开工|全线|通车|是|将|的|全长|总|已|正|于|在|和|与|及|等|[\u4e00-\u9fff]{2,4}段))"
+    r"(?![师院局处学队兵部灯石粉砂]|经理|负责人|城区|城市|镇区|之一|建设者|[前后]期(?!工作)|审批|资金|用地|库|"
     r"机械|塑料|技术|咨询|设计|监理|勘察|管理|科学|有限公司|有限责任|股份|节点|承包|总承包|"
     r"工人|职工|员工|矿工|专业|人才|人员)"
     r"(?!(?<=学)[生位])"  # 中学生运动会, 高中学位
@@ -130,7 +130,7 @@ _INVEST_CONTEXT = re.compile(by_first_char((
     r"投资|开工|动工|奠基|签约|落户|建设|施工|建成|竣工|投产|并网|达产|通车|启用|开通|"
     r"贯通|复工|推进|在建|扩建|新建|改造|技改|产能|年产|亿元|万元|占地|落地|入驻|开业|"
     r"调试|安装|总投资|工程|项目|工地|铺轨|试桩|完工|通航|运行|吊装|主体|工期|进展|开建|揭牌|"
-    r"落成|启用|运营|投用|接诊|开诊").split("|")))
+    r"落成|启用|运营|投用|接诊|开诊|前期工作").split("|")))
 # Figures and words that belong before a head but never start a name.
 _LEAD_TRIM = re.compile(
     r"(?:[，、：:\s]|[（(][\d一二三四五六七八九十]{1,3}[）)]|\d{1,2}[．.](?!\d)|"
@@ -164,7 +164,7 @@ _ITEM_SPLIT = re.compile(r"、|以及|和|及|与")
 _PHASE_TAIL = re.compile(r"(?:[（(]?[一二三四五首本][期]|[一二三四五]号)")
 _APPOSITION_AFTER = re.compile(r"(?:——|—|─|--|:|：)(?=[\u4e00-\u9fffA-Za-z0-9“])")
 # Heads of lines between two places: 合肥到福州铁路 keeps the first place across 到.
-_LINEAR_HEADS = frozenset(("铁路", "高铁", "城际铁路", "高速公路", "公路", "一级公路", "通道",
+_LINEAR_HEADS = frozenset(("铁路", "高铁", "城际铁路", "高速公路", "高速", "公路", "一级公路", "通道",
                            "客运专线", "货运专线", "城际轨道", "双线", "复线", "管道", "管线"))
 # A section of a line named after it: 沪昆高铁南昌到长沙段, 南广高铁广东段.
 _SEGMENT = re.compile(r"(?:[\u4e00-\u9fff]{2,5}?(?:到|至|—|-))?[\u4e00-\u9fff]{2,5}?段")
@@ -530,8 +530,9 @@ class ProjectFinder:
             if first is None or word_tags().get(first.group()) != "ns":
                 # 某铁路格拉段电气化改造: a section named by its ends' first characters, when
                 # the works done on it follow
-                if not (len(m.group()) == 3 and _WORKS_TAIL.match(self.text, m.end())):
-                    return None
+                if not (len(m.group()) == 3 and (_WORKS_TAIL.match(self.text, m.end())
+                                                 or m.group()[:2] not in word_tags())):
+                    return None  # (南珠高铁南玉段: the ends' characters, no word)
         return m.end()
 
     def _panel_line(self, hs: int, he: int) -> ProjectMention | None:
@@ -1285,7 +1286,7 @@ _DISTRIBUTED = re.compile(
 _ROAD_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,5}?(?:路|大道|大街)、){2,}[\u4e00-\u9fff]{1,5}?(?:路|大道|大街)"
                         r"(?![\u4e00-\u9fff]{0,2}(?:口|交叉|沿线|两侧|附近|一带|片区|站))")
 # Metro or rail lines named by two to four characters, two or more in a list (甲线、乙线).
-_RAIL_LIST = re.compile(r"[\u4e00-\u9fff]{2,8}?线(?:、[\u4e00-\u9fff0-9]{2,8}?线)+")
+_RAIL_LIST = re.compile(r"[\u4e00-\u9fff0-9]{2,8}?线(?:、[\u4e00-\u9fff0-9]{2,8}?线)+")
 _TRANSIT_LINE = re.compile(r"(?:轨道交通|地铁|轻轨)([\u4e00-\u9fff]{2,4}?)线")
 _NOT_A_LINE = re.compile(r"(?:红|底|防|主|热|战|前|路|界|航|岸|一|生命|高压|天际|警戒|起跑)线$")
 _RAIL_CONTEXT = re.compile(r"(?<=[\d一二三四五六七八九十])号线|轨道交通|轨交|地铁|铁路|市域|城际")

@@ -201,3 +201,15 @@ def test_a_ceremony_held_every_quarter_starts_no_named_works() -> None:
             "每月调度进度，甬台高铁温州至台州段、瓯江口大桥等410个重大项目加快推进。")
     found = _projects(text, pub="2025")
     assert found and all(not p["events"] for p in found.values()), {n: p["events"] for n, p in found.items()}
+
+
+def test_works_prepared_are_works_and_lines_listed_after_numbered_ones() -> None:
+    found = _projects("做好白沙水利枢纽、青溪灌区前期工作。推进21号线、临枫线等轨道交通线建设。")
+    assert {"白沙水利枢纽", "青溪灌区", "21号线", "临枫线"} <= set(found), sorted(found)
+
+
+def test_sections_of_lines_and_a_chain_of_names_sharing_one_event() -> None:
+    found = _projects("温丽高铁温青段、杭甬高速浙东段、丽水至庆元高速、瓯江特大桥建成通车。")
+    assert {"温丽高铁温青段", "杭甬高速浙东段", "丽水至庆元高速"} <= set(found), sorted(found)
+    assert all(_events(p) == ["completed", "production"] for p in found.values()), \
+        {n: _events(p) for n, p in found.items()}
