@@ -130,7 +130,7 @@ _INVEST_CONTEXT = re.compile(by_first_char((
     r"投资|开工|动工|奠基|签约|落户|建设|施工|建成|竣工|投产|并网|达产|通车|启用|开通|"
     r"贯通|复工|推进|在建|扩建|新建|改造|技改|产能|年产|亿元|万元|占地|落地|入驻|开业|"
     r"调试|安装|总投资|工程|项目|工地|铺轨|试桩|完工|通航|运行|吊装|主体|工期|进展|开建|揭牌|"
-    r"落成|启用|运营|投用|接诊|开诊|前期工作").split("|")))
+    r"落成|启用|运营|投用|投入使用|接诊|开诊|前期工作").split("|")))
 # Figures and words that belong before a head but never start a name.
 _LEAD_TRIM = re.compile(
     r"(?:[，、：:\s]|[（(][\d一二三四五六七八九十]{1,3}[）)]|\d{1,2}[．.](?!\d)|"
@@ -520,6 +520,8 @@ class ProjectFinder:
     def _segment_end(self, he: int) -> int | None:
         """End of a section named right after a line's head (…高铁|南昌到长沙段, …高铁|广东段):
         places, optionally joined by 到/至/—, then 段."""
+        if re.match(r"[东西南北中]段", self.text[he:he + 2]):
+            return he + 2  # 北横通道东段: the eastern section
         m = _SEGMENT.match(self.text, he)
         if m is None:
             return None
@@ -745,9 +747,12 @@ class ProjectFinder:
                 return False
             # 甲乙铁路也实现丙丁隧道贯通: a part of the project named before it
             if head in _COMPONENT_HEADS:
+                last = None
                 for h in _WHOLE_HEAD.finditer(text, s0, start):
                     if self.index.sentence(h.start())[0] == s0:
-                        return False
+                        last = h
+                if last is not None and not _PEER_GAP.fullmatch(text, last.end(), run):
+                    return False  # (甲通道东段、乙隧道…投入使用: the nearest whole is a peer)
         return True
 
     def _dated_before(self, start: int) -> bool:
@@ -1351,6 +1356,7 @@ _NEGATED_CORE = re.compile(r"不通|无高速|无铁路|没有|未通|尚无|缺
 _CONNECTED_BEFORE = re.compile(
     r"(?:连|接|连接|连通|途经|经过|通往|直达|对接|衔接|接驳|距离|距|临近|紧邻|靠近|毗邻)"
     r"(?:[\u4e00-\u9fff]{0,4}(?:地铁|轨道交通|轻轨))?$")
+_PEER_GAP = re.compile(r"(?:[东西南北中]段|[一二三四]期)?[、和及与]")
 _CONNECTED = re.compile(r"[东西南北]连|[东西南北]接|终点接|起点接|连接(?!线)|途经|连通|衔接")
 _COMMA = re.compile(r"[，,；;]")
 

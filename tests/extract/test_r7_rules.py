@@ -213,3 +213,8 @@ def test_sections_of_lines_and_a_chain_of_names_sharing_one_event() -> None:
     assert {"温丽高铁温青段", "杭甬高速浙东段", "丽水至庆元高速"} <= set(found), sorted(found)
     assert all(_events(p) == ["completed", "production"] for p in found.values()), \
         {n: _events(p) for n, p in found.items()}
+
+
+def test_a_tunnel_listed_beside_a_road_is_its_peer_not_its_part() -> None:
+    found = _projects("全年建成机场快线、9号线西延伸，滨海通道东段、钱塘路过江隧道等重要设施投入使用。")
+    assert {"滨海通道东段", "钱塘路过江隧道"} <= set(found), sorted(found)
