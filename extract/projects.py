@@ -966,7 +966,7 @@ class ProjectFinder:
         text = self.text
         out: list[ProjectMention] = []
         # windows around each 路、 (merged): the list pattern is slow over a whole report
-        hits = sorted(i for w in ("路、", "道、", "街、", "线、") for i in find_all(text, w))
+        hits = sorted(i for w in ("路、", "道、", "街、", "线、", "段、", "伸、") for i in find_all(text, w))
         if not hits:
             return out
         windows: list[list[int]] = []
@@ -998,10 +998,13 @@ class ProjectFinder:
                     lead = _WORKS_LEAD.match(text, a, b)
                     if lead is not None and kind == "线":
                         a = lead.end()  # 扩能改造甲乙线: the work done, then the line
-                core = text[a:b].rstrip("路大道街线")
+                lb = b
+                if kind == "线":
+                    lb = text.rfind("线", a, b) + 1  # (某某线东延伸: the line, then its part)
+                core = text[a:lb].rstrip("路大道街线")
                 if len(core) < 1 or is_generic(core) or _common_word(core) \
-                        or kind == "线" and (_HEAD_RE.search(text, a, b) is not None
-                                            or _NOT_A_LINE.search(text, a, b) is not None):
+                        or kind == "线" and (_HEAD_RE.search(text, a, lb) is not None
+                                            or _NOT_A_LINE.search(text, a, lb) is not None):
                     continue  # 产业路、旅游路、便民路: kinds of roads (12号线, 生产线: named
                     # elsewhere or no line)
                 if b - a < 2 or self.places.covers(a, b) and self._without_places(a, b) in (
@@ -1291,12 +1294,13 @@ _DISTRIBUTED = re.compile(
 _ROAD_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,5}?(?:路|大道|大街)、){2,}[\u4e00-\u9fff]{1,5}?(?:路|大道|大街)"
                         r"(?![\u4e00-\u9fff]{0,2}(?:口|交叉|沿线|两侧|附近|一带|片区|站))")
 # Metro or rail lines named by two to four characters, two or more in a list (甲线、乙线).
-_RAIL_LIST = re.compile(r"[\u4e00-\u9fff0-9]{2,8}?线(?:、[\u4e00-\u9fff0-9]{2,8}?线)+")
+_RAIL_PART = r"(?:[东西南北]延伸段?|[东西南北]延段|[一二三四]期(?:[东西南北]段)?)?"
+_RAIL_LIST = re.compile(rf"[\u4e00-\u9fff0-9]{{2,8}}?线{_RAIL_PART}(?:、[\u4e00-\u9fff0-9]{{2,8}}?线{_RAIL_PART})+")
 _TRANSIT_LINE = re.compile(r"(?:轨道交通|地铁|轻轨)([\u4e00-\u9fff]{2,4}?)线")
 _NOT_A_LINE = re.compile(r"(?:红|底|防|主|热|战|前|路|界|航|岸|一|生命|高压|天际|警戒|起跑)线$")
 _RAIL_CONTEXT = re.compile(r"(?<=[\d一二三四五六七八九十])号线|轨道交通|轨交|地铁|铁路|市域|城际")
 _WORKS_LEAD = re.compile(r"(?:扩能改造|改扩建|扩建|改造|新建|续建)+")
-_ROAD_WORKS = re.compile(r"新开工|开工|建设|改造|改建|拓宽|新建|通车|完工|竣工|提升|修建|施工")
+_ROAD_WORKS = re.compile(r"新开工|开工|建设|建成|改造|改建|拓宽|新建|通车|开通|完工|竣工|提升|修建|施工|投用|运营")
 _ROAD_ADDRESS = re.compile(r"位于|沿|经过|途经|连接|从|在$")
 # The kind of works done on a site, closing its name before a break (某机场改扩建，…).
 # 某机场三期扩建, 某水库扩容, 某灌区现代化改造, 某医院扩建三期: the phase may come either side.

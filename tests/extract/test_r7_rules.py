@@ -218,3 +218,8 @@ def test_sections_of_lines_and_a_chain_of_names_sharing_one_event() -> None:
 def test_a_tunnel_listed_beside_a_road_is_its_peer_not_its_part() -> None:
     found = _projects("全年建成机场快线、9号线西延伸，滨海通道东段、钱塘路过江隧道等重要设施投入使用。")
     assert {"滨海通道东段", "钱塘路过江隧道"} <= set(found), sorted(found)
+
+
+def test_lines_listed_with_their_extensions() -> None:
+    found = _projects("6号线一期东段、杭海城际线东延伸等轨道交通线路建成运营。")
+    assert {"6号线一期东段", "杭海城际线东延伸"} <= set(found), sorted(found)
