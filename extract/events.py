@@ -69,7 +69,9 @@ _BATCH_NEAR = re.compile(r"[\d一二三四五六七八九十百千两]+[项个](
 _NEGATED = re.compile(r"(?:未能?|没有|尚未|还没|迟迟未|不能|无法)[\u4e00-\u9fff]{0,3}\Z")
 # (Word lists here are grouped by first character for speed: see alternation.py.)
 _PLAN = re.compile(by_first_char((
-    r"将|计划|预计|力争|争取|有望|拟|规划|确保|年内|年底前|月底前|底前|即将|准备|目标|要在|要").split("|")))
+    r"将|计划|预计|力争|争取|有望|拟|规划|确保|年内|年底前|月底前|底前|即将|准备|目标|要在|"
+    # (要 of 重要, 主要, 需要 is no plan: 等重要基础设施投入使用)
+    r"要(?<!重要)(?<!主要)(?<!需要)(?<!必要)(?<!紧要)(?<!只要)").split("|")))
 # Relative day words the figures finder leaves alone.
 _REL_DAY = re.compile(by_first_char((
     r"今天|今日|当天|当日|同日|同一天|昨天|昨日|近日|日前|近期|目前|前不久|不久前|几天前|前几天|本周|"

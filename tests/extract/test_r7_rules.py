@@ -223,3 +223,8 @@ def test_a_tunnel_listed_beside_a_road_is_its_peer_not_its_part() -> None:
 def test_lines_listed_with_their_extensions() -> None:
     found = _projects("6号线一期东段、杭海城际线东延伸等轨道交通线路建成运营。")
     assert {"6号线一期东段", "杭海城际线东延伸"} <= set(found), sorted(found)
+
+
+def test_the_yao_of_important_is_no_plan() -> None:
+    found = _projects("钱塘路过江隧道等重要基础设施投入使用。", pub="2024-12-30")
+    assert _events(found["钱塘路过江隧道"]) == ["production"]
