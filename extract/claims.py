@@ -202,6 +202,9 @@ _COMPARED_GROWTH = re.compile(r"(?:(?:和|、|及)[\u4e00-\u9fff]{2,8}?[\d.]+[%�
 _GDP_TOTAL = re.compile(r"(经济)?总量(?:首次)?(?:达到|达|突破|超过|迈上|跨越|站上)?$")
 _GDP_WORD = re.compile(r"生产总值|GDP|经济增长|经济增速")
 _PLACE_LIST_END = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})$")
+# (实施项目1.68万个，)其中先进制造业项目9718个: a kind of the projects, counted on its own
+_KIND_COUNTED = re.compile(r"其中[\u4e00-\u9fff]{2,10}?项目$")
+_ECONOMY_GROWS = re.compile(r"(?:^|[，,；;：:]|是|全年|今年)经济(?:同比)?增长$")
 _BARE_INVESTMENT = re.compile(r"(?:全年|今年|全省|全市|全区)?(?:完成)?投资(?:同比)?(?:增长|增速为?|增幅为?)")
 _SMALLEST_AGGREGATE = 1_000_000
 _MONEY_UNITS = frozenset(("CNY", "USD", "EUR", "HKD", "JPY", "GBP"))
@@ -1084,7 +1087,8 @@ class ClaimFinder:
                 continue  # 已批复46个，剩余18个: the rest of a whole; 由44项增加到48项: the old
             c0 = self.index.clause(m.start)[0]
             if _BREAKDOWN.search(text, max(s0, c0 - 12), m.start) \
-                    and not _SUBCLASS.search(text, c0, min(s1, m.end + 10)):
+                    and not _SUBCLASS.search(text, c0, min(s1, m.end + 10)) \
+                    and not _KIND_COUNTED.search(text, max(s0, m.start - 16), m.start):
                 continue  # 其中包括3个光伏发电项目: a breakdown of the count before (其中
                 # 10亿元以上项目8个, 其中新开工项目17个 are counts of their own)
             if self._restated_below(m):
@@ -1118,6 +1122,10 @@ class ClaimFinder:
             im = _IND_RE.search(left)
             if im is not None and _INTENSITY.search(left, max(0, im.start() - 8), im.start()):
                 continue  # 万元工业增加值用水量下降48%: an intensity, not the indicator
+            if im is None and _ECONOMY_GROWS.search(left):
+                # 经济增长5.5%左右: the growth of the region's GDP
+                claims.append(self._claim(m, "other", "地区生产总值", None, value=False))
+                continue
             if im is None and _BARE_INVESTMENT.fullmatch(left):
                 # …，投资增长7%左右: a region's investment with no other name is its fixed-asset
                 # investment

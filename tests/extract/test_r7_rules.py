@@ -228,3 +228,11 @@ def test_lines_listed_with_their_extensions() -> None:
 def test_the_yao_of_important_is_no_plan() -> None:
     found = _projects("钱塘路过江隧道等重要基础设施投入使用。", pub="2024-12-30")
     assert _events(found["钱塘路过江隧道"]) == ["production"]
+
+
+def test_a_kind_counted_among_projects_and_the_economys_growth() -> None:
+    found = _claims("全年实施重点项目1.2万个，其中先进制造业项目4300个。主要预期目标是：经济增长5%左右。",
+                    pub="2025")
+    assert sorted(c["count"] for c in found if c["count"]) == [4300, 12000]
+    gdp = [c for c in found if c["indicator_text"] == "地区生产总值"]
+    assert [(c["growth_pct"], c["period"]) for c in gdp] == [(5.0, "2025")]
