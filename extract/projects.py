@@ -706,6 +706,11 @@ class ProjectFinder:
             return False  # a work report's labs and institutes are bodies it founds or backs
         if head == "项目" and _QUOTED_ONLY.fullmatch(core) and not self._firms.covers(start, hs):
             return False  # “白名单”项目, “保交楼”项目: projects of a policy, not one project
+        if head == "工程" and _QUOTED_PROGRAMME.fullmatch(core) \
+                and not _PHYSICAL.search(core, core.rfind("”") + 1) and not self._firms.covers(start, hs):
+            return False  # “1551”创新工程, “净水入黄河”工程: a programme named by its slogan
+        if "首单" in core:
+            return False  # 首单基础设施REITs项目: the first deal of a kind, not a work
         if head == "工程" and not _PHYSICAL.search(core) and bare and bare != "地" \
                 and not self._firms.covers(start, hs) and not self._figures.covers(start, hs):
             return False  # “七优享”工程, 文化惠民工程, 医疗卫生强基工程: a programme; works name
@@ -1153,7 +1158,7 @@ _CLASS_RE = re.compile(r"以上|以下|之类|类项目|[各每]|行业(?!协会
 # names a class of projects, not one.
 _CLASS_OPENER = re.compile(
     r"(?:[我本全][省市县区州旗镇乡]|全国|各地|各级|大部分|部分|多数|少数|一些|许多|不少|新老|"
-    r"传统产业|行业|中小|相关|同类|其他|其余|有关)")
+    r"传统产业|行业|中小|相关|同类|其他|其余|有关|新一轮)")
 _BATCH_BEFORE = re.compile(
     r"(?:一批|一大批|批|[\d一二三四五六七八九十百千两几多余]+[个项]|这些|各类|一系列)"
     r"[\u4e00-\u9fff]{0,4}$")
@@ -1317,6 +1322,7 @@ _INSTITUTION_CORE = re.compile(r"(?:(?:人才|发展|政务|企业|投资|金融
 _KIND_AFTER_LIST = re.compile(r"等(?:重点|重大|主要|骨干|龙头|标志性|一批)+$")
 _WORK_REPORT = re.compile(r"政府工作报告")
 _PARK_DESIGNATION = re.compile(r"国家(?:文化|森林|湿地|地质|考古遗址)?$")
+_QUOTED_PROGRAMME = re.compile(r"[“\"][^”\"]{1,10}[”\"][\u4e00-\u9fff]{0,10}")
 _QUOTED_ONLY = re.compile(r"[“\"][^”\"]{1,8}[”\"]")
 _SLOGAN_CORE = re.compile(r"([\u4e00-\u9fff])\1通")
 _HEAD_WORDS = frozenset(STRONG_HEADS + WEAK_HEADS)

@@ -236,3 +236,9 @@ def test_a_kind_counted_among_projects_and_the_economys_growth() -> None:
     assert sorted(c["count"] for c in found if c["count"]) == [4300, 12000]
     gdp = [c for c in found if c["indicator_text"] == "地区生产总值"]
     assert [(c["growth_pct"], c["period"]) for c in gdp] == [(5.0, "2025")]
+
+
+def test_slogan_programmes_first_deals_and_new_rounds_are_no_works() -> None:
+    found = _projects("实施“八八战略”创新工程和“千村万户”工程，落地全省首单基础设施REITs项目，"
+                      "推进新一轮病险水库除险加固项目，开工建设杭州至丽水高速公路。")
+    assert list(found) == ["杭州至丽水高速公路"], sorted(found)
