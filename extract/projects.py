@@ -707,8 +707,10 @@ class ProjectFinder:
         if head == "项目" and _QUOTED_ONLY.fullmatch(core) and not self._firms.covers(start, hs):
             return False  # “白名单”项目, “保交楼”项目: projects of a policy, not one project
         if head == "工程" and _QUOTED_PROGRAMME.fullmatch(core) \
-                and not _PHYSICAL.search(core, core.rfind("”") + 1) and not self._firms.covers(start, hs):
-            return False  # “1551”创新工程, “净水入黄河”工程: a programme named by its slogan
+                and not _PHYSICAL.search(core, core.rfind("”") + 1) and not self._firms.covers(start, hs) \
+                and not self._figures.covers(*self.index.sentence(hs)):
+            return False  # “1551”创新工程, “净水入黄河”工程: a programme named by its slogan (but
+            # “两路二环”工程总投资…: works with their own budget)
         if "首单" in core:
             return False  # 首单基础设施REITs项目: the first deal of a kind, not a work
         if head == "工程" and not _PHYSICAL.search(core) and bare and bare != "地" \

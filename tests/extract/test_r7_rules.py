@@ -242,3 +242,8 @@ def test_slogan_programmes_first_deals_and_new_rounds_are_no_works() -> None:
     found = _projects("实施“八八战略”创新工程和“千村万户”工程，落地全省首单基础设施REITs项目，"
                       "推进新一轮病险水库除险加固项目，开工建设杭州至丽水高速公路。")
     assert list(found) == ["杭州至丽水高速公路"], sorted(found)
+
+
+def test_a_slogan_named_works_with_its_own_budget_stays() -> None:
+    found = _projects("“三路一环”工程总投资概算为52.6亿元，截至3月底累计完成投资31.2亿元。")
+    assert [p["investment"][0]["amount_cny"] for p in found.values()] == [5_260_000_000], found
