@@ -1022,6 +1022,37 @@ class ProjectFinder:
                 out.append(pm)
         return out
 
+    def routes(self) -> list[ProjectMention]:
+        """Roads or lines listed by their ends before one head (建成甲至乙、丙至丁等高速公路):
+        each route is a project, named by its ends as the report writes it."""
+        text = self.text
+        out: list[ProjectMention] = []
+        seen = -1
+        for i in find_all(text, "至"):
+            if i < seen:
+                continue
+            m = _ROUTE_LIST.search(text, max(0, i - 8), min(len(text), i + 160))
+            if m is None or m.start() > i:
+                continue
+            seen = m.end()
+            pieces = m.group(1).split("、")
+            if not m.group(2):
+                pieces = pieces[:-1]  # (the last one takes the head: named by names())
+            list_id = self._new_list_id()
+            self.lists.append((m.start(1), m.end(1), list_id))
+            pos = m.start(1)
+            for k, piece in enumerate(pieces):
+                a, b = pos, pos + len(piece)
+                pos = b + 1
+                if k == 0:
+                    a = self._stop(a, b, True)  # (建成甲至乙: the verb is no part of it)
+                if b - a < 5:
+                    continue
+                pm = ProjectMention(a, b, text[a:b], ITEM, m.group(3), list_id=list_id)
+                pm.specific = pm.strong = True
+                out.append(pm)
+        return out
+
     def transit_lines(self) -> list[ProjectMention]:
         """A metro or light-rail line named by words, after its system word (轨道交通平谷线,
         地铁崇明线南延伸段), in a sentence that builds or opens it."""
@@ -1112,7 +1143,8 @@ class ProjectFinder:
     def find(self) -> list[ProjectMention]:
         """Every project mention, sorted by start; items inside names are dropped."""
         names = self.names()
-        items = self.items() + self.roads() + self.transit_lines() + self.distributed(names)
+        items = self.items() + self.roads() + self.transit_lines() + self.routes() \
+            + self.distributed(names)
         refs = self.refs()
         spans = sorted((n.start, n.end) for n in names)
         starts = [a for a, _ in spans]
@@ -1303,6 +1335,10 @@ _ROAD_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,5}?(?:路|大道|大街)、){2,}[
 # Metro or rail lines named by two to four characters, two or more in a list (甲线、乙线).
 _RAIL_PART = r"(?:[东西南北]延伸段?|[东西南北]延段|[一二三四]期(?:[东西南北]段)?)?"
 _RAIL_LIST = re.compile(rf"[\u4e00-\u9fff0-9]{{2,8}}?线{_RAIL_PART}(?:、[\u4e00-\u9fff0-9]{{2,8}}?线{_RAIL_PART})+")
+_ROUTE_LIST = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,6}?、)+[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,6}?)"
+    r"(等[\d一二三四五六七八九十两]*[条个项]?)?"
+    r"(高速(?:（一级）|\(一级\))?公路|高速|一级公路|高速铁路|铁路|高铁|城际铁路)")
 _TRANSIT_LINE = re.compile(r"(?:轨道交通|地铁|轻轨)([\u4e00-\u9fff]{2,4}?)线")
 _NOT_A_LINE = re.compile(r"(?:红|底|防|主|热|战|前|路|界|航|岸|一|生命|高压|天际|警戒|起跑)线$")
 _RAIL_CONTEXT = re.compile(r"(?<=[\d一二三四五六七八九十])号线|轨道交通|轨交|地铁|铁路|市域|城际")
@@ -1314,7 +1350,7 @@ _ROAD_ADDRESS = re.compile(r"位于|沿|经过|途经|连接|从|在$")
 _WORKS_TAIL = re.compile(r"(?:[一二三四五]期)?"
                          r"(?:改扩建|扩建|改建|迁建|扩能改造|改造提升|提升改造|扩容改造|现代化改造|"
                          r"电气化改造|提质改造|除险加固|扩容|改造)"
-                         r"(?:[一二三四五]期)?(?=[，,。；;、]|和|及|与|等|建设|投入|开工|$)")
+                         r"(?:[一二三四五]期)?(?=[，,。；;、]|和|及|与|等|建设|投入|开工|前期|$)")
 # The part of a metro line built (17号线西延伸, 20号线一期东段, 2号线南延段).
 _LINE_EXTENSION = re.compile(r"(?:[一二三四五]期)?(?:[东西南北]延伸(?:段)?|[东西南北]延段|[东西南北]段)"
                              r"|[一二三四五]期(?:工程)?|延伸线|延长线")
@@ -1368,7 +1404,7 @@ _NEGATED_CORE = re.compile(r"不通|无高速|无铁路|没有|未通|尚无|缺
 _CONNECTED_BEFORE = re.compile(
     r"(?:连|接|连接|连通|途经|经过|通往|直达|对接|衔接|接驳|距离|距|临近|紧邻|靠近|毗邻)"
     r"(?:[\u4e00-\u9fff]{0,4}(?:地铁|轨道交通|轻轨))?$")
-_PEER_GAP = re.compile(r"(?:[东西南北中]段|[一二三四]期)?[、和及与]")
+_PEER_GAP = re.compile(r"(?:[东西南北中]段|[一二三四]期|[\u4e00-\u9fff]{2,6}至[\u4e00-\u9fff]{2,6}段)?[、和及与]")
 _CONNECTED = re.compile(r"[东西南北]连|[东西南北]接|终点接|起点接|连接(?!线)|途经|连通|衔接")
 _COMMA = re.compile(r"[，,；;]")
 

@@ -247,3 +247,11 @@ def test_slogan_programmes_first_deals_and_new_rounds_are_no_works() -> None:
 def test_a_slogan_named_works_with_its_own_budget_stays() -> None:
     found = _projects("“三路一环”工程总投资概算为52.6亿元，截至3月底累计完成投资31.2亿元。")
     assert [p["investment"][0]["amount_cny"] for p in found.values()] == [5_260_000_000], found
+
+
+def test_routes_listed_by_their_ends_before_one_head() -> None:
+    found = _projects("建成青田至文成、遂昌至龙泉、庆元至景宁等高速（一级）公路，开展衢州机场改扩建前期工作。")
+    assert {"青田至文成", "遂昌至龙泉", "庆元至景宁", "衢州机场改扩建"} <= set(found), sorted(found)
+    assert _events(found["遂昌至龙泉"]) == ["completed"]
+    found = _projects("甬台温高速公路台州至温州段、瓯江特大桥建成通车。")
+    assert "瓯江特大桥" in found, sorted(found)
