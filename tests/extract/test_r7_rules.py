@@ -255,3 +255,8 @@ def test_routes_listed_by_their_ends_before_one_head() -> None:
     assert _events(found["遂昌至龙泉"]) == ["completed"]
     found = _projects("甬台温高速公路台州至温州段、瓯江特大桥建成通车。")
     assert "瓯江特大桥" in found, sorted(found)
+
+
+def test_items_of_a_ranked_batch_the_report_names() -> None:
+    found = _projects("加快温州乙烯一体化、台州基板玻璃新产线、宁波绿色化工产业基地等“十大产业项目”建设。")
+    assert {"温州乙烯一体化", "台州基板玻璃新产线", "宁波绿色化工产业基地"} <= set(found), sorted(found)
