@@ -260,3 +260,9 @@ def test_routes_listed_by_their_ends_before_one_head() -> None:
 def test_items_of_a_ranked_batch_the_report_names() -> None:
     found = _projects("加快温州乙烯一体化、台州基板玻璃新产线、宁波绿色化工产业基地等“十大产业项目”建设。")
     assert {"温州乙烯一体化", "台州基板玻璃新产线", "宁波绿色化工产业基地"} <= set(found), sorted(found)
+
+
+def test_kinds_of_parks_a_region_builds_many_of() -> None:
+    assert not _projects("建设一批零碳园区和绿电园区，推进2.0版零碳园区建设。")
+    found = _projects("鄂尔多斯零碳产业园开工建设，总投资30亿元。")
+    assert list(found) == ["鄂尔多斯零碳产业园"]
