@@ -1026,6 +1026,23 @@ class ProjectFinder:
                 out.append(pm)
         return out
 
+    def numbered_sections(self) -> list[ProjectMention]:
+        """A section of a numbered road named by its ends (S22白永段, G0616海乌段, 国道307某省段)
+        in a sentence that builds it."""
+        text = self.text
+        out: list[ProjectMention] = []
+        for i in find_all(text, "段"):
+            m = _NUMBERED_SECTION.search(text, max(0, i - 12), i + 1)
+            if m is None or m.end() != i + 1:
+                continue
+            s0, s1 = self.index.sentence(i)
+            if not _ROAD_WORKS.search(text, s0, s1):
+                continue
+            pm = ProjectMention(m.start(), m.end(), m.group(), NAME, "段")
+            pm.specific = pm.strong = True
+            out.append(pm)
+        return out
+
     def routes(self) -> list[ProjectMention]:
         """Roads or lines listed by their ends before one head (建成甲至乙、丙至丁等高速公路):
         each route is a project, named by its ends as the report writes it."""
@@ -1148,7 +1165,7 @@ class ProjectFinder:
         """Every project mention, sorted by start; items inside names are dropped."""
         names = self.names()
         items = self.items() + self.roads() + self.transit_lines() + self.routes() \
-            + self.distributed(names)
+            + self.numbered_sections() + self.distributed(names)
         refs = self.refs()
         spans = sorted((n.start, n.end) for n in names)
         starts = [a for a, _ in spans]
@@ -1339,6 +1356,7 @@ _ROAD_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,5}?(?:路|大道|大街)、){2,}[
 # Metro or rail lines named by two to four characters, two or more in a list (甲线、乙线).
 _RAIL_PART = r"(?:[东西南北]延伸段?|[东西南北]延段|[一二三四]期(?:[东西南北]段)?)?"
 _RAIL_LIST = re.compile(rf"[\u4e00-\u9fff0-9]{{2,8}}?线{_RAIL_PART}(?:、[\u4e00-\u9fff0-9]{{2,8}}?线{_RAIL_PART})+")
+_NUMBERED_SECTION = re.compile(r"(?<![A-Za-z0-9])(?:[GS]\d{1,4}|[国省]道\d{2,4})[\u4e00-\u9fff]{2,4}?段")
 _ROUTE_LIST = re.compile(
     r"((?:[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,6}?、)+[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,6}?)"
     r"(等[\d一二三四五六七八九十两]*[条个项]?)?"
@@ -1347,7 +1365,7 @@ _TRANSIT_LINE = re.compile(r"(?:轨道交通|地铁|轻轨)([\u4e00-\u9fff]{2,4}
 _NOT_A_LINE = re.compile(r"(?:红|底|防|主|热|战|前|路|界|航|岸|一|生命|高压|天际|警戒|起跑)线$")
 _RAIL_CONTEXT = re.compile(r"(?<=[\d一二三四五六七八九十])号线|轨道交通|轨交|地铁|铁路|市域|城际")
 _WORKS_LEAD = re.compile(r"(?:扩能改造|改扩建|扩建|改造|新建|续建)+")
-_ROAD_WORKS = re.compile(r"新开工|开工|建设|建成|改造|改建|拓宽|新建|通车|开通|完工|竣工|提升|修建|施工|投用|运营")
+_ROAD_WORKS = re.compile(r"新开工|开工|建设|建成|改造|改建|拓宽|新建|通车|开通|完工|竣工|提升|升级|修建|施工|投用|运营")
 _ROAD_ADDRESS = re.compile(r"位于|沿|经过|途经|连接|从|在$")
 # The kind of works done on a site, closing its name before a break (某机场改扩建，…).
 # 某机场三期扩建, 某水库扩容, 某灌区现代化改造, 某医院扩建三期: the phase may come either side.

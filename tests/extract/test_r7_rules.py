@@ -266,3 +266,11 @@ def test_kinds_of_parks_a_region_builds_many_of() -> None:
     assert not _projects("建设一批零碳园区和绿电园区，推进2.0版零碳园区建设。")
     found = _projects("鄂尔多斯零碳产业园开工建设，总投资30亿元。")
     assert list(found) == ["鄂尔多斯零碳产业园"]
+
+
+def test_numbered_road_sections_take_the_verb_of_their_clause() -> None:
+    found = _projects("建成S12甬舟段、S29杭淳高速，开工建设G1523温瑞段、G25丽龙段。推动国道320浙江段提质升级。")
+    assert {"S12甬舟段", "G1523温瑞段", "G25丽龙段", "国道320浙江段"} <= set(found), sorted(found)
+    assert _events(found["S12甬舟段"]) == ["completed"]
+    assert _events(found["G1523温瑞段"]) == ["started"] and _events(found["G25丽龙段"]) == ["started"]
+    assert not _projects("G60沪昆段车流量大增。")
