@@ -61,7 +61,7 @@ _COUNT_AFTER_NOUN = re.compile(
 # (23个集中开工的重大项目: how and 的 may come between the count and its projects)
 _LISTED_KINDS = re.compile(r"(?:[\u4e00-\u9fffA-Za-z]{1,6}、){1,3}[\u4e00-\u9fffA-Za-z]{1,6}?(?:项目|工程)")
 _LEADING_EVENT = re.compile(
-    r"(?:集中|陆续|同步|同时)?(?:新开工|开工|竣工|投产|签约|在建|开竣工|新签约|新建)(?:的)?")
+    r"(?:计划|拟)?(?:集中|陆续|同步|同时)?(?:新开工|开工|竣工|投产|签约|在建|开竣工|新签约|新建)(?:的)?")
 _SIBLING = re.compile(r"(?:、(?:新开工?|开工|竣工|投产|签约|落地|开竣工)?|"
                       r"[，,](?:新开工?|开工|竣工投产|竣工|投产|签约|落地|开竣工))$")
 _DISTRIBUTIVE = re.compile(r"(?:项目)?总投资|(?:项目)?投资|中有\d+个总投资")

@@ -274,3 +274,8 @@ def test_numbered_road_sections_take_the_verb_of_their_clause() -> None:
     assert _events(found["S12甬舟段"]) == ["completed"]
     assert _events(found["G1523温瑞段"]) == ["started"] and _events(found["G25丽龙段"]) == ["started"]
     assert not _projects("G60沪昆段车流量大增。")
+
+
+def test_a_count_of_projects_planned_to_start() -> None:
+    found = _claims("全年230个计划新开工项目全部开工。", pub="2025")
+    assert [(c["indicator"], c["count"]) for c in found] == [("project_count", 230)]
