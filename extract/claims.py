@@ -208,6 +208,8 @@ _ECONOMY_GROWS = re.compile(r"(?:^|[，,；;：:]|是|全年|今年)经济(?:同
 _BARE_INVESTMENT = re.compile(r"(?:全年|今年|全省|全市|全区)?(?:完成)?投资(?:同比)?(?:增长|增速为?|增幅为?)")
 _SMALLEST_AGGREGATE = 1_000_000
 _MONEY_UNITS = frozenset(("CNY", "USD", "EUR", "HKD", "JPY", "GBP"))
+_KEY_PROJECTS_INVEST = re.compile(r"(?:重点|重大)(?:工程|建设)?项目(?:累计|共|全年|年度)?(?:完成)?投资(?:达到?|为)?$")
+_OWN_BATCH = re.compile(r"(?:项目|工程)”?(?:累计|共|全年|年度)?(?:完成|实际完成)?投资")
 _LAST_YEAR_SAME = re.compile(r"(?:去年|上年)同期(?:的)?(?:增速|增幅)?(?:为|是)?$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # the indicator a paragraph speaks of (技改投资, 工业增加值)
@@ -1010,6 +1012,8 @@ class ClaimFinder:
                     or _builds_one(text, m.end, min(s1, m.end + 30)) or _FIRM_SUBJECT.search(
                     text, max(self.index.clause(m.start)[0], m.start - 16), m.start):
                 continue  # a firm's or a project's figure (格力电器…宣布投资50亿元)
+            elif _KEY_PROJECTS_INVEST.search(left):
+                ind = "project_investment"  # 省重点工程项目投资5367.1亿元: the batch of key projects
             elif _INDICATOR_NOUN.search(left):
                 ind, indicator_text = "other", _INDICATOR_NOUN.search(left).group()
             elif self._one_project_after(m, s1) or _ONE_TOTAL_OPEN.match(
@@ -1303,7 +1307,7 @@ class ClaimFinder:
         if self.text[m.end:m.end + 1] in _NUMERALS or _QUOTED_PROGRAMME.match(self.text, m.end):
             return False  # “五个一工程”, 三个一批, 三个“一号工程”: a programme's name, not a
             # count of projects (216个“两重”项目 are projects)
-        if m.unit == "批" and re.match(r"[\d一二三四五六七八九十百千两]+[个项]", self.text[m.end:m.end + 6]):
+        if m.unit == "批" and re.search(r"[\d一二三四五六七八九十百千两]+[个项]", self.text[m.end:m.end + 10]):
             return False  # 5批38个重大项目: the projects are counted, not the batches
         noun = _CLAUSE_HEAD.match(self.text, m.end, min(len(self.text), m.end + 24)).group()
         if noun.startswith(("总投资", "投资")):
@@ -1357,6 +1361,10 @@ class ClaimFinder:
                 if id(c) in self.counts_used or self._later_count(c, ms[i].start):
                     return None  # 58项…工程已开工建设37项，在建投资…: a tally of the
                     # count's progress stands between; the amount is not that batch's
+                a0 = self.index.clause(ms[i].start)[0]
+                if c.end <= a0 and _OWN_BATCH.search(self.text, a0, ms[i].start):
+                    return None  # …开工957个重大项目，“四个十大”项目完成投资…: the amount's
+                    # clause names the batch it belongs to
                 return c
         p0 = self.index.paragraph(s0)[0]
         if s0 <= p0 or self._has_place(s0, ms[i].start):

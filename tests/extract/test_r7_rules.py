@@ -279,3 +279,11 @@ def test_numbered_road_sections_take_the_verb_of_their_clause() -> None:
 def test_a_count_of_projects_planned_to_start() -> None:
     found = _claims("全年230个计划新开工项目全部开工。", pub="2025")
     assert [(c["indicator"], c["count"]) for c in found] == [("project_count", 230)]
+
+
+def test_an_amount_whose_clause_names_its_own_batch() -> None:
+    found = _claims("三批集中开工420个重大项目，“十大工程”项目完成投资860亿元，省重点工程项目投资2100亿元。",
+                    pub="2025")
+    got = sorted((c["indicator"], c["count"], c["value"]) for c in found)
+    assert got == [("project_count", 420, None), ("project_investment", None, 86_000_000_000),
+                   ("project_investment", None, 210_000_000_000)], got
