@@ -199,8 +199,9 @@ _GROWTH_NOUN_END = re.compile(r"(?<=[于比和、及])[\u4e00-\u9fff]{2,6}?(?:�
 # …投资13.2%的增速, …22.5%和…13.2%的增幅: the percents are growths compared with
 _COMPARED_GROWTH = re.compile(r"(?:(?:和|、|及)[\u4e00-\u9fff]{2,8}?[\d.]+[%％])*的(?:增速|增幅)")
 # 总量达到60013亿元 after a GDP growth, 经济总量突破6000亿元: the size of an economy
-_GDP_TOTAL = re.compile(r"(经济)?总量(?:首次)?(?:达到|达|突破|超过|迈上|跨越|站上)?$")
-_GDP_WORD = re.compile(r"生产总值|GDP|经济增长|经济增速")
+_NOT_THE_ECONOMY = r"(?<!数字)(?<!海洋)(?<!民营)(?<!县域)(?<!夜间)(?<!平台)(?<!实体)(?<!开放型)"
+_GDP_TOTAL = re.compile(r"(?:(" + _NOT_THE_ECONOMY + r"经济)|(?<!经济))总量(?:首次)?(?:达到|达|突破|超过|迈上|跨越|站上)?$")
+_GDP_WORD = re.compile(r"生产总值|GDP|" + _NOT_THE_ECONOMY + r"经济(?!总量)")
 _PLACE_LIST_END = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})$")
 # (实施项目1.68万个，)其中先进制造业项目9718个: a kind of the projects, counted on its own
 _KIND_COUNTED = re.compile(r"其中[\u4e00-\u9fff]{2,10}?项目$")

@@ -287,3 +287,9 @@ def test_an_amount_whose_clause_names_its_own_batch() -> None:
     got = sorted((c["indicator"], c["count"], c["value"]) for c in found)
     assert got == [("project_count", 420, None), ("project_investment", None, 86_000_000_000),
                    ("project_investment", None, 210_000_000_000)], got
+
+
+def test_an_economys_size_told_after_its_growth_but_not_a_sectors() -> None:
+    found = _claims("经济发展迈上新台阶，全年增长5.1%、总量达4.2万亿元。全省数字经济总量达1.6万亿元。",
+                    pub="2025")
+    assert [c["value"] for c in found if c["value"]] == [4_200_000_000_000]
