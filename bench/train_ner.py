@@ -49,7 +49,8 @@ learn name boundaries the rules do not already know. The component is not shippe
 script when the gold grows (a few hundred annotated articles) before trying again.
 
 Rerun on 2026-11-25 with the grown gold (`--heldout`: trained once on 215 dev documents, 2312
-gold spans, 2053 s; rules = extractor 0.4.0; validation = the four 2025 work reports of val10,
+gold spans, 2053 s; rules = the extractor as the scoring imported it, partway through 0.5.0
+(about commit f211cd8); validation = the four 2025 work reports of val10,
 never tuned on):
 
 | set | system | P | R | F1 | company F1 |
