@@ -837,15 +837,7 @@ class ClaimFinder:
         lm = _PLACE_LIST_GROWTH.search(text, max(s0, m.start - 60), m.start)
         if lm is None:
             return []
-        locs = []
-        pos = lm.start(1)
-        for item in lm.group(1).split("、"):
-            k = bisect.bisect_left(self._loc_starts, pos)
-            if k >= len(self.locations) or self.locations[k].start != pos \
-                    or self.locations[k].end < pos + len(item) - 1:
-                return []  # (甲市 read as the place 甲 leaves one character over)
-            locs.append(self.locations[k])
-            pos += len(item) + 1
+        locs = self._list_places(lm.start(1), lm.group(1))
         growths = [m]
         k = bisect.bisect_right(self._mention_starts, m.start)
         while k < len(self.mentions) and len(growths) < len(locs):
@@ -875,11 +867,17 @@ class ClaimFinder:
         lm = _PLACE_LIST_END.search(text, max(0, end - 40), end)
         if lm is None:
             return []
+        locs = self._list_places(lm.start(1), lm.group(1), first_ends=True)
+        return locs if len(locs) >= 2 else []
+
+    def _list_places(self, pos: int, items: str, first_ends: bool = False) -> list[Any]:
+        """The place mention of each 、-item of `items` (starting at `pos`), or [] when an item
+        is no place (甲市 read as the place 甲 leaves one character over). `first_ends`: the
+        first item may open with other words and ends in its place (湖北省襄阳、宜昌)."""
         locs = []
-        pos = lm.start(1)
-        for n, item in enumerate(lm.group(1).split("、")):
+        for n, item in enumerate(items.split("、")):
             k = bisect.bisect_left(self._loc_starts, pos)
-            if n == 0:  # (湖北省襄阳、宜昌: the first item's last place)
+            if n == 0 and first_ends:
                 ends = [loc for loc in self.locations[k:k + 4]
                         if pos + len(item) - 1 <= loc.end <= pos + len(item)]
                 if not ends:
@@ -891,7 +889,7 @@ class ClaimFinder:
             else:
                 locs.append(self.locations[k])
             pos += len(item) + 1
-        return locs if len(locs) >= 2 else []
+        return locs
 
     def _own_indicator(self, anchor: Mention, growth: Mention) -> bool:
         """Whether a growth after a clause break names an indicator of its own before it."""
@@ -1364,7 +1362,7 @@ class ClaimFinder:
                     # count's progress stands between; the amount is not that batch's
                 a0 = self.index.clause(ms[i].start)[0]
                 if c.end <= a0 and _OWN_BATCH.search(self.text, a0, ms[i].start):
-                    return None  # …开工957个重大项目，“四个十大”项目完成投资…: the amount's
+                    return None  # 开工了甲批项目，“某某”项目完成投资…: the amount's own
                     # clause names the batch it belongs to
                 return c
         p0 = self.index.paragraph(s0)[0]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -1029,19 +1030,26 @@ class ProjectFinder:
     def numbered_sections(self) -> list[ProjectMention]:
         """A section of a numbered road named by its ends (S22白永段, G0616海乌段, 国道307某省段)
         in a sentence that builds it."""
-        text = self.text
         out: list[ProjectMention] = []
-        for i in find_all(text, "段"):
-            m = _NUMBERED_SECTION.search(text, max(0, i - 12), i + 1)
-            if m is None or m.end() != i + 1:
-                continue
-            s0, s1 = self.index.sentence(i)
-            if not _ROAD_WORKS.search(text, s0, s1):
-                continue
+        for m in self._built_names_ending(_NUMBERED_SECTION, "段", 12):
             pm = ProjectMention(m.start(), m.end(), m.group(), NAME, "段")
             pm.specific = pm.strong = True
             out.append(pm)
         return out
+
+    def _built_names_ending(
+        self, pattern: re.Pattern[str], last: str, back: int
+    ) -> Iterator[re.Match[str]]:
+        """Matches of `pattern` that end at a `last` character (searched within `back`
+        characters before it) in a sentence that builds or opens works."""
+        text = self.text
+        for i in find_all(text, last):
+            m = pattern.search(text, max(0, i - back), i + 1)
+            if m is None or m.end() != i + 1:
+                continue
+            s0, s1 = self.index.sentence(i)
+            if _ROAD_WORKS.search(text, s0, s1):
+                yield m
 
     def routes(self) -> list[ProjectMention]:
         """Roads or lines listed by their ends before one head (建成甲至乙、丙至丁等高速公路):
@@ -1079,18 +1087,12 @@ class ProjectFinder:
         地铁崇明线南延伸段), in a sentence that builds or opens it."""
         text = self.text
         out: list[ProjectMention] = []
-        for i in find_all(text, "线"):
-            m = _TRANSIT_LINE.search(text, max(0, i - 10), i + 1)
-            if m is None or m.end() != i + 1:
-                continue
+        for m in self._built_names_ending(_TRANSIT_LINE, "线", 10):
             core = m.group(1)
             if core.endswith("号") or _HEAD_RE.search(core) or _NOT_A_LINE.search(m.group()) \
                     or is_generic(core) or _common_word(core):
                 continue
-            s0, s1 = self.index.sentence(i)
-            if not _ROAD_WORKS.search(text, s0, s1):
-                continue
-            end = i + 1
+            end = m.end()
             ext = _LINE_EXTENSION.match(text, end)
             if ext is not None:
                 end = ext.end()
