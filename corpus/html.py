@@ -119,26 +119,18 @@ def _labelled_source(lines: list[str]) -> str | None:
     return None
 
 
-def _source(lines: list[str]) -> str | None:
-    """The outlet named in the page's header line, else beside a 来源 label."""
+def _header(lines: list[str]) -> tuple[PubTime | None, str | None]:
+    """The time in the page's header line and the outlet named there, else beside a 来源 label."""
     for line in lines[:400]:
         parts = header_parts(line)
         if parts:
-            return parts[1] or _labelled_source(lines)
-    return _labelled_source(lines)
+            return parts[0], parts[1] or _labelled_source(lines)
+    return None, _labelled_source(lines)
 
 
 def _date(meta: str | None, lines: list[str]) -> tuple[PubTime | None, str, str | None]:
     """Publication time, where it came from, and the outlet named beside it."""
-    source = None
-    header_pub = None
-    for line in lines[:400]:
-        parts = header_parts(line)
-        if parts:
-            header_pub, source, _ = parts
-            break
-    if source is None:
-        source = _labelled_source(lines)
+    header_pub, source = _header(lines)
     if meta:
         # Keep the header's time of day when it agrees with the meta date.
         if header_pub and header_pub.iso.startswith(meta):
@@ -190,7 +182,7 @@ def read_html(html: str, *, need_date: bool = True) -> HtmlPage:
     if need_date:
         pub, pub_source, source = _date(meta, lines)
     else:
-        pub, pub_source, source = None, "none", _source(lines)
+        pub, pub_source, source = None, "none", _header(lines)[1]
     return HtmlPage(title, text, pub, pub_source, source, None, site)
 
 
