@@ -61,7 +61,11 @@ def visible_lines(tree: lxml.html.HtmlElement) -> list[str]:
         el.tail = "\n" + (el.tail or "")
         if el.text:
             el.text = "\n" + el.text
-    return [line.strip() for line in tree.text_content().split("\n") if line.strip()]
+    return _text_lines(tree)
+
+
+def _text_lines(el: lxml.html.HtmlElement) -> list[str]:
+    return [line.strip() for line in el.text_content().split("\n") if line.strip()]
 
 
 def _prose_cell(cell: str) -> bool:
@@ -173,7 +177,7 @@ def read_html(html: str, *, need_date: bool = True) -> HtmlPage:
     selected = tree.xpath(_SELECTED_XPATH) if SELECTED_BODY in html else []
     if selected:
         lines = visible_lines(tree)  # marks the block ends in the selected block too
-        text = "\n".join(line.strip() for line in selected[0].text_content().split("\n") if line.strip())
+        text = "\n".join(_text_lines(selected[0]))
     else:
         text = untable(trafilatura.extract(tree, **_TRAFILATURA) or "")  # prunes a copy
         lines = visible_lines(tree)  # last: it rewrites the tree's text
