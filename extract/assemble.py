@@ -23,6 +23,7 @@ from typing import Any
 
 from touzi.extract.companies import Company
 from touzi.extract.events import Event
+from touzi.extract.line_ends import leaves_province
 from touzi.extract.mention_type import Mention
 from touzi.extract.name_words import segment, word_tags
 from touzi.extract.places import default_index
@@ -1387,6 +1388,14 @@ class Assembler:
             return t[0].region.confidence >= 0.5 or t[0].kind == "deictic"
 
         best = None  # (rank, -depth, order, region)
+        # A province's own report builds at home: a place of another province written in or
+        # before a name is a namesake (太平水库, 新洲, 北塔) or the investor's home (北京某云
+        # 数据基地 in another province's report), not where the works are.
+        home = ctx.focus.adcode[:2] if self._focus_dominant(ctx) else None
+        if home is not None and not any("段" in pm.name for pm in names) and any(
+                leaves_province(pm.name, home) for pm in names):
+            return None  # 包银高铁 in 宁夏's report: one end is in another province
+            # (a news story's focus is less sure: 福厦高铁 in a story told from 湖南)
         # a line between two ends none of which is a place the gazetteer knows (蒙西到华中煤运
         # 通道): where it runs is not where the sentence or the story is set
         two_ended = any(_TWO_ENDED.search(pm.name) for pm in names)
@@ -1417,6 +1426,11 @@ class Assembler:
                     and (r_own.adcode or "")[:2] != (r_pre.adcode or "")[:2]:
                 r_own = None  # 在上海，苏州河某闸…; 位于江西某县的…梅江灌区工程: the place the
                 # sentence sets it in, not a like-named place in another province in the name
+            if home is not None:
+                if r_own is not None and (r_own.adcode or "")[:2] != home:
+                    r_own = None
+                if r_pre is not None and (r_pre.adcode or "")[:2] != home:
+                    r_pre = None
             cands = []
             if r_own is not None:
                 if r_pre is not None and _inside_region(r_pre, r_own) \
@@ -1427,6 +1441,8 @@ class Assembler:
                 cands.append((1, -_depth(r_pre), order, r_pre))
             else:
                 late = [t[0] for t in inside if t[2]] + [m for m in same if m.start >= pm.end]
+                if home is not None:
+                    late = [m for m in late if (m.region.adcode or "")[:2] == home]
                 if late:
                     r = max((m.region for m in late), key=_depth)
                     cands.append((2, -_depth(r), order, r))

@@ -43,7 +43,7 @@ from touzi.extract.projects import GENERIC_PLACES, NAME, ProjectFinder, ProjectM
 from touzi.extract.sentences import TextIndex
 
 # Bump when rules change: records carry it so a database knows which rules made them.
-EXTRACTOR_VERSION = "0.5.0"
+EXTRACTOR_VERSION = "0.6.0"
 EXTRACTOR = f"touzi.extract/{EXTRACTOR_VERSION}"
 
 REGION_KEYS = ("province", "city", "county", "town", "zone", "adcode")

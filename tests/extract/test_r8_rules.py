@@ -1,0 +1,53 @@
+"""Rules added with extractor 0.6.0, each on sentences written for the test (made-up works,
+real place and line names for the region lookup)."""
+
+from __future__ import annotations
+
+import pytest
+
+from touzi.extract.line_ends import leaves_province
+from touzi.extract.records import extract_records
+
+# A made-up provincial report: enough places of 宁夏 for the article to be the province's own.
+_REPORT_HEAD = ("宁夏回族自治区2025年政府工作报告\n"
+                "过去一年，银川、石嘴山、吴忠、固原、中卫五市经济稳步增长，宁东基地、贺兰县、"
+                "永宁县、灵武市、青铜峡市、平罗县项目建设提速。\n")
+
+
+def _regions(text: str) -> dict[str, str | None]:
+    return {r["name"]: r["region"].get("adcode")
+            for r in extract_records(text, pub_date="2025-01-20") if r["kind"] == "project"}
+
+
+def test_a_place_of_another_province_in_a_name_is_no_location_in_a_report() -> None:
+    found = _regions(_REPORT_HEAD + "引进北京星云智算数据产业基地、北塔城中村改造项目。\n")
+    # 北京 is the investor's home, 北塔 a 湖南 district's namesake: both works are in 宁夏
+    assert found["北京星云智算数据产业基地"][:2] == "64", found
+    assert found["北塔城中村改造项目"][:2] == "64", found
+
+
+def test_a_line_with_an_end_outside_the_province_has_no_region_in_its_report() -> None:
+    found = _regions(_REPORT_HEAD + "开工建设包银高铁，推进吴忠至灵武高速公路建设。\n")
+    assert found["包银高铁"] is None
+    assert found["吴忠至灵武高速公路"] == "640300"
+
+
+@pytest.mark.parametrize(("name", "province", "leaves"), [
+    ("包银高铁", "64", True),          # 包头 is in 内蒙古
+    ("包银高铁", "15", True),          # 银川 is in 宁夏
+    ("集通铁路", "15", False),         # 集宁, 通辽
+    ("渝贵高铁", "50", True),
+    ("渝万高铁", "50", False),         # 万州
+    ("成渝中线高铁", "50", True),
+    ("西延高铁", "61", False),         # 西安, 延安
+    ("甬舟铁路", "33", False),         # 甬 is 宁波
+    ("秦沈高速二期", "21", True),
+    ("甘电入浙工程", "62", True),      # power sent to another province
+    ("闽赣灵活互济联网工程", "36", False),  # not the ends-then-line form: left alone
+    ("沿黄高速公路", "41", False),     # along a river, not two ends
+    ("龙头港铁路", "50", False),       # a port's railway
+    ("浮临高速", "14", False),         # 浮山, 临汾
+    ("某某产业园", "14", False),       # no line at all
+])
+def test_leaves_province(name: str, province: str, leaves: bool) -> None:
+    assert leaves_province(name, province) is leaves
