@@ -164,6 +164,9 @@ def _norm(name: str) -> str:
 _GENERATION = re.compile(r"[\d.]+代")
 
 
+# The share of place mentions that makes an article its focus province's own for placing
+# projects: a report names partner provinces (对口支援, 招商) in a quarter of its mentions.
+HOME_SHARE = 0.7
 _TWO_ENDED = re.compile(
     r"^[\u4e00-\u9fff]{2,8}(?:到|至|—|－|-)[\u4e00-\u9fff]{2,8}?"
     r"(?:铁路|高铁|通道|管道|管线|客运专线|货运专线|输电工程)$")
@@ -1391,7 +1394,7 @@ class Assembler:
         # A province's own report builds at home: a place of another province written in or
         # before a name is a namesake (太平水库, 新洲, 北塔) or the investor's home (北京某云
         # 数据基地 in another province's report), not where the works are.
-        home = ctx.focus.adcode[:2] if self._focus_dominant(ctx) else None
+        home = ctx.focus.adcode[:2] if self._focus_dominant(ctx, HOME_SHARE) else None
         if home is not None and not any("段" in pm.name for pm in names) and any(
                 leaves_province(pm.name, home) for pm in names):
             return None  # 包银高铁 in 宁夏's report: one end is in another province
@@ -1467,11 +1470,10 @@ class Assembler:
             # (a place inside another project's name is that project's: 深圳华星光电…, 奇美…)
             before = [t[0] for t in rows if sure(t) and not t[2] and t[0].end <= first.start
                       and not (t[1] - own_spans)]
-            if before and self._focus_dominant(ctx):
+            if before and home is not None:
                 # a province's own report: a place of another province in an earlier
                 # sentence (某区块, 对口支援某县) does not place this one
-                code = ctx.focus.adcode[:2]
-                before = [m for m in before if (m.region.adcode or "")[:2] == code]
+                before = [m for m in before if (m.region.adcode or "")[:2] == home]
             if before:
                 return before[-1].region
         if (self._digest() and not self._focus_dominant(ctx)) or self._roundup(ctx):
@@ -1512,15 +1514,15 @@ class Assembler:
         return len(provinces) >= 3 and \
             provinces.most_common(1)[0][1] * 2 < sum(provinces.values())
 
-    def _focus_dominant(self, ctx: Any) -> bool:
-        """Whether the focus's province holds four in five of the place mentions (a
-        province's own report, however many sections it has)."""
+    def _focus_dominant(self, ctx: Any, share: float = 0.8) -> bool:
+        """Whether the focus's province holds `share` (four in five) of the place mentions
+        (a province's own report, however many sections it has)."""
         focus = ctx.focus
         if focus is None or not focus.adcode:
             return False
         provinces = self._province_counts(ctx)
         total = sum(provinces.values())
-        return total >= 10 and provinces.get(focus.adcode[:2], 0) * 5 >= total * 4
+        return total >= 10 and provinces.get(focus.adcode[:2], 0) >= total * share
 
     def _focus_stated(self, ctx: Any) -> bool:
         """Whether the article names its focus as a place in its own right: a mention of it
