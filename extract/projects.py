@@ -149,9 +149,10 @@ _LIST_TAIL = re.compile(
     r"(?![\u4e00-\u9fff]{0,6}(?:产业|行业|领域|类型))[\u4e00-\u9fff]{0,8}?(?:项目|工程)"
     r"|(?<=[\u4e00-\u9fffA-Za-z0-9”）)])(?:[\d一二三四五六七八九十两]+)[个项]"
     r"[\u4e00-\u9fff]{0,8}?(?:项目|工程)"
-    # 甲闸、乙泵闸等10座水闸: the works counted by their own kind
-    r"|等[\d一二三四五六七八九十两]+[座个处条]"
-    r"[\u4e00-\u9fff]{0,4}?(?:水闸|水库|泵站|电站|大桥|隧道|机场|码头|铁路|高速公路)"
+    # 甲闸、乙泵闸等10座水闸: the works counted by their own kind (甲、乙两座百万千瓦级水电站,
+    # 甲至乙等7条公路: the count alone closes the list too)
+    r"|等?[\d一二三四五六七八九十两]+[座个处条]"
+    r"[\u4e00-\u9fff]{0,8}?(?:水闸|水库|泵站|电站|大桥|隧道|机场|码头|铁路|高速公路|公路)"
     # 甲乙、丙丁等5条高铁, 甲、乙等煤矿, 甲乙、丙丁高铁: short names sharing one head
     r"|(?<=[\u4e00-\u9fff])(?:等[\d一二三四五六七八九十两]*[座个处条]?)?(?:在建)?"
     rf"(?:{_SHARED_HEADS})(?!站|线|公司|集团|局|时代|发展|运转|增长)"
@@ -160,8 +161,11 @@ _LIST_TAIL = re.compile(
 # items() reads only the clauses that hold one (a twentieth of the corpus). Keep it true when
 # changing _LIST_TAIL.
 _LIST_TAIL_WORDS = ("项目", "工程", "水闸", "水库", "泵站", "电站", "大桥", "隧道", "机场", "码头",
-                    "铁路", "高速", "高铁", "煤矿", "总部")
+                    "铁路", "高速", "高铁", "煤矿", "总部", "公路")
 _CONJ = re.compile(r"[和与及、]")
+# 甲、乙两座百万千瓦级水电站: a list closed by a count of one kind of works
+_COUNTED_KIND = re.compile(r"[\d一二三四五六七八九十两]+[座个处条][\u4e00-\u9fff]{0,8}?"
+                           r"(水闸|水库|泵站|电站|大桥|隧道|机场|码头|铁路|高速公路|公路)$")
 _CLASS_WORDS = re.compile(r"一批|一系列|各类|多个|各种|诸多")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|与")
 _PHASE_TAIL = re.compile(r"(?:[（(]?[一二三四五首本][期]|[一二三四五]号)")
@@ -864,6 +868,10 @@ class ProjectFinder:
                 continue  # 企业“扩产、提质、上市”: a slogan's words, not works
             shared = _SHARED_HEAD.search(m.group())
             shared_head = shared.group() if shared is not None else ""
+            kind = _COUNTED_KIND.search(m.group()) if shared is None else None
+            if kind is not None:
+                shared_head = kind.group(1)  # 甲、乙两座水电站: stations (no firms), each named
+                # after its place (德令哈 alone names the station there)
             if shared is not None and not self._short_names(pieces, m.start()):
                 continue  # 重大水利、中西部铁路等领域: kinds of works, not named lines
             count = _list_count(m.group())
@@ -914,7 +922,7 @@ class ProjectFinder:
                         pm.specific = pm.strong = True
                         pm.counted = count is not None
                         found.append(pm)
-                elif 2 <= len(name) <= 30 and self._item_ok(a2, b):
+                elif 2 <= len(name) <= 30 and self._item_ok(a2, b, kind is not None):
                     pm = ProjectMention(a2, b, name, ITEM, shared_head, list_id=list_id)
                     if len(name) == 2 and count is None and a2 not in self._company_at \
                             and not self.places.covers(a2, b) and not name.isascii():
@@ -1128,7 +1136,8 @@ class ProjectFinder:
         return last is not None and last.group() not in _WEAK and last.start() - a >= 2 \
             and 1 <= b - last.end() <= 4 and _WORKS_PART.search(self.text, last.end(), b) is not None
 
-    def _item_ok(self, a: int, b: int) -> bool:
+    def _item_ok(self, a: int, b: int, place_ok: bool = False) -> bool:
+        """Whether text[a:b] can be a list's item (with `place_ok`, a bare place name too)."""
         name = self.text[a:b]
         if "…" in name or "..." in name or not is_name_char(name[0]):
             return False
@@ -1137,10 +1146,12 @@ class ProjectFinder:
             return True  # 寻乌至全南, 哈密—重庆: a line between two places
         if len(name) <= 4 and _common_word(name):
             return False  # 恢复、安全等…: ordinary words, not firms or works
+        if place_ok and not bare and self.places.covers(a, b):
+            return True  # 甲、德令哈4座电站: the place names the works there
         if len(bare) < 2 or is_generic(bare) or _BATCH_RE.fullmatch(name) \
                 or _CLASS_WORDS.search(name):
             return False  # …, 年产53000公里各种电气装备: a class of things
-        if self.places.covers(a, b) and len(bare) <= 1:
+        if self.places.covers(a, b) and len(bare) <= 1 and not place_ok:
             return False
         if _CONTEST_ITEM.search(name):
             return False  # 100米、200米、500米直道赛三个项目: events of a contest

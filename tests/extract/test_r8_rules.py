@@ -53,3 +53,25 @@ def test_a_line_with_an_end_outside_the_province_has_no_region_in_its_report() -
 ])
 def test_leaves_province(name: str, province: str, leaves: bool) -> None:
     assert leaves_province(name, province) is leaves
+
+
+def _names(text: str) -> dict[str, dict]:
+    return {r["name"]: r for r in extract_records(text, pub_date="2025-01-20")
+            if r["kind"] == "project"}
+
+
+def test_works_done_to_a_site_end_a_name() -> None:
+    found = _names("乙镇220千伏变电站增容工程、东湖水资源配置工程等开工建设。")
+    assert {"乙镇220千伏变电站增容工程", "东湖水资源配置工程"} <= set(found), sorted(found)
+
+
+def test_a_list_closed_by_a_count_of_one_kind_of_works() -> None:
+    found = _names("甲山、乙岭两座百万千瓦级水电站全面投产，建成丙溪至丁湾等5条公路。")
+    assert {"甲山", "乙岭", "丙溪至丁湾"} <= set(found), sorted(found)
+    # the stations are named after their sites, not after firms
+    assert found["甲山"]["company"] is None
+
+
+def test_a_place_names_the_station_there_in_a_counted_list() -> None:
+    found = _names("加快建设同德、德令哈2座抽水蓄能电站。")
+    assert {"同德", "德令哈"} <= set(found), sorted(found)
