@@ -703,6 +703,12 @@ class ProjectFinder:
                 or ("国家" in core and head != "中心")):
             return False  # 某某再保险登记交易中心, 国际人才服务中心, 国家物流枢纽: bodies and
             # designations, not works
+        if head in ("通道", "枢纽") and _DESIGNATED_NODE.search(core) \
+                and not self._firms.covers(start, hs) \
+                and not self._figures.covers(*self.index.sentence(hs)):
+            return False  # 西部陆海新通道, 某某算力枢纽, 国际航空枢纽: a corridor or hub a region is
+            # designated as, not works (某某水利枢纽, 某某运河新通道 are built; so is a hub whose
+            # sentence gives its budget)
         if _SLOGAN_CORE.match(core):
             return False  # 市市通高铁, 县县通高速: a slogan of coverage
         if head == "公园" and _PARK_DESIGNATION.search(core) \
@@ -1392,6 +1398,7 @@ _LINE_EXTENSION = re.compile(r"(?:[一二三四五]期)?(?:[东西南北]延伸(
 # What a centre does when it is a body, not a building (交易中心, 服务中心, 航运中心).
 _INSTITUTION_CORE = re.compile(r"(?:(?:人才|发展|政务|企业|投资|金融|创业)服务|交易|登记|结算|交流|金融|贸易|"
                                r"人才|航运|区域|股交|营运|指挥|调度|仲裁|认证|评估|咨询)$")
+_DESIGNATED_NODE = re.compile(r"(?:陆海(?:贸易)?新|算力(?:网络)?|航空(?:货运)?|邮政快递|物流|门户)$")
 _KIND_AFTER_LIST = re.compile(r"等(?:重点|重大|主要|骨干|龙头|标志性|一批)+$")
 _WORK_REPORT = re.compile(r"政府工作报告")
 _PARK_DESIGNATION = re.compile(r"国家(?:文化|森林|湿地|地质|考古遗址)?$")

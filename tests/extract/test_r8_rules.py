@@ -75,3 +75,13 @@ def test_a_list_closed_by_a_count_of_one_kind_of_works() -> None:
 def test_a_place_names_the_station_there_in_a_counted_list() -> None:
     found = _names("加快建设同德、德令哈2座抽水蓄能电站。")
     assert {"同德", "德令哈"} <= set(found), sorted(found)
+
+
+def test_a_designated_corridor_or_hub_is_no_project() -> None:
+    found = _names("加快西部陆海新通道建设，推进国际陆海贸易新通道和区域航空枢纽建设，建成乙市"
+                   "算力枢纽。开工甲江水利枢纽和乙湖运河新通道。")
+    assert {"甲江水利枢纽", "乙湖运河新通道"} <= set(found), sorted(found)
+    assert not {"西部陆海新通道", "国际陆海贸易新通道", "区域航空枢纽", "乙市算力枢纽"} & set(found), \
+        sorted(found)
+    # a hub whose sentence gives its budget is works
+    assert "乙市算力枢纽" in _names("建成乙市算力枢纽，总投资20亿元。")
