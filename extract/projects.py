@@ -163,6 +163,9 @@ _LIST_TAIL = re.compile(
 _LIST_TAIL_WORDS = ("项目", "工程", "水闸", "水库", "泵站", "电站", "大桥", "隧道", "机场", "码头",
                     "铁路", "高速", "高铁", "煤矿", "总部", "公路")
 _CONJ = re.compile(r"[和与及、]")
+# What may follow a head and still close a name: a section, the works done, a phase.
+_JOINED_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?段)?(?:扩能改造|改扩建|扩建|改造|提升|新建|迁建)?"
+                          r"(?:[一二三四五六七八九十\d]+期)?")
 # 甲、乙两座百万千瓦级水电站: a list closed by a count of one kind of works
 _COUNTED_KIND = re.compile(r"[\d一二三四五六七八九十两]+[座个处条][\u4e00-\u9fff]{0,8}?"
                            r"(水闸|水库|泵站|电站|大桥|隧道|机场|码头|铁路|高速公路|公路)$")
@@ -417,6 +420,15 @@ class ProjectFinder:
                         text, piece_start, start - 1):
                     break
                 start = piece_start
+            # 某铁路某段扩能改造和某某铁路, 某公园三期和某公园: two names joined by 和, the
+            # first closed by its own head (and the works on it): each is a name
+            k = text.rfind("和", start, hs)
+            if k > start:
+                closing = None
+                for im in _HEAD_RE.finditer(text, start, k):
+                    closing = im
+                if closing is not None and _JOINED_TAIL.fullmatch(text, closing.end(), k):
+                    start = k + 1
             # an inner head followed by more name: 运动会配套工程甲乙铁路 → 甲乙铁路
             inner = None
             inner_head = None

@@ -85,3 +85,10 @@ def test_a_designated_corridor_or_hub_is_no_project() -> None:
         sorted(found)
     # a hub whose sentence gives its budget is works
     assert "乙市算力枢纽" in _names("建成乙市算力枢纽，总投资20亿元。")
+
+
+def test_two_names_joined_by_he_are_two_projects() -> None:
+    found = _names("开工建设太中银铁路甘肃段扩能改造和兰张铁路，完成东湖公园二期和西山公园建设。")
+    assert {"太中银铁路甘肃段扩能改造", "兰张铁路", "西山公园"} <= set(found), sorted(found)
+    # 和 inside one name (a base for both) does not split it
+    assert "乙市新能源汽车研发和生产基地项目" in _names("建设乙市新能源汽车研发和生产基地项目。")
