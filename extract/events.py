@@ -38,7 +38,9 @@ _WORDS: list[tuple[str, str]] = [
     ("通车", PRODUCTION), ("启用", PRODUCTION), ("投运", PRODUCTION), ("投入运营", PRODUCTION), ("正式运营", PRODUCTION),
     ("投入使用", PRODUCTION), ("试运行", PRODUCTION), ("开通", PRODUCTION), ("通水", PRODUCTION),
     # 建成运营: in operation once built (运营 alone is a business word: 运营商, 运营管理)
-    ("运(?<=建成运)营", PRODUCTION),
+    ("运(?<=建成运|开放运|转场运|通航运)营", PRODUCTION),
+    # in use, open to the public (某馆建成投用, 某园开园, 某线投入运行)
+    ("投用", PRODUCTION), ("投入运行", PRODUCTION), ("开园", PRODUCTION), ("开馆", PRODUCTION),
     ("产出", PRODUCTION), ("开始接诊", PRODUCTION), ("正式接诊", PRODUCTION), ("开诊", PRODUCTION),
     ("达产", FULL),
     ("竞得", SIGNED), ("摘得", SIGNED), ("正式启动", STARTED), ("启动建设", STARTED),

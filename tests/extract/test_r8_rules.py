@@ -92,3 +92,16 @@ def test_two_names_joined_by_he_are_two_projects() -> None:
     assert {"太中银铁路甘肃段扩能改造", "兰张铁路", "西山公园"} <= set(found), sorted(found)
     # 和 inside one name (a base for both) does not split it
     assert "乙市新能源汽车研发和生产基地项目" in _names("建设乙市新能源汽车研发和生产基地项目。")
+
+
+def _events(project: dict) -> list[str]:
+    return sorted(e["type"] for e in project["events"])
+
+
+def test_works_put_in_use_or_opened_are_in_production() -> None:
+    found = _names("乙市美术馆建成投用，莲花山公园开园，丙县博物馆开放运营，"
+                   "丁戊城际铁路投入运行。")
+    assert _events(found["乙市美术馆"]) == ["completed", "production"]
+    assert _events(found["莲花山公园"]) == ["production"]
+    assert _events(found["丙县博物馆"]) == ["production"]
+    assert _events(found["丁戊城际铁路"]) == ["production"]
