@@ -34,7 +34,7 @@ _INDICATORS: list[tuple[str, str]] = [
     (r"工业性投[入资]|工业(?:固定资产)?投[资入]|技改投资", "industrial_investment"),
     (r"合同(?:利用)?外资", "contracted_fdi"),
     (r"实到外资|实际(?:利用|使用)外资|到位外资|实际到位外资", "actual_fdi"),
-    (r"市外内资|省外内资|引进内资|到位内资|省外资金|实际完成投资额|引进[\u4e00-\u9fff]{0,4}资金|"
+    (r"实际(?:利用|使用)内资|市外内资|省外内资|引进内资|到位内资|省外资金|实际完成投资额|引进[\u4e00-\u9fff]{0,4}资金|"
      r"到位资金|实到资金",
      "domestic_capital_attracted"),
     (r"财政(?:总)?收入|一般公共预算收入|公共财政预算收入|地方财政收入", "fiscal_revenue"),
@@ -205,7 +205,7 @@ _GDP_WORD = re.compile(r"生产总值|GDP|" + _NOT_THE_ECONOMY + r"经济(?!总�
 _PLACE_LIST_END = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})$")
 # (实施项目1.68万个，)其中先进制造业项目9718个: a kind of the projects, counted on its own
 _KIND_COUNTED = re.compile(r"其中[\u4e00-\u9fff]{2,10}?项目$")
-_ECONOMY_GROWS = re.compile(r"(?:^|[，,；;：:]|是|全年|今年)经济(?:同比)?增长$")
+_ECONOMY_GROWS = re.compile(r"(?:^|[，,；;：:]|是|全年|今年)(?:经济|(?:全[省市区县])?生产总值)(?:同比)?增长$")
 _BARE_INVESTMENT = re.compile(r"(?:全年|今年|全省|全市|全区)?(?:完成)?投资(?:同比)?(?:增长|增速为?|增幅为?)")
 _SMALLEST_AGGREGATE = 1_000_000
 _MONEY_UNITS = frozenset(("CNY", "USD", "EUR", "HKD", "JPY", "GBP"))

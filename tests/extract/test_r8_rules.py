@@ -105,3 +105,15 @@ def test_works_put_in_use_or_opened_are_in_production() -> None:
     assert _events(found["莲花山公园"]) == ["production"]
     assert _events(found["丙县博物馆"]) == ["production"]
     assert _events(found["丁戊城际铁路"]) == ["production"]
+
+
+def _claims(text: str, pub: str = "2025-01-20") -> list[dict]:
+    return [r for r in extract_records(text, pub_date=pub) if r["kind"] == "claim"]
+
+
+def test_bare_gdp_growth_and_domestic_capital_used_are_claims() -> None:
+    found = _claims("今年的预期目标：生产总值增长5%左右。去年实际使用内资增长12.5%。")
+    got = {(c["indicator"], c["growth_pct"]) for c in found}
+    assert ("other", 5) in got and ("domestic_capital_attracted", 12.5) in got, got
+    gdp = next(c for c in found if c["growth_pct"] == 5)
+    assert gdp["indicator_text"] == "地区生产总值"
