@@ -1189,8 +1189,9 @@ class Assembler:
                     and _FIRM_ITEM.fullmatch(first.name):  # (西延、西康等高铁: lines, no firms)
                 lead = _FIRM_LEAD.match(first.name)
                 # 某电气绿色甲醇: the firm opens the item; else the item is the firm's name
-                e.company = lead.group(1) if lead is not None else \
-                    _CAPACITY_TAIL.sub("", first.name) or None
+                e.company = lead.group(1) if lead is not None else None \
+                    if "一体化" in first.name else _CAPACITY_TAIL.sub("", first.name) or None
+                # (某岛炼化一体化 names the works; 某某石化炼化一体化 opens with the firm)
                 continue
             for pm in e.mentions:
                 if pm.company is not None:
@@ -1781,8 +1782,8 @@ def _depth(r: Any) -> int:
 _FIRM_ITEM = re.compile(
     r"(?![\u4e00-\u9fff]*(?:至|号线|高铁|铁路|公路|核电|电站|机场|大桥|隧道|水库|扩建|[一二三四首]期|"
     r"店|园|厂|基地|中心|线|闸|泵站|码头|渠|治理|隧道|馆|风电|光伏|电力|器件|配套|集成电路|"
-    r"作业区|航道|港|城际|段|水院|枢纽|口岸|站|"
-    r"入[\u4e00-\u9fff]|送[\u4e00-\u9fff]))"
+    r"作业区|航道|港|城际|段|水院|枢纽|口岸|站|工程|大道|"
+    r"入[\u4e00-\u9fff]|送[\u4e00-\u9fff]|引[\u4e00-\u9fff]济|沿[江海边黄]))"
     r"[\u4e00-\u9fffA-Za-z]{2,10}(?:[\d.．]+万?[吨锭辆台套件片]?[\u4e00-\u9fff]{0,4})?"
 )
 _CAPACITY_TAIL = re.compile(r"[\d.．]+.*$")

@@ -166,6 +166,8 @@ _CONJ = re.compile(r"[和与及、]")
 # What may follow a head and still close a name: a section, the works done, a phase.
 _JOINED_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?段)?(?:扩能改造|改扩建|扩建|改造|提升|新建|迁建)?"
                           r"(?:[一二三四五六七八九十\d]+期)?")
+# 甲、乙等6个高铁项目, 甲、乙等水利工程: the kind of works the listed projects are
+_WORKS_KIND_IN_TAIL = re.compile(r"高铁|铁路|高速公路|高速|公路|城际|水利|水库|电站|机场|航道|港口|管道")
 # 甲、乙两座百万千瓦级水电站: a list closed by a count of one kind of works
 _COUNTED_KIND = re.compile(r"[\d一二三四五六七八九十两]+[座个处条][\u4e00-\u9fff]{0,8}?"
                            r"(水闸|水库|泵站|电站|大桥|隧道|机场|码头|铁路|高速公路|公路)$")
@@ -890,6 +892,10 @@ class ProjectFinder:
             if kind is not None:
                 shared_head = kind.group(1)  # 甲、乙两座水电站: stations (no firms), each named
                 # after its place (德令哈 alone names the station there)
+            elif shared is None:
+                works = _WORKS_KIND_IN_TAIL.search(m.group())
+                if works is not None:
+                    shared_head = works.group()  # 甲、乙等6个高铁项目: lines, not firms
             if shared is not None and not self._short_names(pieces, m.start()):
                 continue  # 重大水利、中西部铁路等领域: kinds of works, not named lines
             count = _list_count(m.group())

@@ -117,3 +117,14 @@ def test_bare_gdp_growth_and_domestic_capital_used_are_claims() -> None:
     assert ("other", 5) in got and ("domestic_capital_attracted", 12.5) in got, got
     gdp = next(c for c in found if c["growth_pct"] == 5)
     assert gdp["indicator_text"] == "地区生产总值"
+
+
+def test_listed_works_are_no_firms() -> None:
+    found = _names("甲乙、丙丁及戊市连接线等3个高铁项目加快推进，开工引江济湖、太浦河后续工程等工程，"
+                   "推进北沿江等项目。")
+    for name in ("甲乙", "丙丁", "引江济湖", "太浦河后续工程", "北沿江"):
+        assert found[name]["company"] is None, (name, found[name]["company"])
+    # a firm opening an integrated works is still its investor; listed firms stay firms
+    found = _names("推进东明石化炼化一体化、长鑫存储等项目。")
+    assert found["东明石化炼化一体化"]["company"] == "东明石化"
+    assert found["长鑫存储"]["company"] == "长鑫存储"
