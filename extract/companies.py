@@ -108,6 +108,8 @@ def _automaton(words: list[str]) -> ahocorasick_rs.AhoCorasick:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Words a short firm name (中铁, 中交) may run into inside a line's name (宝中铁路, 某中交通枢纽).
+_WORKS_ACROSS = frozenset(("铁路", "公路", "交通"))
 
 
 def _hits(auto: ahocorasick_rs.AhoCorasick, text: str) -> list[tuple[int, int, int]]:
@@ -246,6 +248,8 @@ def find_companies(text: str, places: Protected | None = None,
             if 0 < start and end < len(text) and text[start - 1:start + 1] in tags \
                     and text[end - 1:end + 1] in tags:
                 continue  # 华中|煤运: 中煤 straddles two words, it names no firm
+            if end < len(text) and text[end - 1:end + 1] in _WORKS_ACROSS:
+                continue  # 宝中|铁路: 中铁 runs into the line's kind, it names no firm
             extra.append(Company(start, end, names[k], False, []))
     if extra:
         # longest first at each position, then drop overlaps

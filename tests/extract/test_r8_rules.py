@@ -128,3 +128,8 @@ def test_listed_works_are_no_firms() -> None:
     found = _names("推进东明石化炼化一体化、长鑫存储等项目。")
     assert found["东明石化炼化一体化"]["company"] == "东明石化"
     assert found["长鑫存储"]["company"] == "长鑫存储"
+
+
+def test_a_short_firm_name_running_into_a_line_is_no_firm() -> None:
+    found = _names("开工建设宝中铁路甘肃段扩能改造工程。")
+    assert found["宝中铁路甘肃段扩能改造工程"]["company"] is None
