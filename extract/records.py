@@ -333,6 +333,15 @@ def project_record(a: Analysis, e: Entity, asm: Assembler) -> dict[str, Any]:
             continue
         seen_ev.add(key)
         events.append(r)
+    if a.pub is not None and a.pub.month is not None:
+        # A dated story reports what happened as news: an event it tells as done with no date
+        # of its own happened by the publication, most often in its month (开工, 建成投产 in
+        # a story of 2016-05: 2016-05). Measured on dev news: month +9 events right, +1 wrong;
+        # the day +9/+18 (the month before is common); the year +6/-3.
+        for ev in events:
+            if ev["date"] is None and ev["type"] != "planned":
+                ev["date"] = f"{a.pub.year:04d}-{a.pub.month:02d}"
+                ev["precision"] = "month"
     dated = {ev["type"] for ev in events if ev["date"] is not None}
     events = [ev for ev in events if ev["date"] is not None or ev["type"] not in dated]
     # 今年 and 今年7月 for one plan: the more precise date stays

@@ -133,3 +133,16 @@ def test_listed_works_are_no_firms() -> None:
 def test_a_short_firm_name_running_into_a_line_is_no_firm() -> None:
     found = _names("开工建设宝中铁路甘肃段扩能改造工程。")
     assert found["宝中铁路甘肃段扩能改造工程"]["company"] is None
+
+
+def test_an_undated_event_of_a_dated_story_is_dated_by_its_month() -> None:
+    found = {r["name"]: r for r in extract_records("乙市丙丁产业园项目昨天开工。丁戊铁路建成通车。",
+                                                    pub_date="2016-05-12") if r["kind"] == "project"}
+    assert [(e["type"], e["date"]) for e in found["丁戊铁路"]["events"]] == \
+        [("completed", "2016-05"), ("production", "2016-05")]
+    # a dated event keeps its own date; a story dated to the year only dates nothing
+    assert [(e["type"], e["date"]) for e in found["乙市丙丁产业园项目"]["events"]] == \
+        [("started", "2016-05-11")]
+    undated = [r for r in extract_records("丁戊铁路建成通车。", pub_date="2016")
+               if r["kind"] == "project"]
+    assert [e["date"] for e in undated[0]["events"]] == [None, None]

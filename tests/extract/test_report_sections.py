@@ -38,6 +38,7 @@ def test_not_a_report_or_several_years() -> None:
     assert report_sections(REPORT.replace("政府工作报告", "发展情况"), 2031) == []
     five = REPORT.replace("一、2030年工作回顾\n过去一年", "一、过去五年工作回顾\n过去五年")
     assert [(s.year, s.planned) for s in report_sections(five, 2031)] == [(2031, True)]
-    # an ordinary article keeps its undated events undated
+    # an ordinary article has no sections: its undated events take the story's month (the
+    # news it reports), not a report section's year
     news = "青川至白河高速公路建成通车，东湖储能电站并网发电。"
-    assert _events(news, "2031-03-01")["东湖储能电站"] == [("production", None)]
+    assert _events(news, "2031-03-01")["东湖储能电站"] == [("production", "2031-03")]
