@@ -65,6 +65,8 @@ _CAP_CUE_PRODUCT = re.compile(
 )
 _DAILY_CUES = ("日产", "日处理")
 # 巨石36万吨技改, 10万吨项目: the figure names the size of a project.
+_TONNAGE_CLASS = re.compile(r"级(?:[\u4e00-\u9fff]{0,6}?)(?:航道|码头|泊位|进港|船|港区|深水|货轮|油轮)")
+_TIMES_BEFORE = re.compile(r"(?<![\d.])([2-9]|1[0-9])\s*[×xX*＊]\s*$")
 _CAP_AFTER = re.compile(r"(?:的)?(?:技改|扩建|扩能|扩产|项目|生产线|装置)")
 _PRODUCT = re.compile(r"[A-Za-z\u4e00-\u9fff·（）()\-]{1,24}")
 _PRODUCT_STOP = re.compile(
@@ -153,6 +155,12 @@ def _counted_noun(text: str, pos: int, clause: str) -> str | None:
     return lm.group(1) if lm else None
 
 
+def tonnage_class(text: str, end: int, unit: str | None) -> bool:
+    """Whether the tonnage ending at `end` is a ship size class (30万吨级航道, 3000吨级泊位):
+    the size of ships a channel or berth takes, no output."""
+    return bool(unit) and unit.endswith("吨") and _TONNAGE_CLASS.match(text, end) is not None
+
+
 def measure_mention(
     text: str,
     start: int,
@@ -166,7 +174,9 @@ def measure_mention(
     per_tail: str | None,
 ) -> Mention | None:
     """A land, area, capacity, quantity or count Mention for the figure text[start:end]."""
-    clause = left_clause(text, start, 16)
+    # 2×34万千瓦, 日产2×7500吨: units of one size (the cue stands before the count of units)
+    times = _TIMES_BEFORE.search(text, max(0, start - 6), start)
+    clause = left_clause(text, times.start() if times is not None else start, 16)
     if qualifier is None and target_in(clause):
         qualifier = TARGET
     if unit_class == LAND or unit_class == AREA:
@@ -186,6 +196,11 @@ def measure_mention(
         or (unit_class in (PHYS, PROD) and _CAP_AFTER.match(text, end) is not None)
     )
     if capacity:
+        if times is not None:  # the capacity is the units' sum
+            n = int(times.group(1))
+            value = value * n
+            value_max = value_max * n if value_max is not None else None
+            start = times.start()
         per = None
         every = cue.group(2) if cue is not None and product_before is None else None
         if per_tail in ("/年", "/a") or (cue is not None and "年" in cue.group(1)) \

@@ -37,6 +37,7 @@ from touzi.extract.claims import ClaimFinder
 from touzi.extract.companies import Company, find_companies
 from touzi.extract.dates import PubDate, parse_pub_date
 from touzi.extract.events import Event, find_events
+from touzi.extract.quantities import tonnage_class
 from touzi.extract.mention_type import Mention
 from touzi.extract.name_edges import Protected
 from touzi.extract.projects import GENERIC_PLACES, NAME, ProjectFinder, ProjectMention
@@ -310,6 +311,8 @@ def project_record(a: Analysis, e: Entity, asm: Assembler) -> dict[str, Any]:
                 "text": _phrase(text, f),
             })
         elif f.kind in ("capacity", "quantity"):
+            if tonnage_class(text, f.end, f.unit):
+                continue
             key = ("c", f.value, f.unit, f.product)
             if key in seen:
                 continue

@@ -146,3 +146,19 @@ def test_an_undated_event_of_a_dated_story_is_dated_by_its_month() -> None:
     undated = [r for r in extract_records("丁戊铁路建成通车。", pub_date="2016")
                if r["kind"] == "project"]
     assert [e["date"] for e in undated[0]["events"]] == [None, None]
+
+
+def _capacities(project: dict) -> list[tuple[float, str]]:
+    return [(c["quantity"], c["unit"]) for c in project["capacity"]]
+
+
+def test_units_of_one_size_sum_to_the_capacity() -> None:
+    found = _names("甲乙2×35万千瓦热电项目开工，建设日产2×5000吨熟料新型干法水泥生产线。")
+    assert _capacities(found["甲乙2×35万千瓦热电项目"]) == [(700000, "千瓦")]
+    assert _capacities(found["日产2×5000吨熟料新型干法水泥生产线"]) == [(10000, "吨")]
+
+
+def test_a_tonnage_class_of_a_channel_is_no_capacity() -> None:
+    found = _names("开工建设乙港20万吨级航道工程和丙市年产20万吨乙烯项目。")
+    assert _capacities(found["乙港20万吨级航道工程"]) == []
+    assert _capacities(found["丙市年产20万吨乙烯项目"]) == [(200000, "吨")]
