@@ -37,10 +37,10 @@ from touzi.extract.claims import ClaimFinder
 from touzi.extract.companies import Company, find_companies
 from touzi.extract.dates import PubDate, parse_pub_date
 from touzi.extract.events import Event, find_events
-from touzi.extract.quantities import tonnage_class
 from touzi.extract.mention_type import Mention
 from touzi.extract.name_edges import Protected
 from touzi.extract.projects import GENERIC_PLACES, NAME, ProjectFinder, ProjectMention
+from touzi.extract.quantities import tonnage_class
 from touzi.extract.sentences import TextIndex
 
 # Bump when rules change: records carry it so a database knows which rules made them.
