@@ -740,7 +740,7 @@ class ProjectFinder:
             # “两路二环”工程总投资…: works with their own budget)
         if "首单" in core:
             return False  # 首单基础设施REITs项目: the first deal of a kind, not a work
-        if head == "园区" and _KIND_OF_PARK.fullmatch(core):
+        if head in _KIND_HEADS and _KIND_OF_PARK.fullmatch(core):
             return False  # 零碳园区, 绿电园区, 2.0版零碳园区: a kind of park a region builds many of
         if head == "工程" and not _PHYSICAL.search(core) and bare and bare != "地" \
                 and not self._firms.covers(start, hs) and not self._figures.covers(start, hs):
@@ -1420,7 +1420,10 @@ _DESIGNATED_NODE = re.compile(r"(?:陆海(?:贸易)?新|算力(?:网络)?|航空
 _KIND_AFTER_LIST = re.compile(r"等(?:重点|重大|主要|骨干|龙头|标志性|一批)+$")
 _WORK_REPORT = re.compile(r"政府工作报告")
 _PARK_DESIGNATION = re.compile(r"国家(?:文化|森林|湿地|地质|考古遗址)?$")
-_KIND_OF_PARK = re.compile(r"(?:2\.0版|近|新一代)?(?:零碳|低碳|绿电|绿色低碳)")
+_KIND_OF_PARK = re.compile(r"(?:2\.0版|近|新一代)?(?:零碳|低碳|绿电|绿色低碳)(?:产业)?|"
+                           r"(?:卓越级|领航级|先进级|基础级)(?:国家)?智能|(?:国家级|省级)?智能|数字化|智慧")
+# Heads that a kind of facility a region builds many of takes (零碳工厂, 卓越级智能工厂, 智慧码头).
+_KIND_HEADS = frozenset(("园区", "工厂", "码头", "港区", "产业园", "港口"))
 _QUOTED_PROGRAMME = re.compile(r"[“\"][^”\"]{1,10}[”\"][\u4e00-\u9fff]{0,10}")
 _QUOTED_ONLY = re.compile(r"[“\"][^”\"]{1,8}[”\"]")
 _SLOGAN_CORE = re.compile(r"([\u4e00-\u9fff])\1通")

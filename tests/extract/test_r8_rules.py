@@ -162,3 +162,8 @@ def test_a_tonnage_class_of_a_channel_is_no_capacity() -> None:
     found = _names("开工建设乙港20万吨级航道工程和丙市年产20万吨乙烯项目。")
     assert _capacities(found["乙港20万吨级航道工程"]) == []
     assert _capacities(found["丙市年产20万吨乙烯项目"]) == [(200000, "吨")]
+
+
+def test_a_kind_of_facility_a_region_builds_many_of_is_no_project() -> None:
+    found = _names("建成零碳码头、零碳港区，新增卓越级智能工厂5家，建设绿电产业园；乙市零碳产业园开工建设。")
+    assert set(found) == {"乙市零碳产业园"}, sorted(found)
