@@ -368,6 +368,9 @@ class ProjectFinder:
             campus = _CAMPUS.match(text, he) if head in _INSTITUTION_HEADS else None
             if campus is not None:
                 he = campus.end()  # 文峰小学新校区: the new campus is the works
+            part = _AIRPORT_PART.match(text, he) if head == "机场" else None
+            if part is not None:
+                he = part.end()  # 某机场二期东飞行区, 某机场T3B航站楼, 某机场第四跑道: the part built
             tail = _WORKS_TAIL.match(text, he) if plain else None
             if tail is not None:
                 he = tail.end()  # 义乌机场改扩建，…: the works on the site are the project
@@ -1410,6 +1413,9 @@ _WORKS_TAIL = re.compile(r"(?:[一二三四五]期)?"
                          r"(?:改扩建|扩建|改建|迁建|扩能改造|改造提升|提升改造|扩容改造|现代化改造|"
                          r"电气化改造|提质改造|除险加固|扩容|改造)"
                          r"(?:[一二三四五]期)?(?=[，,。；;、]|和|及|与|等|建设|投入|开工|前期|$)")
+# The part of an airport built: a phase's airfield, a terminal, a runway.
+_AIRPORT_PART = re.compile(r"(?:[一二三四五]期)?(?:(?:[东西南北]|新)?飞行区|T\d[A-Z]?航站楼|新航站楼|"
+                           r"第[一二三四五六七八九十]跑道|[东西南北]跑道|新跑道)")
 # The part of a metro line built (17号线西延伸, 20号线一期东段, 2号线南延段).
 _LINE_EXTENSION = re.compile(r"(?:[一二三四五]期)?(?:[东西南北]延伸(?:段)?|[东西南北]延段|[东西南北]段)"
                              r"|[一二三四五]期(?:工程)?|延伸线|延长线")

@@ -167,3 +167,9 @@ def test_a_tonnage_class_of_a_channel_is_no_capacity() -> None:
 def test_a_kind_of_facility_a_region_builds_many_of_is_no_project() -> None:
     found = _names("建成零碳码头、零碳港区，新增卓越级智能工厂5家，建设绿电产业园；乙市零碳产业园开工建设。")
     assert set(found) == {"乙市零碳产业园"}, sorted(found)
+
+
+def test_the_part_of_an_airport_built_is_in_its_name() -> None:
+    found = _names("乙市机场二期东飞行区建成，丙市国际机场T3B航站楼开工，丁市机场第四跑道建成投用。")
+    assert set(found) == {"乙市机场二期东飞行区", "丙市国际机场T3B航站楼", "丁市机场第四跑道"}, \
+        sorted(found)
