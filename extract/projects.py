@@ -115,12 +115,15 @@ _DEICTIC_RE = re.compile(
 # (项目总投资…). Every branch opens with a literal character, lookbehinds after it (此 not after
 # 因如彼从就, 项目 not after a letter): re then skips to the few characters that can open a
 # pointer (10× faster than branches opening with a group or a lookbehind; alternation.py).
-_REF_TAIL = r"(?:[^，,。；;！？!?\n、]{0,20}?的)?(?:项目|工程)(?![经部组])"
+_REF_TAIL = r"(?:[^，,。；;！？!?\n、]{0,20}?的)?(?:项目|工程|电站|铁路|大桥|基地|工厂|机场|隧道)(?![经部组])"
 _REF_OPENING = r"(?=[总一二三首主整全建投计位于占将已由的预共])"
 _REF_RE = re.compile(
     rf"该{_REF_TAIL}|这[个一]{_REF_TAIL}|此(?<![因如彼从就]此){_REF_TAIL}|上述{_REF_TAIL}"
     rf"|项(?<![\u4e00-\u9fffA-Za-z0-9）)”]项)目{_REF_OPENING}"
     rf"|工(?<![\u4e00-\u9fffA-Za-z0-9）)”]工)程{_REF_OPENING}"
+    # 电站计划2031年建成: the named works' kind opening a sentence
+    rf"|(?:电站|大桥|隧道|机场)(?<=[。！？\n]..){_REF_OPENING}"
+    rf"|(?:铁路|基地|工厂)(?<=[。！？\n]..){_REF_OPENING}"
 )
 # A batch: a count of projects (38个重大项目, 7个外资项目) is a claim's subject, not a name.
 _BATCH_RE = re.compile(

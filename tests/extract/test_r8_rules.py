@@ -173,3 +173,11 @@ def test_the_part_of_an_airport_built_is_in_its_name() -> None:
     found = _names("乙市机场二期东飞行区建成，丙市国际机场T3B航站楼开工，丁市机场第四跑道建成投用。")
     assert set(found) == {"乙市机场二期东飞行区", "丙市国际机场T3B航站楼", "丁市机场第四跑道"}, \
         sorted(found)
+
+
+def test_the_works_kind_points_back_to_the_named_works() -> None:
+    found = {r["name"]: r for r in extract_records(
+        "甲乙抽水蓄能电站开工。电站计划2031年建成。丙丁铁路今天开工。该铁路预计2026年建成通车。",
+        pub_date="2023-06-10") if r["kind"] == "project"}
+    assert ("planned", "2031") in [(e["type"], e["date"]) for e in found["甲乙抽水蓄能电站"]["events"]]
+    assert ("planned", "2026") in [(e["type"], e["date"]) for e in found["丙丁铁路"]["events"]]
