@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from typing import Any, NamedTuple
 
 from touzi.extract.alternation import by_first_char
@@ -432,6 +433,33 @@ class ClaimFinder:
         return s0, s1
 
     def region(self, a: int, b: int) -> dict[str, Any]:
+        """The region a claim at text[a:b] speaks for (see _region_of); in a province's own
+        report always the province or a place in it (a report's claims are its own: a rank
+        among the nation's, 全国第二, or a partner province's name does not make them theirs)."""
+        r = self._region_of(a, b)
+        home = self._home()
+        if home is not None and (r.get("adcode") or "")[:2] != home.adcode[:2]:
+            return _region_dict(home)
+        return r
+
+    def _home(self) -> Region | None:
+        """The focus when it is a province whose places are seven in ten of the article's."""
+        if not hasattr(self, "_home_region"):
+            home = None
+            focus = self.ctx.focus if self.ctx is not None else None
+            if focus is not None and focus.adcode and focus.adcode.endswith("0000") \
+                    and focus.adcode[:2] not in ("10", "00"):
+                provinces = Counter((m.region.adcode or "")[:2] for m in self.ctx.mentions
+                                    if m.region is not None and m.region.adcode
+                                    and m.role == "location"
+                                    and m.region.adcode[:2] not in ("10", "00"))
+                total = sum(provinces.values())
+                if total >= 10 and provinces.get(focus.adcode[:2], 0) >= 0.7 * total:
+                    home = focus
+            self._home_region = home
+        return self._home_region
+
+    def _region_of(self, a: int, b: int) -> dict[str, Any]:
         """The region a statement at [a, b) speaks for: the place nearest before the figure in
         its clause (甲市12个…、乙省300个…), else a place after it in the clause
         (…等17个重点项目在三亚开工), else the first place of its sentence (with its address

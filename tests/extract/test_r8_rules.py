@@ -181,3 +181,10 @@ def test_the_works_kind_points_back_to_the_named_works() -> None:
         pub_date="2023-06-10") if r["kind"] == "project"}
     assert ("planned", "2031") in [(e["type"], e["date"]) for e in found["甲乙抽水蓄能电站"]["events"]]
     assert ("planned", "2026") in [(e["type"], e["date"]) for e in found["丙丁铁路"]["events"]]
+
+
+def test_a_reports_claims_are_its_provinces() -> None:
+    text = _REPORT_HEAD + ("全省生产总值增长6.1%，增速居全国第二位。对口协作的广东汕头签约项目38个。\n")
+    regions = {(c["indicator"], c.get("growth_pct"), c.get("count")): c["region"]["adcode"]
+               for c in _claims(text)}
+    assert set(regions.values()) == {"640000"}, regions
