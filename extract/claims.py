@@ -299,6 +299,8 @@ _THIS_BATCH = re.compile(r"(?:此次|本次|这次|当天|同日)[^，,。；;]{
 _YEARS_BACK = re.compile(r"(?<![\d〇零一二三四五六七八九十年])(?:近|过去|这|最近)?(?P<n>[一二两三四五六七八九十\d]{1,2})年(?:来|以来|间)|"
                          r"(?:近|过去|最近)(?:的)?(?P<n2>[一二两三四五六七八九十\d]{1,2})年|"
                          r"(?<![\d〇零一二三四五六七八九十])(?P<months>[一二两三四五六七八九十\d]{1,2})个(?P<more>多)?月(?:以)?来")
+# 10年来新高, 6年来首次, 近5年最好: a record among the years, not the period of a figure
+_RECORD_AFTER = re.compile(r"(?:的)?(?:首次|新高|新低|最高|最低|最好|最快|最多|最大|之最|第一次)")
 # the year a heading names, or its words for last year
 _VAGUE_YEARS = re.compile(r"近年来|近些年|近几年|多年来|这些年|几年来|历年来")
 _HEADING_YEAR = re.compile(r"^[^\d]{0,8}((?:19|20)\d\d) ?年")
@@ -728,11 +730,15 @@ class ClaimFinder:
         return f"{p.year - n:04d}/{p.year:04d}", "year"
 
     def _years_back_match(self, a: int, b: int) -> re.Match[str] | None:
-        """The last 四年来/近三年/一个多月以来 inside text[a:b]."""
+        """The last 四年来/近三年/一个多月以来 inside text[a:b] that spans the statement, not a
+        record it sets (投入强度创10年来新高, 增速6年来首次超过…, 创近5年新高)."""
         text = self.text
         if _BACK_HINT.search(text, a, b) is None:
             return None  # (each form holds one of these: most windows hold none)
-        return _last_match_in(_YEARS_BACK, text, a, b)
+        m = _last_match_in(_YEARS_BACK, text, a, b)
+        while m is not None and _RECORD_AFTER.match(text, m.end()):
+            m = _last_match_in(_YEARS_BACK, text, a, m.start())
+        return m
 
     def _heading_year(self, a: int) -> str | None:
         """The year of the last section heading before `a` (a short line with no 。 naming a

@@ -188,3 +188,9 @@ def test_a_reports_claims_are_its_provinces() -> None:
     regions = {(c["indicator"], c.get("growth_pct"), c.get("count")): c["region"]["adcode"]
                for c in _claims(text)}
     assert set(regions.values()) == {"640000"}, regions
+
+
+def test_a_record_among_the_years_is_no_period() -> None:
+    found = _claims("乙省2031年政府工作报告\n一、2030年工作回顾\n研发投入强度创10年来新高，"
+                    "设备购置投资增长17.8%。", pub="2031-01-20")
+    assert [(c["growth_pct"], c["period"]) for c in found] == [(17.8, "2030")], found
