@@ -1415,7 +1415,9 @@ _ROAD_ADDRESS = re.compile(r"位于|沿|经过|途经|连接|从|在$")
 _WORKS_TAIL = re.compile(r"(?:[一二三四五]期)?"
                          r"(?:改扩建|扩建|改建|迁建|扩能改造|改造提升|提升改造|扩容改造|现代化改造|"
                          r"电气化改造|提质改造|除险加固|扩容|改造)"
-                         r"(?:[一二三四五]期)?(?=[，,。；;、]|和|及|与|等|建设|投入|开工|前期|$)")
+                         r"(?:[一二三四五]期)?(?=[，,。；;、]|和|及|与|等|建设|投入|开工|前期|$|"
+                         # 某铁路扩能改造甲至乙段: the section the works are done on follows
+                         r"(?:[\u4e00-\u9fff]{2,5}?(?:至|到|—)[\u4e00-\u9fff]{2,5}?|[\u4e00-\u9fff]{2,4}?)段)")
 # The part of an airport built: a phase's airfield, a terminal, a runway.
 _AIRPORT_PART = re.compile(r"(?:[一二三四五]期)?(?:(?:[东西南北]|新)?飞行区|T\d[A-Z]?航站楼|新航站楼|"
                            r"第[一二三四五六七八九十]跑道|[东西南北]跑道|新跑道)")

@@ -194,3 +194,8 @@ def test_a_record_among_the_years_is_no_period() -> None:
     found = _claims("乙省2031年政府工作报告\n一、2030年工作回顾\n研发投入强度创10年来新高，"
                     "设备购置投资增长17.8%。", pub="2031-01-20")
     assert [(c["growth_pct"], c["period"]) for c in found] == [(17.8, "2030")], found
+
+
+def test_the_section_after_the_works_stays_in_the_name() -> None:
+    found = _names("开工太中银铁路扩能改造吴忠至中卫段。")
+    assert list(found) == ["太中银铁路扩能改造吴忠至中卫段"], sorted(found)
