@@ -154,8 +154,9 @@ def test_dev_region_on_matched(dev_pairs) -> None:
             ok += region_agrees(code, (p.get("region") or {}).get("adcode") or "")
     assert n >= 100
     # Pinned like the floors (measured − 0.02): 0.879 when dev grew to 134 articles (0.3.0),
-    # 0.878 at 211 articles (0.4.0).
-    assert ok / n >= 0.85
+    # 0.878 at 211 articles (0.4.0), 0.893 at 231 documents (0.6.0: a province's report places
+    # its works at home).
+    assert ok / n >= 0.87
 
 
 def test_capacity_and_sales() -> None:
