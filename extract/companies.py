@@ -244,7 +244,7 @@ def find_companies(text: str, places: Protected | None = None,
     names, auto = _known()
     tags = word_tags()
     for k, start, end in _hits(auto, text):
-        if not _inside(spans, start, end) and (places is None or not places.covers(start, end)):
+        if not _inside(spans, start, end) and (places is None or not _cut_by_place(places, start, end)):
             if 0 < start and end < len(text) and text[start - 1:start + 1] in tags \
                     and text[end - 1:end + 1] in tags:
                 continue  # 华中|煤运: 中煤 straddles two words, it names no firm
@@ -296,6 +296,20 @@ def _subject_firms(text: str, places: Protected | None, index: TextIndex) -> lis
         if text.count(name) >= 2:
             out.append(name)
     return out
+
+
+def _cut_by_place(places: Protected, a: int, b: int) -> bool:
+    """Whether a place name crosses an edge of text[a:b] or is the whole of it (济宁|宁德时代
+    is cut by 济宁 only if 济宁宁 were a place; 宁德 inside 宁德时代 is part of the firm's name)."""
+    if not places.covers(a, b):
+        return False
+    k = bisect.bisect_left(places.starts, a - 60)
+    for s, e in places.spans[k:]:
+        if s >= b:
+            break
+        if e > a and (s < a or e > b or (s, e) == (a, b)):
+            return True
+    return False
 
 
 def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:

@@ -199,3 +199,8 @@ def test_a_record_among_the_years_is_no_period() -> None:
 def test_the_section_after_the_works_stays_in_the_name() -> None:
     found = _names("开工太中银铁路扩能改造吴忠至中卫段。")
     assert list(found) == ["太中银铁路扩能改造吴忠至中卫段"], sorted(found)
+
+
+def test_a_place_inside_a_known_firms_name_does_not_hide_it() -> None:
+    found = _names("济宁宁德时代新能源电池项目开工。")
+    assert found["济宁宁德时代新能源电池项目"]["company"] == "宁德时代"
