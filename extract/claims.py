@@ -562,6 +562,12 @@ class ClaimFinder:
                 # its own (not 住建部表示，…国债资金已支持各地…)
         return m is not None and _OBTAIN.search(self.text, c0, m.start()) is None
 
+    def _national_report(self) -> bool:
+        """A national government work report: its opening names it (国务院政府工作报告) or its
+        speaker (我代表国务院), whatever place the gazetteer takes for its focus."""
+        opening = self.text[:300]
+        return "政府工作报告" in opening and ("国务院政府工作报告" in opening or "代表国务院" in opening)
+
     def _local_article(self) -> bool:
         """The article's focus is a province or a place below it, and it is no national
         digest."""
@@ -1214,10 +1220,13 @@ class ClaimFinder:
             and c["value"] < _SMALLEST_AGGREGATE * (0.15 if c["unit"] != "CNY" else 1))]
         # the nation's fiscal revenue is no investment figure: national digests are read for
         # investment only (tests/gold/README.md, annotators' judgment calls)
-        claims = [c for c in claims if not (
-            (c["indicator"] in _NOT_NATIONAL_INDICATORS
-             or "生产总值" in (c.get("indicator_text") or "") or c.get("indicator_text") == "GDP")
-            and c["region"].get("adcode") == "100000")]
+        # (the State Council's own work report speaks for the nation: its GDP and revenue are
+        # its claims, as a province's are in a province's report)
+        if not self._national_report():
+            claims = [c for c in claims if not (
+                (c["indicator"] in _NOT_NATIONAL_INDICATORS
+                 or "生产总值" in (c.get("indicator_text") or "") or c.get("indicator_text") == "GDP")
+                and c["region"].get("adcode") == "100000")]
         return _dedupe(claims, self.text, self.index)
 
     def _respectively(self, i: int, left: str) -> list[dict[str, Any]]:

@@ -204,3 +204,13 @@ def test_the_section_after_the_works_stays_in_the_name() -> None:
 def test_a_place_inside_a_known_firms_name_does_not_hide_it() -> None:
     found = _names("济宁宁德时代新能源电池项目开工。")
     assert found["济宁宁德时代新能源电池项目"]["company"] == "宁德时代"
+
+
+def test_the_nations_own_report_claims_its_gdp() -> None:
+    report = ("2031年国务院政府工作报告\n各位代表：\n我代表国务院作报告。\n"
+              "一、2030年工作回顾\n国内生产总值增长5.1%，全国财政收入增长3.2%。\n")
+    got = {(c["indicator"], c["growth_pct"], c["region"]["adcode"]) for c in _claims(report)}
+    assert ("other", 5.1, "100000") in got and ("fiscal_revenue", 3.2, "100000") in got, got
+    # a news item quoting the nation's GDP is read for investment only
+    news = "国家统计局今天发布，全国国内生产总值增长5.1%，全国财政收入增长3.2%。"
+    assert not [c for c in _claims(news, pub="2031-01-17") if c["region"]["adcode"] == "100000"]
