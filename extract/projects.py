@@ -62,8 +62,11 @@ WEAK_HEADS = (
 # that open with its character.
 _HEAD_SRC = by_first_char(sorted(STRONG_HEADS + WEAK_HEADS, key=len, reverse=True))
 # What may not follow a head word for it to end a name (工程师, 中心城区, 项目经理, …之一).
+# 核电 heads a name only before its phase or units (某核电扩建一期, 某核电3号机组).
+_NUCLEAR_HEAD = r"核电(?=(?:扩建)?[一二三四五六]期|[\d一二三四五六]+(?:[、—-][\d一二三四五六]+)?号机组)"
+_HEAD_ALTS = f"{_HEAD_SRC}|{_NUCLEAR_HEAD}"
 _HEAD_RE = re.compile(
-    rf"(?:{_HEAD_SRC})"
+    rf"(?:{_HEAD_ALTS})"
     # 抚吉高速 is a road only before punctuation or a verb (not 高速发展, 高速线材)
     r"(?<!高速(?![，。、；：,.;:！？\s）)”]|投资|项目|建设|建成|开工|全线|通车|是|将|的|全长|总|已|正|于|在|和|与|及|等|[\u4e00-\u9fff]{2,4}段))"
     r"(?![师院局处学队兵部灯石粉砂]|经理|负责人|城区|城市|镇区|之一|建设者|[前后]期(?!工作)|审批|资金|用地|库|"
@@ -371,6 +374,10 @@ class ProjectFinder:
             campus = _CAMPUS.match(text, he) if head in _INSTITUTION_HEADS else None
             if campus is not None:
                 he = campus.end()  # 文峰小学新校区: the new campus is the works
+            if head == "核电":
+                phase = _NUCLEAR_PHASE.match(text, he)
+                if phase is not None and not _WORKS_TAIL.match(text, he):
+                    he = phase.end()  # 某核电一期, 某核电3号机组: the phase or the units built
             part = _AIRPORT_PART.match(text, he) if head == "机场" else None
             if part is not None:
                 he = part.end()  # 某机场二期东飞行区, 某机场T3B航站楼, 某机场第四跑道: the part built
@@ -1418,6 +1425,7 @@ _WORKS_TAIL = re.compile(r"(?:[一二三四五]期)?"
                          r"(?:[一二三四五]期)?(?=[，,。；;、]|和|及|与|等|建设|投入|开工|前期|$|"
                          # 某铁路扩能改造甲至乙段: the section the works are done on follows
                          r"(?:[\u4e00-\u9fff]{2,5}?(?:至|到|—)[\u4e00-\u9fff]{2,5}?|[\u4e00-\u9fff]{2,4}?)段)")
+_NUCLEAR_PHASE = re.compile(r"[一二三四五六]期|[\d一二三四五六]+(?:[、—-][\d一二三四五六]+)?号机组")
 # The part of an airport built: a phase's airfield, a terminal, a runway.
 _AIRPORT_PART = re.compile(r"(?:[一二三四五]期)?(?:(?:[东西南北]|新)?飞行区|T\d[A-Z]?航站楼|新航站楼|"
                            r"第[一二三四五六七八九十]跑道|[东西南北]跑道|新跑道)")

@@ -34,18 +34,20 @@ PLAIN_EVENT = re.compile(
     "(?:" + "|".join(sorted(_EVENT_WORDS, key=len, reverse=True)) + ")(?![率区面期])")
 PLAIN_HEAD = re.compile(
     "(?:" + "|".join(sorted(projects.STRONG_HEADS + projects.WEAK_HEADS, key=len, reverse=True))
-    + ")" + projects._HEAD_RE.pattern[len("(?:" + projects._HEAD_SRC + ")"):])
+    + "|" + projects._NUCLEAR_HEAD + ")"
+    + projects._HEAD_RE.pattern[len("(?:" + projects._HEAD_ALTS + ")"):])
 PLAIN_REF = re.compile(
-    r"(?:该|这个|这一|(?<![因如彼从就])此|上述)(?:[^，,。；;！？!?\n、]{0,20}?的)?(?:项目|工程)"
-    r"(?![经部组])"
-    r"|(?<![\u4e00-\u9fffA-Za-z0-9）)”])(?:项目|工程)(?=[总一二三首主整全建投计位于占将已由的预共])")
+    r"(?:该|这个|这一|(?<![因如彼从就])此|上述)(?:[^，,。；;！？!?\n、]{0,20}?的)?"
+    r"(?:项目|工程|电站|铁路|大桥|基地|工厂|机场|隧道)(?![经部组])"
+    r"|(?<![\u4e00-\u9fffA-Za-z0-9）)”])(?:项目|工程)(?=[总一二三首主整全建投计位于占将已由的预共])"
+    r"|(?<=[。！？\n])(?:电站|大桥|隧道|机场|铁路|基地|工厂)(?=[总一二三首主整全建投计位于占将已由的预共])")
 
 PAIRS = [
     (PLAIN_STOP, name_edges._STOP_RE, "".join(name_edges.MULTI_STOPS) + name_edges._SINGLE),
     (PLAIN_EVENT, events._EVENT_RE, "".join(_EVENT_WORDS) + "率区面期成"),
     (PLAIN_HEAD, projects._HEAD_RE,
-     "".join(projects.STRONG_HEADS + projects.WEAK_HEADS) + "师院经理城区投资建设是的生学"),
-    (PLAIN_REF, projects._REF_RE, "该这个一此因如彼从就上述的项目工程经部组总首建投ab）"),
+     "".join(projects.STRONG_HEADS + projects.WEAK_HEADS) + "师院经理城区投资建设是的生学核电一期3号机组扩建"),
+    (PLAIN_REF, projects._REF_RE, "该这个一此因如彼从就上述的项目工程经部组总首建投ab）电站铁路基地。"),
 ]
 _PUNCT = "，。、：:；\n（）()”a1２３"
 

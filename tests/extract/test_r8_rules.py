@@ -214,3 +214,9 @@ def test_the_nations_own_report_claims_its_gdp() -> None:
     # a news item quoting the nation's GDP is read for investment only
     news = "国家统计局今天发布，全国国内生产总值增长5.1%，全国财政收入增长3.2%。"
     assert not [c for c in _claims(news, pub="2031-01-17") if c["region"]["adcode"] == "100000"]
+
+
+def test_a_nuclear_plants_phase_or_units_name_a_project() -> None:
+    found = _names("甲湾核电扩建一期开工，乙山核电一期获得国家批复，丙港核电2—4号机组加快建设。"
+                   "积极安全有序发展核电。")
+    assert set(found) == {"甲湾核电扩建一期", "乙山核电一期", "丙港核电2—4号机组"}, sorted(found)
