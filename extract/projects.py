@@ -755,6 +755,11 @@ class ProjectFinder:
             return False  # 首单基础设施REITs项目: the first deal of a kind, not a work
         if head in _KIND_HEADS and _KIND_OF_PARK.fullmatch(core):
             return False  # 零碳园区, 绿电园区, 2.0版零碳园区: a kind of park a region builds many of
+        if head == "工程" and _PROGRAMME_END.search(core) and not self._firms.covers(start, hs) \
+                and not (core.endswith("提升") and _WORKS_IN_CORE.search(core)) \
+                and not self._figures.covers(*self.index.sentence(hs)):
+            return False  # 某某文化精品创作工程, 某景区提升工程, 某某惠民工程: what a programme does,
+            # however physical its first words (湖, 江, 河 of a place's name)
         if head == "工程" and not _PHYSICAL.search(core) and bare and bare != "地" \
                 and not self._firms.covers(start, hs) and not self._figures.covers(start, hs):
             return False  # “七优享”工程, 文化惠民工程, 医疗卫生强基工程: a programme; works name
@@ -1388,6 +1393,10 @@ _PHYSICAL = re.compile(
     r"风电|风力|风光|核|网|管|气|油|煤|矿|钢|化工|材料|厂|车间|生产线|基地|园|馆|院|楼|中心|城|片区|小区|"
     r"住房|棚|治理|修复|引|济|盾构|穿越|试验|扩建|扩能|技改|一期|二期|三期|阶段|水资源|特高压|直流|"
     r"输变电|炼|重建|提黄|扬水|[A-Za-z0-9]")
+_PROGRAMME_END = re.compile(r"(?:创作|探源|惠民|强基|先锋|宜居|科创|补短板|文明建设|保护利用|提升|满园|"
+                            r"精品|振兴|行动|计划|培育|育人|示范创建)$")
+# (某河某段安澜提升, 某古城保护和旧城改造提升: works, the 提升 is what they do)
+_WORKS_IN_CORE = re.compile(r"段|改造|堤|河道|管网|道路")
 # Two lines joined by 和 before one head (甲县至乙县和丙县至丁界高速公路).
 _TWO_LINES = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:至|到)[\u4e00-\u9fff]{2,8}?)(?:和|、|及|与)"
                         r"([\u4e00-\u9fff]{2,8}?(?:至|到)[\u4e00-\u9fff]{2,8}?)")

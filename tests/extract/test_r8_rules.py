@@ -220,3 +220,9 @@ def test_a_nuclear_plants_phase_or_units_name_a_project() -> None:
     found = _names("甲湾核电扩建一期开工，乙山核电一期获得国家批复，丙港核电2—4号机组加快建设。"
                    "积极安全有序发展核电。")
     assert set(found) == {"甲湾核电扩建一期", "乙山核电一期", "丙港核电2—4号机组"}, sorted(found)
+
+
+def test_a_programme_named_by_what_it_does_is_no_project() -> None:
+    found = _names("实施湖湘文化精品创作工程、江苏地域文明探源工程和乙县景区提升工程，"
+                   "推进甲河乙段安澜提升工程。")
+    assert set(found) == {"甲河乙段安澜提升工程"}, sorted(found)
