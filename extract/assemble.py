@@ -1395,7 +1395,7 @@ class Assembler:
         # A province's own report builds at home: a place of another province written in or
         # before a name is a namesake (太平水库, 新洲, 北塔) or the investor's home (北京某云
         # 数据基地 in another province's report), not where the works are.
-        home = ctx.focus.adcode[:2] if self._focus_dominant(ctx, HOME_SHARE) else None
+        home = ctx.focus.adcode[:2] if self._own_report(ctx) else None
         if home is not None and not any("段" in pm.name for pm in names) and any(
                 leaves_province(pm.name, home) for pm in names):
             return None  # 包银高铁 in 宁夏's report: one end is in another province
@@ -1514,6 +1514,15 @@ class Assembler:
         provinces = self._province_counts(ctx)
         return len(provinces) >= 3 and \
             provinces.most_common(1)[0][1] * 2 < sum(provinces.values())
+
+    def _own_report(self, ctx: Any) -> bool:
+        """Whether the article is a region's own work report (政府工作报告 in its opening) whose
+        places are mostly its focus province's: a news story's place of another province in a
+        name is often right (某公司重庆项目 in a story from 贵州), a report's is a namesake."""
+        if not hasattr(self, "_is_own_report"):
+            self._is_own_report = "政府工作报告" in self.text[:300] \
+                and self._focus_dominant(ctx, HOME_SHARE)
+        return self._is_own_report
 
     def _focus_dominant(self, ctx: Any, share: float = 0.8) -> bool:
         """Whether the focus's province holds `share` (four in five) of the place mentions

@@ -28,6 +28,13 @@ def test_a_place_of_another_province_in_a_name_is_no_location_in_a_report() -> N
     assert found["北塔城中村改造项目"][:2] == "64", found
 
 
+def test_a_news_story_keeps_a_place_of_another_province_in_a_name() -> None:
+    # a story told from 贵州 (its places are nearly all 贵州's) about a firm's project elsewhere
+    story = ("贵州安顺、贵阳、遵义、六盘水、毕节、铜仁、黔南、黔东南、黔西南多地水泥需求旺盛。"
+             "台泥在贵州投资建设安顺项目，同时推进台泥重庆项目。贵州凯里、都匀、兴义的市场也在扩大。")
+    assert _regions(story)["台泥重庆项目"] == "500000"
+
+
 def test_a_line_with_an_end_outside_the_province_has_no_region_in_its_report() -> None:
     found = _regions(_REPORT_HEAD + "开工建设包银高铁，推进吴忠至灵武高速公路建设。\n")
     assert found["包银高铁"] is None
