@@ -124,10 +124,10 @@ _REF_RE = re.compile(
     rf"该{_REF_TAIL}|这[个一]{_REF_TAIL}|此(?<![因如彼从就]此){_REF_TAIL}|上述{_REF_TAIL}"
     rf"|项(?<![\u4e00-\u9fffA-Za-z0-9）)”]项)目{_REF_OPENING}"
     rf"|工(?<![\u4e00-\u9fffA-Za-z0-9）)”]工)程{_REF_OPENING}"
-    # 电站计划2031年建成: the named works' kind opening a sentence
-    rf"|(?:电站|大桥|隧道|机场)(?<=[。！？\n]..){_REF_OPENING}"
-    rf"|(?:铁路|基地|工厂)(?<=[。！？\n]..){_REF_OPENING}"
 )
+# 电站计划2031年建成: the named works' kind opening a sentence (matched from the stop before it:
+# a pattern opening with a lookbehind tries every position, 6× slower over the corpus)
+_KIND_REF_RE = re.compile(rf"[。！？\n](?:电站|大桥|隧道|机场|铁路|基地|工厂){_REF_OPENING}")
 # A batch: a count of projects (38个重大项目, 7个外资项目) is a claim's subject, not a name.
 _BATCH_RE = re.compile(
     r"[\d一二三四五六七八九十百千两几多余]+[个项批家座条处](?!月|小时)|(?<![\u4e00-\u9fff])[两三四五六七八九十]大")
@@ -1214,7 +1214,9 @@ class ProjectFinder:
             if _BATCH_RE.search(m.group()):
                 continue
             out.append(ProjectMention(m.start(), m.end(), m.group(), REF))
-        return out
+        for m in _KIND_REF_RE.finditer(text):
+            out.append(ProjectMention(m.start() + 1, m.end(), m.group()[1:], REF))
+        return sorted(out, key=lambda pm: pm.start)
 
     def find(self) -> list[ProjectMention]:
         """Every project mention, sorted by start; items inside names are dropped."""
