@@ -1800,13 +1800,14 @@ _CAPACITY_TAIL = re.compile(r"[\d.．]+.*$")
 # Words a firm's name ends in when it names the firm's trade (金能科技, 某某电气).
 _FIRM_TRADES = (
     "科技|电子|电器|电气|化工|化纤|药业|制药|光电|实业|重工|机械|石化|钢铁|股份|控股|新材料|装备|"
-    "环保|生物|医药|纺织|建材|水泥|铝业|矿业|动力|锂电|乳业|食品")
+    "环保|生物|医药|纺织|建材|水泥|铝业|矿业|动力|锂电|乳业|食品|集成|能源")
 _FIRM_LEAD = re.compile(
     rf"([\u4e00-\u9fff]{{2,6}}?(?:{_FIRM_TRADES}|集团))(?=[\u4e00-\u9fffA-Za-z]{{2}})")
 _JOINTLY = re.compile(r"共同|合资|联合|一起")
 # 金能科技一期项目: leading words that end like a firm, before a phase, a capacity or 新
 _FIRM_PREFIX = re.compile(
-    rf"([\u4e00-\u9fff]{{2,6}}?(?:{_FIRM_TRADES}|精密))(?=[一二三四五首]期|新|年产|[\d])"
+    rf"([\u4e00-\u9fff]{{2,6}}?(?:{_FIRM_TRADES}|精密))(?=[一二三四五首]期|新|年产|[\d]|超级工厂|"
+    r"特种|高性能|精细|研发中心|智慧产业园)"
     # 某电股份大安一期: a listed firm's marker ends its name whatever follows
     r"|([\u4e00-\u9fff]{2,6}?(?:股份|控股))(?=[\u4e00-\u9fff]{2})"
 )

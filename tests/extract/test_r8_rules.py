@@ -233,3 +233,10 @@ def test_a_programme_named_by_what_it_does_is_no_project() -> None:
     found = _names("实施湖湘文化精品创作工程、江苏地域文明探源工程和乙县景区提升工程，"
                    "推进甲河乙段安澜提升工程。")
     assert set(found) == {"甲河乙段安澜提升工程"}, sorted(found)
+
+
+def test_a_firm_opening_a_works_name_is_its_investor() -> None:
+    found = _names("甲纬动力超级工厂投产，乙门石化特种油基地开工，丙联集成三期等项目加快建设。")
+    assert found["甲纬动力超级工厂"]["company"] == "甲纬动力"
+    assert found["乙门石化特种油基地"]["company"] == "乙门石化"
+    assert found["丙联集成三期"]["company"] == "丙联集成"
