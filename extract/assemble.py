@@ -167,6 +167,10 @@ _GENERATION = re.compile(r"[\d.]+代")
 # The share of place mentions that makes an article its focus province's own for placing
 # projects: a report names partner provinces (对口支援, 招商) in a quarter of its mentions.
 HOME_SHARE = 0.7
+# A batch's investment told before its amount (重大工程投资完成…, 省大中型项目投资突破…).
+_BATCH_INVEST_BEFORE = re.compile(
+    r"(?:重点|重大|大中型)(?:工程|建设)?(?:项目|工程)(?:累计|共|全年|年度)?(?:完成)?(?:总投资|投资)"
+    r"(?:完成)?(?:达到?|为|突破|超过|约)?$")
 _TWO_ENDED = re.compile(
     r"^[\u4e00-\u9fff]{2,8}(?:到|至|—|－|-)[\u4e00-\u9fff]{2,8}?"
     r"(?:铁路|高铁|通道|管道|管线|客运专线|货运专线|输电工程)$")
@@ -990,6 +994,9 @@ class Assembler:
                     continue
             elif k != "land":
                 continue
+            if k == "money" and _BATCH_INVEST_BEFORE.search(
+                    text, max(self.index.clause(f.start)[0], f.start - 20), f.start):
+                continue  # 重大工程投资完成2383亿元，建成某线: the batch's total, a claim
             if k == "money" and _FROM_VALUE.match(text, f.end) \
                     and text[max(0, f.start - 2):f.start].endswith(("由", "从")):
                 continue  # 注册资本由2000万美元增至3500万美元: the value before the change

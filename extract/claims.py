@@ -210,7 +210,9 @@ _ECONOMY_GROWS = re.compile(r"(?:^|[，,；;：:]|是|全年|今年)(?:经济|(?
 _BARE_INVESTMENT = re.compile(r"(?:全年|今年|全省|全市|全区)?(?:完成)?投资(?:同比)?(?:增长|增速为?|增幅为?)")
 _SMALLEST_AGGREGATE = 1_000_000
 _MONEY_UNITS = frozenset(("CNY", "USD", "EUR", "HKD", "JPY", "GBP"))
-_KEY_PROJECTS_INVEST = re.compile(r"(?:重点|重大)(?:工程|建设)?项目(?:累计|共|全年|年度)?(?:完成)?投资(?:达到?|为)?$")
+_KEY_PROJECTS_INVEST = re.compile(
+    r"(?:重点|重大|大中型)(?:工程|建设)?(?:项目|工程)(?:累计|共|全年|年度)?(?:完成)?(?:总投资|投资)"
+    r"(?:完成)?(?:达到?|为|突破|超过|约)?$")
 _OWN_BATCH = re.compile(r"(?:项目|工程)”?(?:累计|共|全年|年度)?(?:完成|实际完成)?投资")
 _LAST_YEAR_SAME = re.compile(r"(?:去年|上年)同期(?:的)?(?:增速|增幅)?(?:为|是)?$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -1042,6 +1044,9 @@ class ClaimFinder:
                 count = self.coordinated[id(m)]
             elif ind is not None and ind not in _FIRM_LEVEL:
                 pass  # 完成工业性投入3.23亿元 after a list of projects: still the region's
+            elif _KEY_PROJECTS_INVEST.search(left):
+                ind = "project_investment"  # 重大工程投资完成2383亿元，建成某线: the batch's, even
+                # in a sentence that goes on to name works
             elif project_sentence:
                 continue  # a project's figure (项目建成后…年产值680亿元), not a region's
             elif ind is not None:
@@ -1681,6 +1686,9 @@ def _dedupe(claims: list[dict[str, Any]], text: str, index: TextIndex) -> list[d
         return len(line) <= 40 and "。" not in line and p1 < len(text)
 
     def same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+        pa, pb = a.get("period") or "", b.get("period") or ""
+        if len(pa) == len(pb) == 4 and pa != pb:
+            return False  # 2383亿元 done last year, 2400亿元 planned this year: two figures
         ra, rb = a["region"].get("adcode"), b["region"].get("adcode")
         if ra and rb and ra != rb and a["_anchor"] == b["_anchor"]:
             return False  # 甲、乙经济总量突破6000亿元: one figure, each place's

@@ -240,3 +240,15 @@ def test_a_firm_opening_a_works_name_is_its_investor() -> None:
     assert found["甲纬动力超级工厂"]["company"] == "甲纬动力"
     assert found["乙门石化特种油基地"]["company"] == "乙门石化"
     assert found["丙联集成三期"]["company"] == "丙联集成"
+
+
+def test_a_batchs_investment_before_named_works_is_a_claim() -> None:
+    text = ("乙市2031年政府工作报告\n一、2030年工作回顾\n重大工程投资完成2383亿元、增长5.6%，建成乙丙城际铁路。\n"
+            "二、2031年主要任务\n抓好重大工程，全年完成投资2400亿元。\n")
+    records = extract_records(text, pub_date="2031-01-20")
+    line = next(r for r in records if r["kind"] == "project" and r["name"] == "乙丙城际铁路")
+    assert line["investment"] == []
+    got = {(c["indicator"], c["value"], c["period"]) for c in records if c["kind"] == "claim"}
+    assert ("project_investment", 238300000000, "2030") in got, got
+    # last year's figure and this year's plan, 1% apart, are two claims
+    assert any(v == 240000000000 and p == "2031" for _, v, p in got), got
