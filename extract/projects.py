@@ -721,7 +721,7 @@ class ProjectFinder:
         if _SCOPED_SUPERLATIVE.search(text, wide, start) and text[start] not in "“「『" and not (
                 start > 0 and text[start - 1] in "“「『"):
             return False  # 省内在建装机最大的抽水蓄能电站: a record it holds, not a name
-        if start > 0 and (text[start - 1] == "等" or _KIND_AFTER_LIST.search(text, max(0, start - 8), start)):
+        if start > 0 and (text[start - 1] == "等" or _KIND_AFTER_LIST.search(text, max(0, start - 20), start)):
             return False  # 40万吨聚氯乙烯等煤化工项目, 甲、乙等重点整车项目: the list's kind
         if start > 0 and text[start - 1] == "在" and _VENUE_AFTER.match(text, he):
             return False  # 开工仪式在浒关开发区莱克工业园举行: a venue
@@ -1447,7 +1447,10 @@ _LINE_EXTENSION = re.compile(r"(?:[一二三四五]期)?(?:[东西南北]延伸(
 _INSTITUTION_CORE = re.compile(r"(?:(?:人才|发展|政务|企业|投资|金融|创业)服务|交易|登记|结算|交流|金融|贸易|"
                                r"人才|航运|区域|股交|营运|指挥|调度|仲裁|认证|评估|咨询)$")
 _DESIGNATED_NODE = re.compile(r"(?:陆海(?:贸易)?新|算力(?:网络)?|航空(?:货运)?|邮政快递|物流|门户)$")
-_KIND_AFTER_LIST = re.compile(r"等(?:重点|重大|主要|骨干|龙头|标志性|一批)+$")
+_KIND_AFTER_LIST = re.compile(
+    r"等(?:重点|重大|主要|骨干|龙头|标志性|一批)+$"
+    # 甲、乙等35个新型储能项目, 甲、乙等总投资500亿元以上的精细化工项目: the list's kind
+    r"|等(?:[\d一二三四五六七八九十百千两]+[个项座条处家]|一批|一系列|多个)$|等总投资[^，,。；;]{0,14}的$")
 _WORK_REPORT = re.compile(r"政府工作报告")
 _PARK_DESIGNATION = re.compile(r"国家(?:文化|森林|湿地|地质|考古遗址)?$")
 _KIND_OF_PARK = re.compile(r"(?:2\.0版|近|新一代)?(?:零碳|低碳|绿电|绿色低碳)(?:产业)?|"

@@ -252,3 +252,8 @@ def test_a_batchs_investment_before_named_works_is_a_claim() -> None:
     assert ("project_investment", 238300000000, "2030") in got, got
     # last year's figure and this year's plan, 1% apart, are two claims
     assert any(v == 240000000000 and p == "2031" for _, v, p in got), got
+
+
+def test_the_kind_after_a_list_with_its_budget_is_no_project() -> None:
+    found = _names("开工甲乙高纯钽粉、丙丁超导硅等总投资500亿元以上的新材料项目。")
+    assert "新材料项目" not in found, sorted(found)
