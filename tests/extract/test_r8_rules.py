@@ -255,5 +255,5 @@ def test_a_batchs_investment_before_named_works_is_a_claim() -> None:
 
 
 def test_the_kind_after_a_list_with_its_budget_is_no_project() -> None:
-    found = _names("开工甲乙高纯钽粉、丙丁超导硅等总投资500亿元以上的新材料项目。")
+    found = _names("开工甲乙钽粉、丙丁硅片等总投资逾300亿元的新材料项目。")
     assert "新材料项目" not in found, sorted(found)
