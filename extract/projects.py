@@ -1449,7 +1449,7 @@ _INSTITUTION_CORE = re.compile(r"(?:(?:人才|发展|政务|企业|投资|金融
 _DESIGNATED_NODE = re.compile(r"(?:陆海(?:贸易)?新|算力(?:网络)?|航空(?:货运)?|邮政快递|物流|门户)$")
 _KIND_AFTER_LIST = re.compile(
     r"等(?:重点|重大|主要|骨干|龙头|标志性|一批)+$"
-    # 甲、乙等35个新型储能项目, 甲、乙等总投资500亿元以上的精细化工项目: the list's kind
+    # 甲、乙等35个新型储能项目, 甲、乙等总投资逾300亿元的化工项目: the list's kind
     r"|等(?:[\d一二三四五六七八九十百千两]+[个项座条处家]|一批|一系列|多个)$|等总投资[^，,。；;]{0,14}的$")
 _WORK_REPORT = re.compile(r"政府工作报告")
 _PARK_DESIGNATION = re.compile(r"国家(?:文化|森林|湿地|地质|考古遗址)?$")
