@@ -437,9 +437,11 @@ class ClaimFinder:
         return s0, s1
 
     def region(self, a: int, b: int) -> dict[str, Any]:
-        """The region a claim at text[a:b] speaks for (see _region_of); in a province's own
-        report always the province or a place in it (a report's claims are its own: a rank
-        among the nation's, 全国第二, or a partner province's name does not make them theirs)."""
+        """The region a claim at text[a:b] speaks for (see _region_of); in an article told from
+        one province (seven in ten of its places, as in the province's own report) always the
+        province or a place in it: a rank among the nation's (全国第二) or a partner province's
+        name beside a figure does not make the figure theirs (measured on dev news too: one more
+        claim right, none lost)."""
         r = self._region_of(a, b)
         home = self._home()
         if home is not None and (r.get("adcode") or "")[:2] != home.adcode[:2]:
