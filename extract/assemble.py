@@ -167,6 +167,8 @@ _GENERATION = re.compile(r"[\d.]+代")
 # The share of place mentions that makes an article its focus province's own for placing
 # projects: a report names partner provinces (对口支援, 招商) in a quarter of its mentions.
 HOME_SHARE = 0.7
+# What may open a clause before its event word (力争开工…, 年内建成…): the event governs the clause.
+_CLAUSE_VERB_OPENING = re.compile(r"\s*(?:力争|争取|计划|加快|推动|确保|全面|年内|新|要|将|并)?")
 # A batch's investment told before its amount (重大工程投资完成…, 省大中型项目投资突破…).
 _BATCH_INVEST_BEFORE = re.compile(
     r"(?:重点|重大|大中型)(?:工程|建设)?(?:项目|工程)(?:累计|共|全年|年度)?(?:完成)?(?:总投资|投资)"
@@ -1072,6 +1074,10 @@ class Assembler:
                 for e in {id(s[2]): s[2] for s in targets}.values():
                     e.events.append(ev)
                 continue
+            c0 = self.index.clause(ev.start)[0]
+            if before[-1][1] <= c0 and _CLAUSE_VERB_OPENING.fullmatch(self.text, c0, ev.start):
+                continue  # 加快甲、乙等项目建设，开工建设丙: 开工 opens its clause and governs what
+                # follows it (a name not found there), not the names of the clause before
             chosen = before[-1]
             lid = _list_of(chosen[3])
             if chosen[3].kind != ITEM and lid >= 0 and _LIST_EVENT.fullmatch(

@@ -257,3 +257,11 @@ def test_a_batchs_investment_before_named_works_is_a_claim() -> None:
 def test_the_kind_after_a_list_with_its_budget_is_no_project() -> None:
     found = _names("开工甲乙钽粉、丙丁硅片等总投资逾300亿元的新材料项目。")
     assert "新材料项目" not in found, sorted(found)
+
+
+def test_an_event_opening_its_clause_does_not_reach_back() -> None:
+    found = _names("加快甲乙高铁、丙丁高速等项目推进，年内开工建设沿湖城际铁路。")
+    assert _events(found["甲乙高铁"]) == [] and _events(found["丙丁高速"]) == []
+    # an event after the names in their own clause still takes them
+    found = _names("甲乙高铁、丙丁高速建成通车。")
+    assert _events(found["丙丁高速"]) == ["completed", "production"]
