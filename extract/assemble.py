@@ -167,6 +167,9 @@ _GENERATION = re.compile(r"[\d.]+代")
 # The share of place mentions that makes an article its focus province's own for placing
 # projects: a report names partner provinces (对口支援, 招商) in a quarter of its mentions.
 HOME_SHARE = 0.7
+# A clause opening with a verb that governs its own names (加快…建设, 推进…).
+_OWN_VERB_OPENING = re.compile(r"\s*(?:加快|推进|抓好|提速|推动|实施|深化|启动|谋划|做好|争取|力争|完成|"
+                               r"稳步推进|有序推进|积极推进)")
 # What may open a clause before its event word (力争开工…, 年内建成…): the event governs the clause.
 _CLAUSE_VERB_OPENING = re.compile(r"\s*(?:力争|争取|计划|加快|推动|确保|全面|年内|新|要|将|并)?")
 # A batch's investment told before its amount (重大工程投资完成…, 省大中型项目投资突破…).
@@ -1052,6 +1055,15 @@ class Assembler:
                 if nxt < s1:
                     c_next = self.index.clause(nxt)[0]
                     after = [s for s in after if s[0] < c_next] or after
+                # 建成甲、乙等项目，加快丙、丁等项目建设: a clause opening with a verb of its own
+                # governs its names
+                c_end = self.index.clause(ev.start)[1]
+                while c_end < s1:
+                    if self.text[c_end - 1:c_end] in "，,；;" \
+                            and _OWN_VERB_OPENING.match(self.text, c_end):
+                        after = [s for s in after if s[0] < c_end] or after
+                        break
+                    c_end = self.index.clause(c_end)[1]
                 if _HELD.search(self.text, max(s0, ev.start - 6), ev.start):
                     # 每季度举行集中开工，…，甲、乙等项目加快推进: a ceremony held, not the start
                     # of the works named clauses later

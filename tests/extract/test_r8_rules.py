@@ -265,3 +265,10 @@ def test_an_event_opening_its_clause_does_not_reach_back() -> None:
     # an event after the names in their own clause still takes them
     found = _names("甲乙高铁、丙丁高速建成通车。")
     assert _events(found["丙丁高速"]) == ["completed", "production"]
+
+
+def test_a_clause_with_its_own_verb_keeps_its_names_from_the_event_before() -> None:
+    found = _names("建成甲乙高速、丙丁灌区等项目，加快戊己高铁、庚辛电厂扩建等项目建设，开工壬癸高铁。")
+    assert _events(found["丙丁灌区"]) == ["completed"]
+    assert _events(found["戊己高铁"]) == [] and _events(found["庚辛电厂扩建"]) == []
+    assert _events(found["壬癸高铁"]) == ["started"]
