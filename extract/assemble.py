@@ -1054,7 +1054,7 @@ class Assembler:
                 nxt = next((v.start for v in events[k + 1:] if v.start >= ev.end), s1)
                 if nxt < s1:
                     c_next = self.index.clause(nxt)[0]
-                    after = [s for s in after if s[0] < c_next] or after
+                    after = [s for s in after if s[0] < c_next]
                 # 建成甲、乙等项目，加快丙、丁等项目建设: a clause opening with a verb of its own
                 # governs its names
                 c_end = self.index.clause(ev.start)[1]

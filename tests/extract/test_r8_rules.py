@@ -272,3 +272,8 @@ def test_a_clause_with_its_own_verb_keeps_its_names_from_the_event_before() -> N
     assert _events(found["丙丁灌区"]) == ["completed"]
     assert _events(found["戊己高铁"]) == [] and _events(found["庚辛电厂扩建"]) == []
     assert _events(found["壬癸高铁"]) == ["started"]
+
+
+def test_an_event_does_not_pass_the_next_events_clause() -> None:
+    found = _names("建成甲岭、开工乙丙抽水蓄能电站，实施储能项目80个。")
+    assert _events(found["乙丙抽水蓄能电站"]) == ["started"]
