@@ -69,6 +69,7 @@ _THIS_TIME = re.compile(r"(?:此次|这次|本次|当天|同时)\Z")
 _BATCH_NEAR = re.compile(r"[\d一二三四五六七八九十百千两]+[项个](?:[\u4e00-\u9fff]{0,6}(?:项目|工程))?")
 # 未能开工, 迟迟未开工, 复工: no event. 复产/复工 (restart) is not an event type.
 _NEGATED = re.compile(r"(?:未能?|没有|尚未|还没|迟迟未|不能|无法)[\u4e00-\u9fff]{0,3}\Z")
+_SOONER = re.compile(r"(?:尽早|早日|早一天|尽快)\Z")
 # (Word lists here are grouped by first character for speed: see alternation.py.)
 _PLAN = re.compile(by_first_char((
     r"将|计划|预计|力争|争取|有望|拟|规划|确保|年内|年底前|月底前|底前|即将|准备|目标|要在|"
@@ -193,8 +194,8 @@ def find_events(text: str, index: TextIndex, mentions: list[Mention],
     for m in (x for lo, hi in spans for x in _EVENT_RE.finditer(text, lo, hi)):
         a, b = m.start(), m.end()
         word = m.group()
-        if _NEGATED.search(text, max(0, a - 8), a):
-            continue
+        if _NEGATED.search(text, max(0, a - 8), a) or _SOONER.search(text, max(0, a - 3), a):
+            continue  # 未能开工; 力促…尽早开工, 早一天达产: an exhortation, no event or plan
         if word == "建成" and text.startswith(("为", "成"), b):
             continue  # 建成为…: becomes, not completed
         s0, s1 = index.sentence(a)

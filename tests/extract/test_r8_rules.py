@@ -277,3 +277,9 @@ def test_a_clause_with_its_own_verb_keeps_its_names_from_the_event_before() -> N
 def test_an_event_does_not_pass_the_next_events_clause() -> None:
     found = _names("建成甲岭、开工乙丙抽水蓄能电站，实施储能项目80个。")
     assert _events(found["乙丙抽水蓄能电站"]) == ["started"]
+
+
+def test_an_exhortation_to_start_sooner_is_no_event() -> None:
+    found = _names("推进丙丁化工项目早日投产，戊己高铁年内开工。")
+    assert _events(found["丙丁化工项目"]) == []
+    assert _events(found["戊己高铁"]) == ["planned"]
