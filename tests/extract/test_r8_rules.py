@@ -283,3 +283,8 @@ def test_an_exhortation_to_start_sooner_is_no_event() -> None:
     found = _names("推进丙丁化工项目早日投产，戊己高铁年内开工。")
     assert _events(found["丙丁化工项目"]) == []
     assert _events(found["戊己高铁"]) == ["planned"]
+
+
+def test_works_being_prepared_take_no_event_told_before() -> None:
+    found = _names("交通水利方面，力争一批重点工程年内开工。做好戊己水库、庚辛航道等项目前期工作。")
+    assert _events(found["庚辛航道"]) == [] and _events(found["戊己水库"]) == []
