@@ -171,6 +171,7 @@ HOME_SHARE = 0.7
 _OWN_VERB_OPENING = re.compile(r"\s*(?:加快|推进|抓好|提速|推动|实施|深化|启动|谋划|做好|争取|力争|完成|"
                                r"稳步推进|有序推进|积极推进)")
 _PREPARATORY = re.compile(r"前期工作|前期论证|前期研究|前期准备")
+_IN_PROGRESS = re.compile(r"加快推进|加快建设|稳步推进|有序推进|加紧建设|加快实施|顺利推进|扎实推进")
 # What may open a clause before its event word (力争开工…, 年内建成…): the event governs the clause.
 _CLAUSE_VERB_OPENING = re.compile(r"\s*(?:力争|争取|计划|加快|推动|确保|全面|年内|新|要|将|并)?")
 # A batch's investment told before its amount (重大工程投资完成…, 省大中型项目投资突破…).
@@ -1141,8 +1142,9 @@ class Assembler:
             p0 = self.index.paragraph(first)[0]
             if s0 <= p0:
                 continue
-            if _PREPARATORY.search(self.text, first, s1):
-                continue  # 做好甲、乙等项目前期工作: works being prepared take no event told before
+            if _PREPARATORY.search(self.text, first, s1) or _IN_PROGRESS.search(self.text, first, s1):
+                continue  # 做好甲、乙等项目前期工作, 甲、乙等重大项目加快推进: the sentence tells
+                # what is happening to them, no event told before is theirs
             k0, k1 = bisect.bisect_left(starts, max(p0, s0 - 300)), bisect.bisect_left(starts, s0)
             free = [ev for ev in events[k0:k1] if id(ev) not in taken and ev.date is not None]
             for e in members:

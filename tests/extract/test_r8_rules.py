@@ -288,3 +288,5 @@ def test_an_exhortation_to_start_sooner_is_no_event() -> None:
 def test_works_being_prepared_take_no_event_told_before() -> None:
     found = _names("交通水利方面，力争一批重点工程年内开工。做好戊己水库、庚辛航道等项目前期工作。")
     assert _events(found["庚辛航道"]) == [] and _events(found["戊己水库"]) == []
+    found = _names("交通水利方面，力争一批重点工程年内开工。甲乙水库、丙丁航道等重大项目加快推进。")
+    assert _events(found["甲乙水库"]) == [] and _events(found["丙丁航道"]) == []
