@@ -174,8 +174,9 @@ _PREPARATORY = re.compile(r"前期工作|前期论证|前期研究|前期准备"
 _IN_PROGRESS = re.compile(r"加快推进|加快建设|稳步推进|有序推进|加紧建设|加快实施|顺利推进|扎实推进")
 # What may open a clause before its event word (力争开工…, 年内建成…): the event governs the clause.
 _CLAUSE_VERB_OPENING = re.compile(r"\s*(?:力争|争取|计划|加快|推动|确保|全面|年内|新|要|将|并)?")
-# A batch's investment told before its amount (重大工程投资完成…, 省大中型项目投资突破…).
-_BATCH_INVEST_BEFORE = re.compile(
+# A batch's investment told before its amount (重大工程投资完成…, 省大中型项目投资突破…): the
+# region's claim (claims.py reads it), no project's figure.
+BATCH_INVEST_BEFORE = re.compile(
     r"(?:重点|重大|大中型)(?:工程|建设)?(?:项目|工程)(?:累计|共|全年|年度)?(?:完成)?(?:总投资|投资)"
     r"(?:完成)?(?:达到?|为|突破|超过|约)?$")
 _TWO_ENDED = re.compile(
@@ -1001,7 +1002,7 @@ class Assembler:
                     continue
             elif k != "land":
                 continue
-            if k == "money" and _BATCH_INVEST_BEFORE.search(
+            if k == "money" and BATCH_INVEST_BEFORE.search(
                     text, max(self.index.clause(f.start)[0], f.start - 20), f.start):
                 continue  # 重大工程投资完成2383亿元，建成某线: the batch's total, a claim
             if k == "money" and _FROM_VALUE.match(text, f.end) \

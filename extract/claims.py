@@ -18,7 +18,7 @@ from collections import Counter
 from typing import Any, NamedTuple
 
 from touzi.extract.alternation import by_first_char
-from touzi.extract.assemble import NOT_LOCATION_AFTER
+from touzi.extract.assemble import BATCH_INVEST_BEFORE, NOT_LOCATION_AFTER
 from touzi.extract.dates import PubDate
 from touzi.extract.events import date_value
 from touzi.extract.mention_type import Mention
@@ -210,9 +210,7 @@ _ECONOMY_GROWS = re.compile(r"(?:^|[，,；;：:]|是|全年|今年)(?:经济|(?
 _BARE_INVESTMENT = re.compile(r"(?:全年|今年|全省|全市|全区)?(?:完成)?投资(?:同比)?(?:增长|增速为?|增幅为?)")
 _SMALLEST_AGGREGATE = 1_000_000
 _MONEY_UNITS = frozenset(("CNY", "USD", "EUR", "HKD", "JPY", "GBP"))
-_KEY_PROJECTS_INVEST = re.compile(
-    r"(?:重点|重大|大中型)(?:工程|建设)?(?:项目|工程)(?:累计|共|全年|年度)?(?:完成)?(?:总投资|投资)"
-    r"(?:完成)?(?:达到?|为|突破|超过|约)?$")
+_KEY_PROJECTS_INVEST = BATCH_INVEST_BEFORE  # 省重点工程项目投资5367.1亿元, 重大工程投资完成…
 _OWN_BATCH = re.compile(r"(?:项目|工程)”?(?:累计|共|全年|年度)?(?:完成|实际完成)?投资")
 _LAST_YEAR_SAME = re.compile(r"(?:去年|上年)同期(?:的)?(?:增速|增幅)?(?:为|是)?$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
