@@ -1508,7 +1508,7 @@ class Assembler:
                 before = [m for m in before if (m.region.adcode or "")[:2] == home]
             if before:
                 return before[-1].region
-        if (self._digest() and not self._focus_dominant(ctx)) or self._roundup(ctx):
+        if (self._digest() and not ctx.focus_holds(0.8)) or self._roundup(ctx):
             return None  # a news digest's stories are set in many places: none is its focus
             # (a work report's sections read as headlines, but its places are its own)
         return ctx.focus if self._focus_stated(ctx) else None
@@ -1526,23 +1526,11 @@ class Assembler:
             self._is_digest = heads >= 3
         return self._is_digest
 
-    def _province_counts(self, ctx: Any) -> Counter[str]:
-        """How often each province is the place of a location mention."""
-        if not hasattr(self, "_provinces"):
-            provinces: Counter[str] = Counter()
-            for m in ctx.mentions:
-                r = m.region
-                if r is not None and r.adcode and m.role == "location" \
-                        and r.adcode[:2] not in ("10", "00"):
-                    provinces[r.adcode[:2]] += 1
-            self._provinces = provinces
-        return self._provinces
-
     def _roundup(self, ctx: Any) -> bool:
         """Whether the article tours several provinces (在贵州…。在四川…。在广东…): places
         of three or more provinces, none of them in half its place mentions, so a project it
         names no place for is not set where the article's focus is."""
-        provinces = self._province_counts(ctx)
+        provinces = ctx.province_counts()
         return len(provinces) >= 3 and \
             provinces.most_common(1)[0][1] * 2 < sum(provinces.values())
 
@@ -1552,18 +1540,8 @@ class Assembler:
         name is often right (某公司重庆项目 in a story from 贵州), a report's is a namesake."""
         if not hasattr(self, "_is_own_report"):
             self._is_own_report = "政府工作报告" in self.text[:300] \
-                and self._focus_dominant(ctx, HOME_SHARE)
+                and ctx.focus_holds(HOME_SHARE)
         return self._is_own_report
-
-    def _focus_dominant(self, ctx: Any, share: float = 0.8) -> bool:
-        """Whether the focus's province holds `share` (four in five) of the place mentions
-        (a province's own report, however many sections it has)."""
-        focus = ctx.focus
-        if focus is None or not focus.adcode:
-            return False
-        provinces = self._province_counts(ctx)
-        total = sum(provinces.values())
-        return total >= 10 and provinces.get(focus.adcode[:2], 0) >= total * share
 
     def _focus_stated(self, ctx: Any) -> bool:
         """Whether the article names its focus as a place in its own right: a mention of it

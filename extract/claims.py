@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from typing import Any, NamedTuple
 
 from touzi.extract.alternation import by_first_char
-from touzi.extract.assemble import BATCH_INVEST_BEFORE, NOT_LOCATION_AFTER
+from touzi.extract.assemble import BATCH_INVEST_BEFORE, HOME_SHARE, NOT_LOCATION_AFTER
 from touzi.extract.dates import PubDate
 from touzi.extract.events import date_value
 from touzi.extract.mention_type import Mention
@@ -210,7 +209,6 @@ _ECONOMY_GROWS = re.compile(r"(?:^|[，,；;：:]|是|全年|今年)(?:经济|(?
 _BARE_INVESTMENT = re.compile(r"(?:全年|今年|全省|全市|全区)?(?:完成)?投资(?:同比)?(?:增长|增速为?|增幅为?)")
 _SMALLEST_AGGREGATE = 1_000_000
 _MONEY_UNITS = frozenset(("CNY", "USD", "EUR", "HKD", "JPY", "GBP"))
-_KEY_PROJECTS_INVEST = BATCH_INVEST_BEFORE  # 省重点工程项目投资5367.1亿元, 重大工程投资完成…
 _OWN_BATCH = re.compile(r"(?:项目|工程)”?(?:累计|共|全年|年度)?(?:完成|实际完成)?投资")
 _LAST_YEAR_SAME = re.compile(r"(?:去年|上年)同期(?:的)?(?:增速|增幅)?(?:为|是)?$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -447,21 +445,13 @@ class ClaimFinder:
         return r
 
     def _home(self) -> Region | None:
-        """The focus when it is a province whose places are seven in ten of the article's."""
-        if not hasattr(self, "_home_region"):
-            home = None
-            focus = self.ctx.focus if self.ctx is not None else None
-            if focus is not None and focus.adcode and focus.adcode.endswith("0000") \
-                    and focus.adcode[:2] not in ("10", "00"):
-                provinces = Counter((m.region.adcode or "")[:2] for m in self.ctx.mentions
-                                    if m.region is not None and m.region.adcode
-                                    and m.role == "location"
-                                    and m.region.adcode[:2] not in ("10", "00"))
-                total = sum(provinces.values())
-                if total >= 10 and provinces.get(focus.adcode[:2], 0) >= 0.7 * total:
-                    home = focus
-            self._home_region = home
-        return self._home_region
+        """The focus when it is a province the article is told from (HOME_SHARE of its
+        places)."""
+        focus = self.ctx.focus if self.ctx is not None else None
+        if focus is not None and focus.adcode and focus.adcode.endswith("0000") \
+                and focus.adcode[:2] not in ("10", "00") and self.ctx.focus_holds(HOME_SHARE):
+            return focus
+        return None
 
     def _region_of(self, a: int, b: int) -> dict[str, Any]:
         """The region a statement at [a, b) speaks for: the place nearest before the figure in
@@ -1044,9 +1034,9 @@ class ClaimFinder:
                 count = self.coordinated[id(m)]
             elif ind is not None and ind not in _FIRM_LEVEL:
                 pass  # 完成工业性投入3.23亿元 after a list of projects: still the region's
-            elif _KEY_PROJECTS_INVEST.search(left):
-                ind = "project_investment"  # 重大工程投资完成2383亿元，建成某线: the batch's, even
-                # in a sentence that goes on to name works
+            elif BATCH_INVEST_BEFORE.search(left):
+                ind = "project_investment"  # 省重点工程项目投资5367.1亿元, 重大工程投资完成2383亿元，
+                # 建成某线: the batch's, even in a sentence that goes on to name works
             elif project_sentence:
                 continue  # a project's figure (项目建成后…年产值680亿元), not a region's
             elif ind is not None:
@@ -1056,8 +1046,6 @@ class ClaimFinder:
                     or _builds_one(text, m.end, min(s1, m.end + 30)) or _FIRM_SUBJECT.search(
                     text, max(self.index.clause(m.start)[0], m.start - 16), m.start):
                 continue  # a firm's or a project's figure (格力电器…宣布投资50亿元)
-            elif _KEY_PROJECTS_INVEST.search(left):
-                ind = "project_investment"  # 省重点工程项目投资5367.1亿元: the batch of key projects
             elif _INDICATOR_NOUN.search(left):
                 ind, indicator_text = "other", _INDICATOR_NOUN.search(left).group()
             elif self._one_project_after(m, s1) or _ONE_TOTAL_OPEN.match(

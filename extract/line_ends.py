@@ -69,8 +69,9 @@ def _place_chars() -> dict[str, frozenset[str]]:
 
 def leaves_province(name: str, province: str) -> bool:
     """Whether `name` is a line named by abbreviated ends (包银高铁) of which one lies outside
-    the province with two-digit code `province`. False when the name is not such a line, when
-    a character is no place's (沿黄高速, 环岛高铁) or when it names a section (某某段)."""
+    the province with two-digit code `province`. False when the name is not such a line or
+    when a character is no place's (沿黄高速, 环岛高铁); a section (某线某省段) is the caller's to
+    exclude (assemble.Assembler.region looks at all of a project's names)."""
     power = _POWER_LINK.search(name)
     if power is not None:
         return True

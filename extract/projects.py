@@ -148,6 +148,8 @@ _LEAD_TRIM = re.compile(
 # A list closed by 等 (or a count) and a head: 上力、国千、铁流等7个项目.
 # Heads short names share when listed before them (西延、西康等5条高铁).
 _SHARED_HEADS = "高铁|高速公路|高速|城际铁路|铁路|煤矿|总部"
+# Kinds of works a list's count may name (甲闸、乙闸等10座水闸, 甲至乙等7条公路).
+_COUNTED_KINDS = "水闸|水库|泵站|电站|大桥|隧道|机场|码头|铁路|高速公路|公路"
 _LIST_TAIL = re.compile(
     # 甲、乙等“十大产业项目”: a ranked batch the report names
     r"等“?[一二三四五六七八九十百]+大[\u4e00-\u9fff]{0,6}?(?:项目|工程)”?"
@@ -158,7 +160,7 @@ _LIST_TAIL = re.compile(
     # 甲闸、乙泵闸等10座水闸: the works counted by their own kind (甲、乙两座百万千瓦级水电站,
     # 甲至乙等7条公路: the count alone closes the list too)
     r"|等?[\d一二三四五六七八九十两]+[座个处条]"
-    r"[\u4e00-\u9fff]{0,8}?(?:水闸|水库|泵站|电站|大桥|隧道|机场|码头|铁路|高速公路|公路)"
+    rf"[\u4e00-\u9fff]{{0,8}}?(?:{_COUNTED_KINDS})"
     # 甲乙、丙丁等5条高铁, 甲、乙等煤矿, 甲乙、丙丁高铁: short names sharing one head
     r"|(?<=[\u4e00-\u9fff])(?:等[\d一二三四五六七八九十两]*[座个处条]?)?(?:在建)?"
     rf"(?:{_SHARED_HEADS})(?!站|线|公司|集团|局|时代|发展|运转|增长)"
@@ -175,8 +177,7 @@ _JOINED_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?段)?(?:扩能改造|改扩�
 # 甲、乙等6个高铁项目, 甲、乙等水利工程: the kind of works the listed projects are
 _WORKS_KIND_IN_TAIL = re.compile(r"高铁|铁路|高速公路|高速|公路|城际|水利|水库|电站|机场|航道|港口|管道")
 # 甲、乙两座百万千瓦级水电站: a list closed by a count of one kind of works
-_COUNTED_KIND = re.compile(r"[\d一二三四五六七八九十两]+[座个处条][\u4e00-\u9fff]{0,8}?"
-                           r"(水闸|水库|泵站|电站|大桥|隧道|机场|码头|铁路|高速公路|公路)$")
+_COUNTED_KIND = re.compile(rf"[\d一二三四五六七八九十两]+[座个处条][\u4e00-\u9fff]{{0,8}}?({_COUNTED_KINDS})$")
 _CLASS_WORDS = re.compile(r"一批|一系列|各类|多个|各种|诸多")
 _ITEM_SPLIT = re.compile(r"、|以及|和|及|与")
 _PHASE_TAIL = re.compile(r"(?:[（(]?[一二三四五首本][期]|[一二三四五]号)")
@@ -1193,7 +1194,7 @@ class ProjectFinder:
         if len(bare) < 2 or is_generic(bare) or _BATCH_RE.fullmatch(name) \
                 or _CLASS_WORDS.search(name):
             return False  # …, 年产53000公里各种电气装备: a class of things
-        if self.places.covers(a, b) and len(bare) <= 1 and not place_ok:
+        if self.places.covers(a, b) and len(bare) <= 1:
             return False
         if _CONTEST_ITEM.search(name):
             return False  # 100米、200米、500米直道赛三个项目: events of a contest

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -175,9 +176,28 @@ class ArticleRegions:
     outlet: Region | None
     mentions: list[PlaceMention]
     _starts: list[int] = field(default_factory=list, repr=False)
+    _provinces: Counter[str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._starts = [m.start for m in self.mentions]
+
+    def province_counts(self) -> Counter[str]:
+        """How often each province (two-digit code) is the place of a location mention."""
+        if self._provinces is None:
+            self._provinces = Counter(
+                m.region.adcode[:2] for m in self.mentions
+                if m.region is not None and m.region.adcode and m.role == LOCATION
+                and m.region.adcode[:2] not in ("10", "00"))
+        return self._provinces
+
+    def focus_holds(self, share: float) -> bool:
+        """Whether the focus's province holds `share` of the location mentions (ten or more):
+        the article is told from that province (its own report, a story set there)."""
+        if self.focus is None or not self.focus.adcode:
+            return False
+        provinces = self.province_counts()
+        total = sum(provinces.values())
+        return total >= 10 and provinces.get(self.focus.adcode[:2], 0) >= total * share
 
     def locations(self) -> list[PlaceMention]:
         """Mentions that can be a project's location (role location, region known)."""
