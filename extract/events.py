@@ -42,6 +42,9 @@ _WORDS: list[tuple[str, str]] = [
     # in use, open to the public (某馆建成投用, 某园开园, 某线投入运行)
     ("投用", PRODUCTION), ("投入运行", PRODUCTION), ("开园", PRODUCTION), ("开馆", PRODUCTION),
     ("产出", PRODUCTION), ("开始接诊", PRODUCTION), ("正式接诊", PRODUCTION), ("开诊", PRODUCTION),
+    # production begun, in the words of firms and local papers (某厂将于明年开始生产)
+    ("投入生产", PRODUCTION), ("开始生产", PRODUCTION), ("正式生产", PRODUCTION),
+    ("交付使用", PRODUCTION),
     ("达产", FULL),
     ("竞得", SIGNED), ("摘得", SIGNED), ("正式启动", STARTED), ("启动建设", STARTED),
     # 将于2011年在乌鲁木齐…建设: building as a plan (a plain 建设 is no event)
