@@ -74,6 +74,8 @@ _JOINER = re.compile(r"(?<=[\u4e00-\u9fff])(?:到|至|—|－|-)(?=[\u4e00-\u9ff
 # countries themselves are the place finder's foreign mentions (CLDR names, places.py).
 _ABROAD = re.compile(r"海外|境外|国外|澳洲")
 # 跨越江西、福建两省: the places after these are on the route
+# Words after a name that place it: 落户某区, 落地某县, 位于某市, 选址某园区
+_SITE_CUE = re.compile(r"(?:正式|成功|顺利|将|已)?(?:签约)?(?:落户|落地|位于|选址|坐落于|建在|入驻)(?:于|在|到)?")
 _ROUTE_CUE = re.compile(r"跨越|横跨|途经|贯穿|穿越|连接|连通|起于|止于|自|从|由|在")
 _REPORTED = re.compile(r"告诉|表示|介绍|透露|指出|认为|称|说")
 # Paragraph openings that present members of a batch told before.
@@ -1651,6 +1653,12 @@ class Assembler:
             k = bisect.bisect_left(self._foreign_starts, m.start)
             if k < len(self._foreign) and self._foreign[k][0] == m.start \
                     and self._foreign[k][1] < m.end - 1:
+                fa, fb = self._foreign[k]
+                # 日本某电产…项目: the country opens the investor's name, its origin; and one
+                # the clause places here (…项目落户嘉善经济技术开发区) is here
+                if any(a <= fa and fb <= b or a == fb for a, b in firms) \
+                        or self._site_after(m):
+                    continue
                 return True  # 美国内华达州…铁矿, 巴西工厂项目: a name that opens with a country
         abroad = False
         for m in names:
@@ -1661,8 +1669,8 @@ class Assembler:
             fb = c0
             if k >= 0 and self._foreign[k][0] >= c0:
                 fa, fb = self._foreign[k]
-                if any(a <= fa and fb <= b for a, b in firms):
-                    fb = c0  # 美国铝业公司…: a firm's origin, not the site
+                if any(a <= fa and fb <= b or a == fb for a, b in firms):
+                    fb = c0  # 美国铝业公司…, 日本某电…项目: a firm's origin, not the site
             rows = self._places[bisect.bisect_left(self._place_starts, fb):
                                 bisect.bisect_left(self._place_starts, c1)]
             # (a Chinese firm's home, 青海盐湖工业…, is not a site in China)
@@ -1670,6 +1678,16 @@ class Assembler:
                 return False  # (…共建的…工程在辽宁盘锦开工: a name's clause names a site here)
             abroad = abroad or fb > c0
         return abroad
+
+    def _site_after(self, m: ProjectMention) -> bool:
+        """Whether the clause after a name places it in China (…项目落户嘉善经济技术开发区)."""
+        c1 = self.index.clause(m.start)[1]
+        cue = _SITE_CUE.match(self.text, m.end)
+        if cue is None:
+            return False
+        rows = self._places[bisect.bisect_left(self._place_starts, cue.end()):
+                            bisect.bisect_left(self._place_starts, c1)]
+        return any(t[0].start == cue.end() and not t[2] for t in rows)
 
     def _ends(self, names: list[ProjectMention]) -> Any:
         """For a line named by its two ends (合肥到福州铁路, 哈密—重庆): _NO_REGION when the ends

@@ -22,15 +22,15 @@ from touzi.extract.sentences import TextIndex, finditer_in
 # Legal forms and group words that end a company name, longest first.
 _LEGAL = re.compile(
     r"(?:（集团）|\(集团\))?(?:集团股份有限公司|集团有限责任公司|集团有限公司|股份有限公司|有限责任公司|"
-    r"有限公司|股份公司|集团公司|控股集团|集团|公司|铁路局)"
+    r"有限公司|股份公司|集团公司|控股集团|集团|公司|铁路局|株式会社)"
     r"(?![\u4e00-\u9fff]{0,2}(?:负责人|董事|总经理|领导|党委|员工|职工|人士))"
 )
 # Every legal form holds one of these, and no clause break: find_companies reads only the
 # clauses that hold one (a few percent of a text). Keep it true when changing _LEGAL.
-_LEGAL_WORDS = ("公司", "集团", "铁路局")
+_LEGAL_WORDS = ("公司", "集团", "铁路局", "株式会社")
 _LEGAL_TAIL = re.compile(
     r"(?:（集团）|\(集团\))?(?:集团股份有限公司|集团有限责任公司|集团有限公司|股份有限公司|"
-    r"有限责任公司|有限公司|股份公司|集团公司|控股集团|集团|公司)$"
+    r"有限责任公司|有限公司|股份公司|集团公司|控股集团|集团|公司|株式会社)$"
 )
 # A company's core that names nothing (该公司, 合资公司, 子公司, 上市公司…).
 _GENERIC_CORE = re.compile(

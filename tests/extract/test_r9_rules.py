@@ -18,3 +18,24 @@ def test_production_in_the_words_firms_use() -> None:
     assert found["长兴县年产5万吨新型铝材项目"] == [("production", "2019-03")], found
     assert found["德清县智能家居产业园"] == [("planned", "2021")], found
     assert found["安吉县人民医院迁建工程"] == [("production", "2018-12")], found
+
+
+def _regions(text: str, pub: str = "2021-06-15") -> dict[str, str | None]:
+    return {r["name"]: r["region"].get("adcode")
+            for r in extract_records(text, pub_date=pub) if r["kind"] == "project"}
+
+
+def test_a_country_opening_a_name_placed_here_is_the_investors_origin() -> None:
+    found = _regions("总投资1亿美元的德国某星轴承项目签约落户太仓高新区。"
+                     "海宁市与日本某电株式会社签约，日本某电精密马达项目同日开工。"
+                     "奇瑞汽车公司投资的巴西工厂项目开工。")
+    assert found["德国某星轴承项目"] == "320585", found  # the clause places it in 太仓
+    assert found["日本某电精密马达项目"] == "330481", found  # the country opens the firm's name
+    assert found["巴西工厂项目"] is None, found  # abroad
+
+
+def test_a_japanese_legal_form_ends_a_company() -> None:
+    recs = extract_records("嘉兴市与日本某电株式会社签约，某电智能马达项目落户嘉兴经济技术开发区。",
+                           pub_date="2021-06-15")
+    # (the name writes the firm's short form; the scorer matches it to the legal name)
+    assert [r["company"] for r in recs if r["kind"] == "project"] == ["某电"], recs
