@@ -445,7 +445,8 @@ def date_agrees(gold: Any, pred: Any) -> bool:
     if None in (g_start, g_end, p_start, p_end):
         return gold.strip() == pred.strip()
     if len(g_parts) == 1 and len(p_parts) == 2:
-        return False
+        # a range agrees with a single period only when it is that period (1-6月 = H1)
+        return p_start[0] == g_start[0] and p_end[1] == g_end[1]  # type: ignore[index]
     return (g_start[0] <= p_start[0] <= g_start[1]  # type: ignore[index]
             and g_end[0] <= p_end[1] <= g_end[1])  # type: ignore[index]
 

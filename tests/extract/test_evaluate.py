@@ -203,6 +203,11 @@ def test_dates_agree_at_gold_precision() -> None:
     assert date_agrees("2011-01/2011-08", "2011-01/2011-08-31")
     assert not date_agrees("2011-01/2011-08", "2011-08")
     assert date_agrees("2011/2015", "2011-01/2015-12")
+    # a range of months that is exactly the gold's half, quarter or year is that period
+    assert date_agrees("2018-H1", "2018-01/2018-06")
+    assert date_agrees("2018", "2018-01/2018-12")
+    assert not date_agrees("2018", "2018-01/2018-06")
+    assert not date_agrees("2018-H1", "2018-01/2018-05")
     assert not date_agrees("2018-02", None) and not date_agrees("2018-02", "soon")
 
 
