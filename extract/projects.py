@@ -78,7 +78,7 @@ _WEAK = frozenset(WEAK_HEADS)
 
 # A core made only of these words names no project (重大项目, 5000万元以上的投资项目…).
 _GENERIC_WORDS = (
-    "重大", "重点", "主要", "大型", "超大型", "大", "小", "好", "新", "老", "各类", "各种", "各项",
+    "主会场", "分会场", "重大", "重点", "主要", "大型", "超大型", "大", "小", "好", "新", "老", "各类", "各种", "各项",
     "相关", "配套", "前期", "储备", "备选", "优质", "龙头", "关键", "标志性", "示范", "试点",
     "精品", "样板", "平台", "集中", "攻坚", "民生", "社会事业", "基础设施", "产业", "工业",
     "制造业", "服务业", "农业", "现代服务业", "高新技术", "新兴产业", "战略性新兴产业",
@@ -239,10 +239,12 @@ class ProjectFinder:
         self.cut_ends: list[int] = []  # ends of figures a name never spans (dates, money)
         de_ok: set[int] = set()
         glued: list[tuple[int, int]] = []
+        size_ends: set[int] = set()
         for m in mentions:
             k = m.kind
             if k == "capacity" or k == "quantity" or (k == "count" and m.unit in _PROD_UNITS):
                 spans.append((m.start, m.end))
+                size_ends.add(m.end)
                 if k == "capacity" and m.end < len(text) and text[m.end] == "的":
                     de_ok.add(m.end)
             elif k == "duration" and not text[m.start].isdigit() \
@@ -257,6 +259,7 @@ class ProjectFinder:
         self.protected = Protected(spans)
         self.places = Protected(list(places))
         self.de_ok = frozenset(de_ok)
+        self._size_ends = frozenset(size_ends)
         self.cut_ends.sort()
         self._company_at = {c.start: c for c in companies}
         self._company_starts = [c.start for c in companies]
@@ -652,8 +655,10 @@ class ProjectFinder:
                 continue  # 远航(嘉兴)智造产业园, …公司(下称“伊钢”)…: brackets gloss the name
             if b < len(core) and core[b] in "至到—" and a == 0:
                 continue  # 大同至西安客运专线: the first end of a line (jieba: 大同 an adverb)
-            if kind == INNER and (b >= len(core) or not self._opens_proper(start + b, hs)):
-                continue  # 光伏行业垂直一体化: a verb inside a product's description
+            if kind == INNER and (b >= len(core) or not self._opens_proper(start + b, hs)
+                                  or start + a in self._size_ends):
+                continue  # 光伏行业垂直一体化, 年产30万吨休闲食品: a verb inside a product's
+                # description (after its quantity, it opens the product)
             if kind == OPENING:
                 if subject is None:
                     he = _HEAD_RE.match(self.text, hs)
@@ -711,7 +716,12 @@ class ProjectFinder:
         if sup is not None and sup.start() > 0 and sup.group() in _FIRST_OF \
                 and self._firms.covers(start, start + sup.start()):
             sup = None  # 特斯拉首个海外超级工厂: the firm's first plant is one undertaking
-        if sup is not None or _DESCRIBED.search(text[run:start]) \
+        described = _DESCRIBED.search(text[run:start])
+        if described is not None and _HEAD_RE.match(described.group()) is not None \
+                and is_generic(label := text[run:run + described.start()]) and label \
+                and _DEICTIC_RE.match(label) is None:
+            described = None  # 主会场项目为某某项目: a label, then the name
+        if sup is not None or described is not None \
                 or _DESCRIBED_WIDE.search(text, wide, start):
             return False  # …生产基地 after 将成为, 氮肥装置项目 after ，是: descriptions
         de = text.rfind("的", wide, start)

@@ -154,6 +154,8 @@ def _cn_unit(numeral: str) -> str | None:
     return None
 
 
+# What may follow a few yuan written in Chinese numerals (三元钱, 五元左右, 十元以上, 两元一斤).
+_AFTER_FEW_YUAN = frozenset("的钱左右以上下多至到和或及与不每一")
 # Place names that read as a numeral and a measure word.
 _PLACE_NUMERALS = ("五家渠", "七台河")
 _NUM_GROUPS = ("u", "n1", "m1", "m1b", "n2", "m2", "qa", "qb", "qc", "tq", "u0", "per")
@@ -186,6 +188,10 @@ def _numeric(
         return None  # 五家渠, 七台河: place names
     if u0 is not None and cls != PCT:
         return None  # 40%～50亿: not one figure
+    if cn and unit == "元" and m1 is None and n2 is None and end < len(text) \
+            and "\u4e00" <= text[end] <= "\u9fff" and text[end] not in _AFTER_FEW_YUAN \
+            and (chinese_value(n1) or 100) < 100:
+        return None  # 三元正极材料, 二元结构, 一元化: a word, not a sum of a few yuan
     if cn and m1 is None and cls in (COUNT, PROD, TIME):
         before = text[m.start() - 1:m.start()]
         if n1 == "一" or before == "届" or (before == "这" and cls == TIME):

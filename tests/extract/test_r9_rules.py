@@ -39,3 +39,21 @@ def test_a_japanese_legal_form_ends_a_company() -> None:
                            pub_date="2021-06-15")
     # (the name writes the firm's short form; the scorer matches it to the legal name)
     assert [r["company"] for r in recs if r["kind"] == "project"] == ["某电"], recs
+
+
+def _names(text: str, pub: str = "2022-03-28") -> list[str]:
+    return [r["name"] for r in extract_records(text, pub_date=pub) if r["kind"] == "project"]
+
+
+def test_a_firms_capacity_project_keeps_its_whole_product() -> None:
+    # 三元 (ternary) is no sum of three yuan; 休闲 (leisure) after a quantity opens the product
+    assert _names("乙市举行集中开工活动。\n某州锂材有限公司年产10万吨高镍三元正极材料项目开工。") \
+        == ["某州锂材有限公司年产10万吨高镍三元正极材料项目"]
+    assert _names("乙市举行签约仪式。\n签约仪式上，某源食品科技有限公司年产30万吨休闲食品及冷链配送项目率先签约。") \
+        == ["某源食品科技有限公司年产30万吨休闲食品及冷链配送项目"]
+
+
+def test_a_venue_label_before_is_introduces_the_name() -> None:
+    found = _names("乙市举行集中开工活动。\n主会场项目为某海风电装备有限公司年产200套海上风电塔筒项目。"
+                   "该项目为集中供热项目。")
+    assert found == ["某海风电装备有限公司年产200套海上风电塔筒项目"], found
