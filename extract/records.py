@@ -48,6 +48,8 @@ EXTRACTOR_VERSION = "0.6.0"
 EXTRACTOR = f"touzi.extract/{EXTRACTOR_VERSION}"
 
 REGION_KEYS = ("province", "city", "county", "town", "zone", "adcode")
+# A date opening a sentence: 3月27日, 6月17日上午, 2022年2月27日 (then the occasion)
+_DAY_OPENING = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚|早上)?[，,]?")
 
 
 @dataclass
@@ -73,6 +75,7 @@ class Analysis:
     projects: list[dict[str, Any]] = field(default_factory=list)
     claims: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
+    occasion: dict[str, tuple[str, str]] | None = None  # see _occasion
 
     def place_spans(self) -> list[tuple[int, int]]:
         """Spans of every place mention (no name edge cuts inside one)."""
@@ -279,6 +282,32 @@ def _region(a: Analysis, e: Entity, asm: Assembler) -> dict[str, Any]:
     return {k: d[k] for k in REGION_KEYS} | {"confidence": d["confidence"]}
 
 
+def _occasion(a: Analysis) -> dict[str, tuple[str, str]]:
+    """The dates a story's opening gives its occasion, by event type: a day written at the
+    start of the first body sentence that holds an event (3月27日，某市重大项目集中开工活动
+    举行: started on 3月27日). Computed once per article."""
+    if a.occasion is not None:
+        return a.occasion
+    out: dict[str, tuple[str, str]] = {}
+    a.occasion = out
+    if a.index is None or not a.events:
+        return out
+    # (an undated event word before it is the headline's: 某市重大项目集中签约)
+    first = min((v for v in a.events if v.date is not None), key=lambda v: v.start, default=None)
+    if first is None:
+        return out
+    s0, s1 = a.index.sentence(first.start)
+    if s0 > 400 or first.date is None or first.precision != "day" or first.planned:
+        return out
+    lead = a.text[s0:first.start].lstrip()
+    if not _DAY_OPENING.match(lead):
+        return out
+    for ev in a.events:
+        if s0 <= ev.start < s1 and ev.date == first.date and not ev.planned:
+            out.setdefault(ev.type, (ev.date, "day"))
+    return out
+
+
 def project_record(a: Analysis, e: Entity, asm: Assembler) -> dict[str, Any]:
     """The records.md `project` record of one entity."""
     text = a.text
@@ -336,6 +365,18 @@ def project_record(a: Analysis, e: Entity, asm: Assembler) -> dict[str, Any]:
             continue
         seen_ev.add(key)
         events.append(r)
+    occasion = _occasion(a)
+    if occasion:
+        known = {(ev["type"], ev["date"]) for ev in events}
+        for ev in events:
+            day = occasion.get(ev["type"])
+            if ev["date"] is None and day is not None:
+                # 6月17日，某市项目集中签约仪式举行 … 某项目率先签约: the story's occasion, dated
+                # in its opening sentence, is when its projects were signed (or started)
+                ev["date"], ev["precision"] = day
+                if (ev["type"], day[0]) in known:
+                    ev["type"] = None  # the same event, already dated
+        events = [ev for ev in events if ev["type"] is not None]
     if a.pub is not None and a.pub.month is not None:
         # A dated story reports what happened as news: an event it tells as done with no date
         # of its own happened by the publication, most often in its month (开工, 建成投产 in

@@ -57,3 +57,17 @@ def test_a_venue_label_before_is_introduces_the_name() -> None:
     found = _names("乙市举行集中开工活动。\n主会场项目为某海风电装备有限公司年产200套海上风电塔筒项目。"
                    "该项目为集中供热项目。")
     assert found == ["某海风电装备有限公司年产200套海上风电塔筒项目"], found
+
+
+def test_the_occasion_dated_in_the_opening_dates_its_projects() -> None:
+    text = ("乙县重大项目集中签约\n"
+            "　　6月17日上午，乙县第二季度重大项目集中签约仪式在县会展中心举行。本次签约项目6个，"
+            "涵盖食品、物流等领域。\n"
+            "　　仪式上，长兴县年产5万吨新型铝材项目率先签约。该项目计划总投资15亿元。\n"
+            "　　县领导表示，要做好服务保障。此外，安吉县智能家居产业园项目也完成签约。\n")
+    found = _events(text, pub="2021-06-18")
+    assert found["长兴县年产5万吨新型铝材项目"] == [("signed", "2021-06-17")], found
+    assert found["安吉县智能家居产业园项目"] == [("signed", "2021-06-17")], found
+    # without a dated opening the story's month stays the guess
+    later = _events(text.replace("6月17日上午，", ""), pub="2021-06-18")
+    assert later["长兴县年产5万吨新型铝材项目"] == [("signed", "2021-06")], later
