@@ -190,7 +190,10 @@ def load_gold(
     records = list(read_jsonl(paths, problems))
     if corpus_dir is None:
         files = jsonl_files(paths)
-        corpus = find_corpus_dir(files[0].parent if files else None)
+        # a gold folder may carry its own texts beside it (tests/gold/synthetic/corpus)
+        own = files[0].parent / "corpus" if files else None
+        corpus = own if own is not None and own.is_dir() else \
+            find_corpus_dir(files[0].parent if files else None)
     else:
         corpus = Path(corpus_dir)
     docs: dict[str, GoldDoc] = {}

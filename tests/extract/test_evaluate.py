@@ -43,7 +43,7 @@ def _named(records: list[dict], name: str) -> dict:
 
 # --------------------------------------------------------------------------- gold vs itself
 
-@pytest.mark.parametrize("source", ["seeds", "dev", "validation", "heldout"])
+@pytest.mark.parametrize("source", ["seeds", "dev", "validation", "heldout", "synthetic"])
 def test_gold_scores_one_against_itself(source: str, gold_dir: Path) -> None:
     path = gold_dir / "seeds.jsonl" if source == "seeds" else REPO_GOLD / source
     gold = list(read_jsonl([path]))
@@ -54,6 +54,16 @@ def test_gold_scores_one_against_itself(source: str, gold_dir: Path) -> None:
         assert score.f1 == 1.0, key
         assert score.fp == 0 and score.fn == 0, key
     assert report.misses == []
+
+
+def test_a_gold_folder_reads_the_texts_it_carries() -> None:
+    # tests/gold/synthetic holds made-up articles in corpus/ beside its gold files
+    docs = load_gold([REPO_GOLD / "synthetic"])
+    assert len(docs) == 24 and all(d.error is None and d.text for d in docs)
+    for d in docs:
+        for rec in d.records:
+            for ev in rec.get("evidence") or []:
+                assert 0 <= ev["start"] < ev["end"] <= len(d.text), (d.doc_id, ev)
 
 
 def test_nothing_predicted_scores_zero(seeds: list[dict]) -> None:
