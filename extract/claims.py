@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from touzi.extract.alternation import by_first_char
 from touzi.extract.assemble import BATCH_INVEST_BEFORE, HOME_SHARE, NOT_LOCATION_AFTER
-from touzi.extract.dates import PubDate
+from touzi.extract.dates import PubDate, review_year
 from touzi.extract.events import date_value
 from touzi.extract.mention_type import Mention
 from touzi.extract.regions import ArticleRegions, Region
@@ -403,6 +403,8 @@ class ClaimFinder:
         self._loc_starts = [m.start for m in self.locations]
         self._national: bool | None = None
         self._headings: list[tuple[int, str]] | None = None
+        review = review_year(text, self.pub)
+        self._review = None if review is None else f"{review:04d}"
 
     def _whole_of_named(self, m: Any, index: TextIndex, locs: list[Any], j: int) -> Any:
         """全省/全市/全县 (locs[j]) after a place of that level named in its paragraph is that
@@ -651,7 +653,7 @@ class ClaimFinder:
         if self.pub is not None and _WHOLE_YEAR.search(text, s0, a):
             # 浦东新区计划全年力争完成…3000亿元 after a sentence about June: the year's figure
             year = before[-1].date[:4] if before and before[-1].date else \
-                self._heading_year(a) or f"{self.pub.year:04d}"
+                self._heading_year(a) or self._review or f"{self.pub.year:04d}"
             return year, "year"
         if batch and before and _THIS_BATCH.search(text, s0, a):
             # 2月26日…集中开工活动…。此次集中开工的14个项目…: the day of the event told before
@@ -683,9 +685,11 @@ class ClaimFinder:
         p = self.pub
         heading = self._heading_year(a)
         if p is not None and _FULL_YEAR.search(text, s0, a):
-            return heading or f"{p.year:04d}", "year"  # 全年预计完成固定资产投资6500亿元
+            return heading or self._review or f"{p.year:04d}", "year"  # 全年预计完成…6500亿元
         if heading is not None:
             return heading, "year"  # 一、2024年工作回顾 over a report's section of results
+        if self._review is not None:
+            return self._review, "year"  # a review of last year: its figures are that year's
         if p is None:
             return None, None
         if p.month:

@@ -38,6 +38,24 @@ _PUB_RE = re.compile(
 )
 
 
+# A year opening the title or the first body sentence: 2015年全县完成…, 2015年，全县…
+_OPENING_YEAR = re.compile(r"\s*(?:[^\n]{0,12}?)(\d{4})年(?![0-9底初末]|\d{1,2}月)")
+
+
+def review_year(text: str, pub: PubDate | None) -> int | None:
+    """The year a story published in the first quarter looks back on: its title (or its first
+    body line) opens with the year before the publication's (2015年全县完成固定资产投资… of
+    2016-01-20). Its 全年 and its months without a year (于10月竣工) are that year's."""
+    if pub is None or pub.month is None or pub.month > 3:
+        return None
+    lines = [ln for ln in text[:400].split("\n") if ln.strip()][:3]
+    for line in lines:
+        m = _OPENING_YEAR.match(line)
+        if m is not None and int(m.group(1)) == pub.year - 1:
+            return pub.year - 1
+    return None
+
+
 def parse_pub_date(pub: _dt.date | str | PubDate | None) -> PubDate | None:
     """A PubDate from a date, datetime, PubDate or string (2015-08-11, 2019-03, 2025, 2015年8月)."""
     if pub is None:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from touzi.extract.alternation import by_first_char
-from touzi.extract.dates import PubDate
+from touzi.extract.dates import PubDate, review_year
 from touzi.extract.mention_type import Mention
 from touzi.extract.report_sections import Section, report_sections
 from touzi.extract.sentences import TextIndex
@@ -191,6 +191,7 @@ def find_events(text: str, index: TextIndex, mentions: list[Mention],
              and not (m.precision in _LABEL_PRECISIONS and _LABEL_YEAR.match(text, m.end))]
     starts = [m.start for m in dates]
     sections = report_sections(text, pub.year if pub is not None else None)
+    review = review_year(text, pub)
     out: list[Event] = []
     last_dated: dict[str, Event] = {}
     spans = ranges if ranges is not None else [(0, len(text))]
@@ -214,6 +215,10 @@ def find_events(text: str, index: TextIndex, mentions: list[Mention],
         if k >= 0 and dates[k].start >= s0 and dates[k].end <= a:
             dm = dates[k]
             date, precision, dstart, dend = date_value(dm), dm.precision, dm.start, dm.end
+            if review is not None and dm.year_inferred and "年" not in dm.text and date:
+                # 于10月竣工 in a review of last year published in January: last year's October
+                date = "/".join(str(review) + d[4:] if d[:4] == str(pub.year) else d  # type: ignore[union-attr]
+                                for d in date.split("/"))
             if dm.date_end and dm.date_end[:4] == dm.date[:4] and (
                     dm.text.endswith("以来") or text.startswith("以来", dm.end)):
                 # 今年以来…投运: some time this year, not over the months so far

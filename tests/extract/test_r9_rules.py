@@ -71,3 +71,19 @@ def test_the_occasion_dated_in_the_opening_dates_its_projects() -> None:
     # without a dated opening the story's month stays the guess
     later = _events(text.replace("6月17日上午，", ""), pub="2021-06-18")
     assert later["长兴县年产5万吨新型铝材项目"] == [("signed", "2021-06")], later
+
+
+def test_a_january_review_of_last_year_dates_its_year_and_months_back() -> None:
+    text = ("2015年乙县完成固定资产投资186亿元\n"
+            "　　2015年，乙县完成固定资产投资186亿元，同比增长12%。\n"
+            "　　工业投资稳步增长。全年完成工业投资59亿元，同比增长9%。"
+            "长兴县新型铝材项目于10月竣工。\n")
+    recs = extract_records(text, pub_date="2016-01-20")
+    periods = {r["indicator"]: r["period"] for r in recs if r["kind"] == "claim"}
+    assert periods.get("industrial_investment") == "2015", periods
+    events = [(e["type"], e["date"]) for r in recs if r["kind"] == "project" for e in r["events"]]
+    assert events == [("completed", "2015-10")], events
+    # the same words in May are this year's: 全年 the publication's, 10月 still ahead
+    later = extract_records(text, pub_date="2016-05-20")
+    assert {r["indicator"]: r["period"] for r in later if r["kind"] == "claim"}.get(
+        "industrial_investment") == "2016"
