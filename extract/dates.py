@@ -39,6 +39,7 @@ _PUB_RE = re.compile(
 
 
 # A year opening the title or the first body sentence: 2015年全县完成…, 2015年，全县…
+_BODY_YEAR = re.compile(r"\s*(\d{4})年[，,]")
 _OPENING_YEAR = re.compile(r"\s*(?:[^\n]{0,12}?)(\d{4})年(?![0-9底初末]|\d{1,2}月)")
 
 
@@ -49,8 +50,10 @@ def review_year(text: str, pub: PubDate | None) -> int | None:
     if pub is None or pub.month is None or pub.month > 3:
         return None
     lines = [ln for ln in text[:400].split("\n") if ln.strip()][:3]
-    for line in lines:
-        m = _OPENING_YEAR.match(line)
+    for i, line in enumerate(lines):
+        # the title, or a body line that opens with the year and a comma (not a heading:
+        # 一、2024年工作回顾 is a report's section, whose year the section rules read)
+        m = _OPENING_YEAR.match(line) if i == 0 else _BODY_YEAR.match(line)
         if m is not None and int(m.group(1)) == pub.year - 1:
             return pub.year - 1
     return None
