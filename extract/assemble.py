@@ -105,6 +105,8 @@ _HELD = re.compile(r"(?:举行|举办|开展|组织)(?:了)?(?:[^，,。；;]{0,
 _OBJECT_GAP = re.compile(r"(?:了|建设|实施|运营|投用)?")
 _TOGETHER = re.compile(r"一起|一道|同时|一并")
 _CONJUNCTIONS = frozenset(("和", "与", "及", "、", "以及"))
+# A parenthetical gloss with a figure after a name: （总投资1.2亿元）, (占地200亩)
+_GLOSS = re.compile(r"[（(][^（）()]{0,30}?[0-9０-９][^（）()]{0,30}?[）)]")
 _OTHER_SUBJECT = re.compile(r"企业在|公司在|集团在|全[市省区县]|我[市省区县]|全国")
 _BUILD_LINK = re.compile(r"建设|兴建|扩建|新建|建|用于|投向|打造|实施|摘牌|竞得|促成")
 _PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{2,4}")
@@ -1085,7 +1087,7 @@ class Assembler:
                 lid = _list_of(obj[0][3])
                 targets = [obj[0]] + ([s for s in obj if _list_of(s[3]) == lid] if lid >= 0 else [])
                 for prev, nxt in zip(obj, obj[1:], strict=False):  # 开工甲机场、乙机场: joined names
-                    if self.text[prev[1]:nxt[0]] not in _CONJUNCTIONS:
+                    if _GLOSS.sub("", self.text[prev[1]:nxt[0]]) not in _CONJUNCTIONS:
                         break
                     targets.append(nxt)
                 for e in {id(s[2]): s[2] for s in targets}.values():
@@ -1121,7 +1123,8 @@ class Assembler:
                 # (甲段、乙至丙高速、丁大桥建成通车: back along the chain of joined names)
                 link = chosen
                 for s in reversed(before[:-1]):
-                    between = self.text[s[1]:link[0]]
+                    # (甲项目（投资1亿元）、乙项目开工: a gloss between them still joins them)
+                    between = _GLOSS.sub("", self.text[s[1]:link[0]])
                     if len(between) > 2 or (between and between not in "和与及、"):
                         break
                     targets[id(s[2])] = s[2]

@@ -945,6 +945,10 @@ class ProjectFinder:
                 a, b = pieces[k]
                 while b > a and text[b - 1] == "等":
                     b -= 1
+                if b > a and text[b - 1] in "）)":
+                    opening = max(text.rfind("（", a, b - 1), text.rfind("(", a, b - 1))
+                    if opening > a and _DIGIT.search(text, opening, b):
+                        b = opening  # 某物流中心（投资2.3亿元）等项目: a figure glosses the item
                 ev = _EVENT_END.search(text, max(a, b - 2), b)
                 if ev is not None and ev.start() - a >= 2:
                     b = ev.start()  # 某大桥合龙等项目完工: the event is not the item's name
@@ -1289,6 +1293,7 @@ _BATCH_BEFORE = re.compile(
 _DATED_EVENT = re.compile(
     r"(?:投产|开工建设|开工|建成|竣工|落成|开业|投用|投入使用|通车|签约|落户)的$")
 _DATE_WORD = re.compile(r"[年月日]")
+_DIGIT = re.compile(r"[0-9０-９]")
 _DESCRIBING = re.compile(r"(?:这个|这一|这座|这家|一个|一座|该)[^，,。；;！？]{2,20}的$")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]")
 # A record claimed within a scope (我国…最高的, 全球最大的): what follows describes a project

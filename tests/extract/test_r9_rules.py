@@ -87,3 +87,14 @@ def test_a_january_review_of_last_year_dates_its_year_and_months_back() -> None:
     later = extract_records(text, pub_date="2016-05-20")
     assert {r["indicator"]: r["period"] for r in later if r["kind"] == "claim"}.get(
         "industrial_investment") == "2016"
+
+
+def test_a_figure_in_parentheses_after_a_listed_name_glosses_it() -> None:
+    recs = extract_records("乙县重大项目集中开工\n当天，长兴县标准厂房三期工程（投资4.5亿元）、"
+                           "长兴县冷链物流中心（投资2.3亿元）等一批配套项目同时开工。",
+                           pub_date="2022-02-28")
+    found = {r["name"]: ([i["amount_cny"] for i in r["investment"]],
+                         [e["type"] for e in r["events"]])
+             for r in recs if r["kind"] == "project"}
+    assert found == {"长兴县标准厂房三期工程": ([450000000], ["started"]),
+                     "长兴县冷链物流中心": ([230000000], ["started"])}, found
