@@ -1845,7 +1845,7 @@ _FIRM_PREFIX = re.compile(
 _FIRM_DEICTIC = re.compile(
     r"(?<![\u4e00-\u9fffA-Za-z0-9）)”])(?:本|该)?公司(?=拟|将|计划|决定|以|使用|在|于|投资|已|正在|"
     r"新|向|公告|募集|本次|此次|通过|还|也|目前)")
-_INVEST_LINK = re.compile(r"投资|出资|捐资|建设|兴建|实施|承建|设立|开建|扩建|新建|运营|打造|投向|用于|募投")
+_INVEST_LINK = re.compile(r"投资|出资|捐资|建设|兴建|实施|承建|设立|开建|扩建|新建|运营|打造|投向|用于|募投|签约|签订")
 
 
 def _linked_company(text: str, pm: ProjectMention, cands: list[Company],

@@ -75,6 +75,15 @@ _NOT_SUBJECT_FIRM = re.compile(
     r"人士|机构|投资者|股东|我国|中国|国家|央行|董事|管理层|公司$|集团$|企业|项目|方面|双方|"
     r"对方|[省市县区镇乡]$|同时|此外|另外|目前|今年|去年|明年|随后|[将已还也并又再曾正]$"
 )
+# Trades firms are named by in business news (东岳汽车, 秦川重汽, 湘江重工).
+_TRADES = (
+    "汽车|客车|重汽|重工|电子|科技|光电|化工|钢铁|水泥|能源|药业|制药|电气|机械|轮胎|电池|光伏|"
+    "新能|半导体|显示|玻璃|特钢|纸业|铝业|矿业|集成|材料|动力")
+_TRADE_CUES = ("签约", "投资", "开工", "拟", "计划", "宣布")
+_TRADE_FIRM = re.compile(
+    rf"(?:(?<=[，,。；;：:\n！？　 ”）)、])|(?<=^))([\u4e00-\u9fff]{{2,4}}?(?:{_TRADES}))"
+    r"(?=与|总投资|投资|拟|计划|宣布|斥资|出资|决定|在[\u4e00-\u9fff]{2,8}(?:开工|投资|建设|签约))"
+    rf"|与([\u4e00-\u9fff]{{2,4}}?(?:{_TRADES}))(?=签约|签订|签署|合资|合作)")
 # 中色股份: a short name and 股份 (not 股份有限公司, 股份制, 股份合作, 持有…股份).
 _SHARE_FIRM = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}股份(?![有公制合])")
 _PLACE_SUFFIX = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:省|市|自治区|县|区|旗|盟|州)")
@@ -231,7 +240,8 @@ def find_companies(text: str, places: Protected | None = None,
     for c in found:
         for s in c.short:
             shorts.setdefault(s, c.name)
-    for sf in _subject_firms(text, places, index) + _share_firms(text, places, index):
+    for sf in _subject_firms(text, places, index) + _share_firms(text, places, index) \
+            + _trade_firms(text, places):
         shorts.setdefault(sf, sf)
     spans = [(c.start, c.end) for c in found]
     extra: list[Company] = []
@@ -295,6 +305,25 @@ def _subject_firms(text: str, places: Protected | None, index: TextIndex) -> lis
             continue
         if text.count(name) >= 2:
             out.append(name)
+    return out
+
+
+def _trade_firms(text: str, places: Protected | None) -> list[str]:
+    """Firms a business story names by brand and trade alone (东岳汽车, 蓉通客车, 秦川重汽) as a
+    clause's subject before what firms do (…与某开发区签约, …总投资40亿元的…, …在某地开工), or
+    as the partner 与…签约 names."""
+    out: list[str] = []
+    if not any(w in text for w in _TRADE_CUES):
+        return out
+    for m in _TRADE_FIRM.finditer(text):
+        name = m.group(1) or m.group(2)
+        start = m.start(1) if m.group(1) else m.start(2)
+        if name in out or _INDUSTRY.match(name) or _NOT_SUBJECT_FIRM.search(name) \
+                or _GENERIC_CORE.match(name):
+            continue
+        if places is not None and places.covers(start, start + 2):
+            continue  # 襄阳汽车, 长沙汽车: a place's industry, not a firm
+        out.append(name)
     return out
 
 

@@ -98,3 +98,20 @@ def test_a_figure_in_parentheses_after_a_listed_name_glosses_it() -> None:
              for r in recs if r["kind"] == "project"}
     assert found == {"长兴县标准厂房三期工程": ([450000000], ["started"]),
                      "长兴县冷链物流中心": ([230000000], ["started"])}, found
+
+
+def _companies(text: str, pub: str = "2011-11-15") -> dict[str, str | None]:
+    return {r["name"]: r["company"] for r in extract_records(text, pub_date=pub)
+            if r["kind"] == "project"}
+
+
+def test_a_firm_named_by_brand_and_trade_in_business_news() -> None:
+    found = _companies("车企西进提速\n　　9月，蓉川客车与成都经济技术开发区签约，投资12亿元建设年产5000辆"
+                       "新能源客车项目；8月，秦岭重汽总投资40亿元的年产10万台重型柴油发动机项目开工。"
+                       "长沙经济技术开发区10月与湘楚重工签约年产20万辆乘用车整车项目。")
+    assert found == {"年产5000辆新能源客车项目": "蓉川客车",
+                     "年产10万台重型柴油发动机项目": "秦岭重汽",
+                     "年产20万辆乘用车整车项目": "湘楚重工"}, found
+    # a place's industry is no firm
+    plain = _companies("襄阳汽车投资增长较快，襄州区年产5万辆专用车项目开工。")
+    assert plain and set(plain.values()) == {None}, plain
