@@ -73,6 +73,7 @@ _HEAD_RE = re.compile(
     r"机械|塑料|技术|咨询|设计|监理|勘察|管理|科学|有限公司|有限责任|股份|节点|承包|总承包|"
     r"工人|职工|员工|矿工|专业|人才|人员)"
     r"(?!(?<=学)[生位])"  # 中学生运动会, 高中学位
+    r"(?!(?<=项目)区)"  # 临河综合项目区: an area set aside for projects
 )
 _WEAK = frozenset(WEAK_HEADS)
 
@@ -489,6 +490,8 @@ class ProjectFinder:
                 start = lead.end()  # …示范工程”和“2211”…工程: the conjunction joins two names
                 if start >= hs:
                     continue
+            if start >= 2 and text[start - 2:start] in _SITE_BEFORE and plain:
+                continue  # 该项目选址某某基地…: the site a project is built at, not a project
             for de in self.de_ok:
                 if start < de < hs - 2 and text[de] == "的" and (
                         (_SIZE_CUE.search(text, max(start, de - 14), de)
@@ -1510,6 +1513,8 @@ _CITY_ROLE = re.compile(
 )
 # A locative noun or a verb of flow or departure after a head: the site is where something else
 # is (某铁路西侧, 某高速沿线) or where it comes from (某水库引水, 某机场起飞), not an undertaking.
+# Verbs that place a project at the base, park or zone named after them.
+_SITE_BEFORE = frozenset(("选址", "位于", "地处", "坐落", "落户", "入驻", "落地"))
 _LOCATION_AFTER = re.compile(
     r"(?:[东西南北两一]侧|沿线|沿岸|一带|两岸|上游|下游|脚下|旁边|对岸|"
     r"引水|取水|调水|出发|起飞|始发)")

@@ -115,3 +115,10 @@ def test_a_firm_named_by_brand_and_trade_in_business_news() -> None:
     # a place's industry is no firm
     plain = _companies("襄阳汽车投资增长较快，襄州区年产5万辆专用车项目开工。")
     assert plain and set(plain.values()) == {None}, plain
+
+
+def test_a_site_named_after_a_siting_verb_is_no_project() -> None:
+    found = _names("某化工拟25亿元投建宁东年产30万吨PVC项目\n"
+                   "　　公告显示，该项目选址宁东能源化工基地临河综合项目区，占地约1200亩。", pub="2011-05-10")
+    # 投建 is a verb (not 建宁, a county of 福建); the base and the project area are the site
+    assert found == ["宁东年产30万吨PVC项目"], found
