@@ -41,6 +41,7 @@ INVEST_ROLES = frozenset((
     "total", "phase", "annual", "completed", "added", "registered_capital", "land_price",
 ))
 _OTHER_INVEST = re.compile(r"投资|投入|出资")
+_FUNDS_FOR = re.compile(r"(?:将)?(?:用于|投向|投入)")
 _SALES = re.compile(r"销售收入|销售额|营业收入")
 _UNIT_SPEC = re.compile(r"单机|单台|每台|单套|单线")
 # Words before a quantity that make it what a project can do (吞吐量, 年发电量, 每年可供…)
@@ -923,6 +924,8 @@ class Assembler:
             money_between = any(m.kind == "money" and f.end <= m.start < nxt[0]
                                 for m in self._mentions_in(f.end, nxt[0]))
             limit = 30 if f.role == "land_price" else 16
+            if _FUNDS_FOR.match(between) and not _COMMA.search(between):
+                limit = 40  # 10.5亿元用于在某地某开发区建设某项目: the funds' use names it
             if not money_between and len(between) <= limit and (_BUILD_LINK.search(between)
                                                                or len(between) <= 6):
                 return nxt[2]
@@ -984,8 +987,9 @@ class Assembler:
                     continue
                 if f.role == "other":
                     c0 = self.index.clause(f.start)[0]
-                    if not _OTHER_INVEST.search(text, max(c0, f.start - 10), f.start):
-                        continue
+                    if not _OTHER_INVEST.search(text, max(c0, f.start - 10), f.start) \
+                            and not _FUNDS_FOR.match(text, f.end):
+                        continue  # (其中10.5亿元用于建设某项目: money put into the works)
                 elif f.role == "revenue":
                     if not _SALES.search(text, max(0, f.start - 8), f.start):
                         continue  # 年销售收入12亿多元: a project's yearly sales

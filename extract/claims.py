@@ -145,7 +145,10 @@ _THRESHOLD_AFTER = re.compile(r"(?:以上|以下)?的?(?:项目|重大项目|企
 _NOT_INVESTMENT = re.compile(by_first_char((
     r"贷款|税款|利润|效益|经费|募集|募资|收入|销售|营收|中标|价款|工资|预付款|成交|交易|消费|出口|"
     r"进口|采购|存款|余额|市值|补贴|补助|奖励|资助|增持|收购|购买|援企|稳岗|惠及|税后|救灾|救助|慰问|"
-    r"扶持|资产|发行|彩票|公益|融资|上市|垫付|结余|闲置|沉淀|挪用|减税|降费|退税|增收|减负|降本|研发|贸易|降准|支出|惠企|赤字|社保|社会保障|保险基金|转移支付|就业").split("|")))
+    r"扶持|资产|发行|彩票|公益|融资|上市|垫付|结余|闲置|沉淀|挪用|减税|降费|退税|增收|减负|降本|研发|贸易|降准|支出|惠企|赤字|社保|社会保障|保险基金|转移支付|就业|"
+    # a firm's money: working capital, debts repaid (剩余3亿元用于补充流动资金)
+    r"流动资金|偿还|还贷").split("|")))
+_FIRM_FUNDS = re.compile(r"(?:将|拟)?用于(?:补充|偿还|归还)")
 _BUILD_AFTER = re.compile(
     r"(?:建设|新建|扩建|改扩建|开建|兴建|用于|设立)([^。；;]{0,20}?)(?:生产线|项目|工程|基地|工厂|产业园|企业)"
 )
@@ -1066,8 +1069,9 @@ class ClaimFinder:
                 oc = _OTHER_CUE.search(left)
                 right = _OTHER_RIGHT.match(text, m.end)
                 attained = self._after(m, ("attainment",), s1) is not None
-                if _NOT_INVESTMENT.search(own + text[m.end:m.end + 6]):
-                    continue
+                if _NOT_INVESTMENT.search(own + text[m.end:m.end + 6]) \
+                        or _FIRM_FUNDS.match(text, m.end):
+                    continue  # (3亿元用于补充流动资金: a firm's working capital)
                 if oc is None and right is None and not attained:
                     continue
                 if oc is not None and (_FACILITY_TOTAL.search(oc.group()) or (

@@ -122,3 +122,14 @@ def test_a_site_named_after_a_siting_verb_is_no_project() -> None:
                    "　　公告显示，该项目选址宁东能源化工基地临河综合项目区，占地约1200亩。", pub="2011-05-10")
     # 投建 is a verb (not 建宁, a county of 福建); the base and the project area are the site
     assert found == ["宁东年产30万吨PVC项目"], found
+
+
+def test_funds_put_into_named_works_are_their_investment() -> None:
+    recs = extract_records("华瑞电子定增预案\n预案显示，其中10.5亿元用于在江西吉安井冈山经济技术开发区建设"
+                           "“年产1200万片触摸屏模组项目”；4.2亿元投向位于深圳的“华瑞电子研发中心建设项目”；"
+                           "剩余3.3亿元用于补充流动资金。", pub_date="2014-03-18")
+    found = {r["name"]: [i["amount_cny"] for i in r["investment"]]
+             for r in recs if r["kind"] == "project"}
+    assert found == {"年产1200万片触摸屏模组项目": [1050000000],
+                     "华瑞电子研发中心建设项目": [420000000]}, found
+    assert [r for r in recs if r["kind"] == "claim"] == []  # working capital is no region's
