@@ -106,6 +106,7 @@ _HELD = re.compile(r"(?:举行|举办|开展|组织)(?:了)?(?:[^，,。；;]{0,
 _OBJECT_GAP = re.compile(r"(?:了|建设|实施|运营|投用)?")
 _TOGETHER = re.compile(r"一起|一道|同时|一并")
 _CONJUNCTIONS = frozenset(("和", "与", "及", "、", "以及"))
+_FIRM_PLACE_HEADS = frozenset(("项目", "工厂", "基地"))
 # A parenthetical gloss with a figure after a name: （总投资1.2亿元）, (占地200亩)
 _GLOSS = re.compile(r"[（(][^（）()]{0,30}?[0-9０-９][^（）()]{0,30}?[）)]")
 _OTHER_SUBJECT = re.compile(r"企业在|公司在|集团在|全[市省区县]|我[市省区县]|全国")
@@ -441,6 +442,28 @@ class _Clusterer:
                     return e
         return None
 
+    def _firm_place_alias(self, m: ProjectMention) -> Entity | None:
+        """华显光电广州项目 after 华显光电8.5代线在广州开发区开工: a firm's project named by the
+        place it is at, the earlier project of that firm whose sentence names the place."""
+        if m.kind != NAME or m.head not in _FIRM_PLACE_HEADS:
+            return None
+        core = m.name[:len(m.name) - len(m.head)]
+        if len(core) < 4:
+            return None
+        for e in reversed(self.entities):
+            for x in e.mentions:
+                if x.kind == REF:
+                    continue
+                keys = _company_keys(x)
+                for cut in range(len(core) - 2, max(1, len(core) - 5), -1):
+                    firm, place = core[:cut], core[cut:]
+                    # the firm: the earlier name's firm, or its first four characters or more
+                    if firm in keys or (len(firm) >= 4 and x.name.startswith(firm)):
+                        s0, s1 = self.index.sentence(x.start)
+                        if place in self.text[x.end:s1]:
+                            return e  # (the place written after that name: 在广州开发区)
+        return None
+
     def _ref_target(self, m: ProjectMention, max_gap: int) -> Entity | None:
         """该项目 / 一期技改工程: the subject of its sentence when one is named before it there,
         else the recent entity whose company the sentence (or the one before) names, else the
@@ -482,7 +505,7 @@ class _Clusterer:
                 e.mentions.append(m)
                 self.recent.append((m.end, e, m))
             return
-        target = self._alias_of(m) or self._company_alias(m)
+        target = self._alias_of(m) or self._company_alias(m) or self._firm_place_alias(m)
         if target is None and m.kind == NAME:
             # 中核苏阀是…，为了建立…核电关键阀门生产基地: the opener's own project
             subj = self.subject(m.start)

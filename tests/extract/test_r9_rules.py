@@ -133,3 +133,12 @@ def test_funds_put_into_named_works_are_their_investment() -> None:
     assert found == {"年产1200万片触摸屏模组项目": [1050000000],
                      "华瑞电子研发中心建设项目": [420000000]}, found
     assert [r for r in recs if r["kind"] == "claim"] == []  # working capital is no region's
+
+
+def test_a_firms_project_named_by_its_place_is_the_one_built_there() -> None:
+    recs = extract_records("面板线密集落地\n　　上月华光显示科技有限公司（下称华光显示）8.5代液晶面板生产线"
+                           "在广州开发区开工。业内人士说，其中华光显示广州项目总投资约300亿元。",
+                           pub_date="2013-09-26")
+    found = [(r["aliases"], [i["amount_cny"] for i in r["investment"]])
+             for r in recs if r["kind"] == "project"]
+    assert found == [(["华光显示广州项目"], [30000000000])], found
