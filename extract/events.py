@@ -44,6 +44,8 @@ _WORDS: list[tuple[str, str]] = [
     ("产出", PRODUCTION), ("开始接诊", PRODUCTION), ("正式接诊", PRODUCTION), ("开诊", PRODUCTION),
     # production begun, in the words of firms and local papers (某厂将于明年开始生产)
     ("投入生产", PRODUCTION), ("开始生产", PRODUCTION), ("正式生产", PRODUCTION),
+    # a kiln or furnace fired for the first time starts production (熟料生产线点火投产)
+    ("点火", PRODUCTION),
     ("交付使用", PRODUCTION),
     ("达产", FULL),
     ("竞得", SIGNED), ("摘得", SIGNED), ("正式启动", STARTED), ("启动建设", STARTED),

@@ -455,6 +455,7 @@ class ProjectFinder:
             inner_head = None
             for im in _INNER_HEAD.finditer(text, start, hs):
                 if im.end() < hs - 1 and not _PHASE_TAIL.match(text, im.end()) \
+                        and not _ANCILLARY.match(text, im.end()) \
                         and _HEAD_RE.match(text, im.start()):  # (海洋工程设计中心: no head)
                     inner = im.end()
                     inner_head = im
@@ -1297,6 +1298,8 @@ _DATED_EVENT = re.compile(
     r"(?:投产|开工建设|开工|建成|竣工|落成|开业|投用|投入使用|通车|签约|落户)的$")
 _DATE_WORD = re.compile(r"[年月日]")
 _DIGIT = re.compile(r"[0-9０-９]")
+# 某生产线及配套骨料项目: what is built with the works belongs to one project with them
+_ANCILLARY = re.compile(r"(?:及其|及|和|与|并)配套")
 _DESCRIBING = re.compile(r"(?:这个|这一|这座|这家|一个|一座|该)[^，,。；;！？]{2,20}的$")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]")
 # A record claimed within a scope (我国…最高的, 全球最大的): what follows describes a project
@@ -1557,7 +1560,7 @@ _PART_OF_WORKS = re.compile(r"主体|配套|附属|土建|主线|主体结构")
 _INNER_HEAD = re.compile(r"(?:工程|项目)(?![一二三四五首本]期|[（(])")
 _COORD_AFTER_HEAD = re.compile(
     "(?:" + "|".join(sorted(STRONG_HEADS + WEAK_HEADS, key=len, reverse=True))
-    + r")(?:和|与|及|以及|、)"
+    + r")(?:和|与|及|以及|、)(?!其?配套)"  # (…生产线及配套骨料项目: one project)
 )
 
 

@@ -142,3 +142,10 @@ def test_a_firms_project_named_by_its_place_is_the_one_built_there() -> None:
     found = [(r["aliases"], [i["amount_cny"] for i in r["investment"]])
              for r in recs if r["kind"] == "project"]
     assert found == [(["华光显示广州项目"], [30000000000])], found
+
+
+def test_ancillary_works_and_a_kilns_firing() -> None:
+    found = _events("水泥新线密集点火\n　　某建材公司计划投资8.5亿元在遵义县建设日产6000吨熟料生产线及配套骨料项目。"
+                    "安顺市平坝县日产5000吨熟料水泥生产线于10月18日点火。", pub="2012-11-20")
+    assert set(found) == {"日产6000吨熟料生产线及配套骨料项目", "安顺市平坝县日产5000吨熟料水泥生产线"}, found
+    assert found["安顺市平坝县日产5000吨熟料水泥生产线"] == [("production", "2012-10-18")], found
