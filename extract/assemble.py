@@ -443,25 +443,30 @@ class _Clusterer:
         return None
 
     def _firm_place_alias(self, m: ProjectMention) -> Entity | None:
-        """华显光电广州项目 after 华显光电8.5代线在广州开发区开工: a firm's project named by the
-        place it is at, the earlier project of that firm whose sentence names the place."""
-        if m.kind != NAME or m.head not in _FIRM_PLACE_HEADS:
+        """某光电广州项目, 京东方北京8.5代线: a firm's works named by the place they are at, the
+        earlier works of that firm whose sentence places them there (…生产线在广州开发区开工,
+        京东方8.5代TFT-LCD生产线在北京投产): the head alone, or the same figures, after the place."""
+        if m.kind != NAME:
             return None
-        core = m.name[:len(m.name) - len(m.head)]
-        if len(core) < 4:
-            return None
+        name = m.name
         for e in reversed(self.entities):
             for x in e.mentions:
                 if x.kind == REF:
                     continue
                 keys = _company_keys(x)
-                for cut in range(len(core) - 2, max(1, len(core) - 5), -1):
-                    firm, place = core[:cut], core[cut:]
-                    # the firm: the earlier name's firm, or its first four characters or more
-                    if firm in keys or (len(firm) >= 4 and x.name.startswith(firm)):
-                        s0, s1 = self.index.sentence(x.start)
-                        if place in self.text[x.end:s1]:
-                            return e  # (the place written after that name: 在广州开发区)
+                s1 = self.index.sentence(x.start)[1]
+                for cut in range(2, min(9, len(name) - 3)):
+                    firm = name[:cut]
+                    # the firm: the earlier name's firm, or its first three characters or more
+                    if not (firm in keys or (len(firm) >= 3 and x.name.startswith(firm))):
+                        continue
+                    for size in (2, 3, 4):
+                        place, tail = name[cut:cut + size], name[cut + size:]
+                        if len(tail) < 2 or place not in self.text[x.end:s1]:
+                            continue
+                        nums = set(_NUMS.findall(tail))
+                        if tail in _FIRM_PLACE_HEADS or (nums and nums <= set(_NUMS.findall(x.name))):
+                            return e
         return None
 
     def _ref_target(self, m: ProjectMention, max_gap: int) -> Entity | None:

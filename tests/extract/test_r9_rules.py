@@ -149,3 +149,11 @@ def test_ancillary_works_and_a_kilns_firing() -> None:
                     "安顺市平坝县日产5000吨熟料水泥生产线于10月18日点火。", pub="2012-11-20")
     assert set(found) == {"日产6000吨熟料生产线及配套骨料项目", "安顺市平坝县日产5000吨熟料水泥生产线"}, found
     assert found["安顺市平坝县日产5000吨熟料水泥生产线"] == [("production", "2012-10-18")], found
+
+
+def test_a_firms_line_named_with_its_city_is_the_line_placed_there() -> None:
+    recs = extract_records("面板\n上月，京东方10.5代TFT-LCD生产线在合肥点亮，投资400亿元的京东方合肥10.5代线"
+                           "满产尚需一年。", pub_date="2011-07-01")
+    found = [(r["name"], r["aliases"], [i["amount_cny"] for i in r["investment"]])
+             for r in recs if r["kind"] == "project"]
+    assert found == [("京东方10.5代TFT-LCD生产线", ["京东方合肥10.5代线"], [40000000000])], found
