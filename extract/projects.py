@@ -1238,6 +1238,20 @@ class ProjectFinder:
             out.append(ProjectMention(m.start() + 1, m.end(), m.group()[1:], REF))
         return sorted(out, key=lambda pm: pm.start)
 
+    def _filed_and_named(self, n: ProjectMention, names: list[ProjectMention]) -> bool:
+        """A name inside a filing's title (审议通过《关于投资建设X项目的议案》) when its sentence
+        goes on to name the works themselves (…拟由子公司在某地投资建设Y项目): the filing's
+        wording, not a second project."""
+        text = self.text
+        opening = text.rfind("《", max(0, n.start - 20), n.start)
+        if opening < 0 or text.find("》", opening, n.start) >= 0:
+            return False
+        closing = text.find("》", n.end, n.end + 12)
+        if closing < 0 or not _FILING_TITLE.search(text, n.end, closing):
+            return False
+        s1 = self.index.sentence(n.start)[1]
+        return any(closing < o.start < s1 and o.kind == NAME for o in names)
+
     def find(self) -> list[ProjectMention]:
         """Every project mention, sorted by start; items inside names are dropped."""
         names = self.names()
@@ -1266,7 +1280,7 @@ class ProjectFinder:
                     holder = i
             if holder >= 0:
                 n.in_list = self.lists[holder][2]
-        allm = list(names)
+        allm = [n for n in names if not self._filed_and_named(n, names)]
         allm += [it for it in items if not overlaps(it.start, it.end)]
         allm += [r for r in refs if not overlaps(r.start, r.end)]
         allm.sort(key=lambda p: (p.start, -p.end))
@@ -1298,6 +1312,7 @@ _DATED_EVENT = re.compile(
     r"(?:投产|开工建设|开工|建成|竣工|落成|开业|投用|投入使用|通车|签约|落户)的$")
 _DATE_WORD = re.compile(r"[年月日]")
 _DIGIT = re.compile(r"[0-9０-９]")
+_FILING_TITLE = re.compile(r"议案|公告|决议|报告|请示|批复")
 # 某生产线及配套骨料项目: what is built with the works belongs to one project with them
 _ANCILLARY = re.compile(r"(?:及其|及|和|与|并)配套")
 _DESCRIBING = re.compile(r"(?:这个|这一|这座|这家|一个|一座|该)[^，,。；;！？]{2,20}的$")

@@ -157,3 +157,9 @@ def test_a_firms_line_named_with_its_city_is_the_line_placed_there() -> None:
     found = [(r["name"], r["aliases"], [i["amount_cny"] for i in r["investment"]])
              for r in recs if r["kind"] == "project"]
     assert found == [("京东方10.5代TFT-LCD生产线", ["京东方合肥10.5代线"], [40000000000])], found
+
+
+def test_a_name_in_a_filings_title_is_the_works_the_sentence_goes_on_to_name() -> None:
+    found = _names("某化工公告\n　　公司董事会审议通过了《关于投资建设年产20万吨聚氯乙烯项目的议案》，拟由子公司"
+                   "在宁夏宁东投资建设年产20万吨PVC及配套烧碱项目，项目总投资约18亿元。", pub="2011-05-10")
+    assert found == ["年产20万吨PVC及配套烧碱项目"], found
