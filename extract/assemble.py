@@ -141,11 +141,19 @@ class Entity:
         """The mentions that name the project (not pointers)."""
         return [m for m in self.mentions if m.kind != REF]
 
-    def best_name(self) -> str:
+    def best_name(self, title_end: int = 0) -> str:
         """The name as first written, replaced by a later form that holds it (锦屏二级水电站
-        in a headline → 雅砻江锦屏二级水电站 in the text)."""
+        in a headline → 雅砻江锦屏二级水电站 in the text), or by the text's first longer form
+        with the same figures when the first is a headline's (`title_end`: the end of the
+        headline line; 长兴10万吨铝材项目 → 长兴县年产10万吨新型铝材项目)."""
         names = self.names()
         best = names[0].name if names else self.mentions[0].name
+        if names and names[0].end <= title_end:
+            figures = set(_NUMS.findall(best))
+            for m in names[1:]:
+                if m.start > title_end and len(m.name) > len(best) \
+                        and set(_NUMS.findall(m.name)) >= figures:
+                    return m.name
         for m in names[1:]:
             short, full = _norm(best), _norm(m.name)
             if short.endswith("项目"):

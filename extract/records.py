@@ -393,7 +393,9 @@ def project_record(a: Analysis, e: Entity, asm: Assembler) -> dict[str, Any]:
         o is not ev and o["type"] == ev["type"] and ev["date"] and o["date"]
         and len(o["date"]) > len(ev["date"]) and o["date"].startswith(ev["date"])
         for o in events)]
-    name = e.best_name()
+    # a headline's short name gives way to the text's full one (the first line, when short)
+    first_line = text.find("\n", 0, 80)
+    name = e.best_name(first_line if first_line > 0 else 0)
     aliases = sorted({m.name for m in e.mentions if m.kind != "ref" and m.name != name})
     evidence = []
     for m in e.mentions:

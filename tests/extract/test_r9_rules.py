@@ -163,3 +163,9 @@ def test_a_name_in_a_filings_title_is_the_works_the_sentence_goes_on_to_name() -
     found = _names("某化工公告\n　　公司董事会审议通过了《关于投资建设年产20万吨聚氯乙烯项目的议案》，拟由子公司"
                    "在宁夏宁东投资建设年产20万吨PVC及配套烧碱项目，项目总投资约18亿元。", pub="2011-05-10")
     assert found == ["年产20万吨PVC及配套烧碱项目"], found
+
+
+def test_a_headlines_short_name_gives_way_to_the_full_one() -> None:
+    found = _names("长兴10万吨铝材项目开工\n　　长兴县年产10万吨新型铝材项目今日开工，总投资5亿元。",
+                   pub="2019-05-10")
+    assert found == ["长兴县年产10万吨新型铝材项目"], found
