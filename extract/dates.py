@@ -131,7 +131,7 @@ ALTERNATIVES: list[tuple[str, str]] = [
      r"(?<![\d.])(?P<ya_y>(?:19|20)\d{2}|0\d|[〇零○一二][〇零○一二三四五六七八九]{3})年(?!代)(?:度)?"
      rf"(?P<ya_r>{REST_AFTER_YEAR})?"),
     ("d_yrel",
-     rf"(?P<yl_w>(?<!过)去|今|明|(?<![以之向])上|本"
+     rf"(?P<yl_w>(?<!过)去|今|明|(?<![以之向])上|本|(?<![一相])同|(?<![相应正适])当|次|翌"
      rf"|(?<![\d{_NUMERALS_BEFORE}之以提年目当此])前(?=年(?!产|均|销|营|收|税|增|新增|利))"
      # 后年 is mostly 投产后 + 年产值…: only after a non-Chinese character or in a list (明年、后年)
      rf"|(?:(?<![\u4e00-\u9fff])|(?<=[、和及与或]))后(?=年(?!产|均|销|营|收|税|增|新增|利|实现)))"
@@ -164,7 +164,10 @@ ALTERNATIVES: list[tuple[str, str]] = [
                  r"|(?:(?<![\u4e00-\u9fff])|(?<=[在于就也还已而都并曾又刚才])|(?<=记者))前(?:几天|不久)"),
 ]
 
-_REL_YEAR = {"今": 0, "本": 0, "去": -1, "上": -1, "前": -2, "明": 1, "后": 2}
+# (同年, 当年, 次年, 翌年 count from the date told before them: the scanner sets their year from
+# it, scanner._year_after; the publication's year here is a placeholder)
+_REL_YEAR = {"今": 0, "本": 0, "去": -1, "上": -1, "前": -2, "明": 1, "后": 2,
+             "同": 0, "当": 0, "次": 1, "翌": 1}
 _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "两": 2, "1": 1, "2": 2, "3": 3, "4": 4}
 _PLAN_START = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026,
                "六": 1981, "七": 1986, "八": 1991, "九": 1996, "十": 2001}

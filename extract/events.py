@@ -58,7 +58,7 @@ _TYPE = {re.sub(r"\(\?<[=!][^)]*\)", "", w): t for w, t in _WORDS}
 # opening a branch). Not the noun uses: 开工率, 建成区, 投产期, 开工时间 (签约仪式 keeps its event),
 # nor a region's totals (新投产里程, 开工规模, 投产总量: a statistic, no project's event).
 _EVENT_RE = re.compile(by_first_char(sorted((w for w, _ in _WORDS), key=len, reverse=True),
-                                     after=r"(?![率区面期]|时间|里程|规模|总量|数量|总数)"))
+                                     after=r"(?![率区面期]|时间|里程|规模|总量|数量|总数|新能源项目)"))
 # 建成投产后…, 投产后每年…: a condition, an event only when a date makes it a plan
 _AFTER = re.compile(r"(?:(?:" + "|".join(w for w, _ in _WORDS) + r"))*后")
 # 2020年重点项目, 2021年第二批: a year that labels a batch, not when something happened

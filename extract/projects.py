@@ -698,6 +698,8 @@ class ProjectFinder:
             return False
         if _COUNTED_CORE.match(core):
             return False  # 144所县级医院, 3件大型灌区, 180公里管道: a count or a length of works
+        if core.startswith(("单机", "单台", "每台")):
+            return False  # 单机容量6.25兆瓦风电机组: the size of a unit, not a project
         if head == "机组" and _UNIT_COUNT.match(core):
             return False  # 5～6台百万千瓦核电机组: several units, not one project
         if _CLASS_OPENER.match(core) or _RANKED.search(core):

@@ -115,7 +115,7 @@ _GUARDS: dict[str, str] = {
     "x_file": r"\d", "d_num": r"(?:19|20)\d\d[-/.]", "d_yrng": r"(?:19|20)\d\d",
     "d_plan": "[“\"「]?十[一二三四五]五|[“\"「][六七八九十]五",
     "d_yabs": r"(?:19|20)\d\d|0\d|[〇零○一二][〇零○一二三四五六七八九]{3}年",
-    "d_yrel": "[去今明上本前后]年", "d_ypart": "年[初底末内]",
+    "d_yrel": "[去今明上本前后同当次翌]年", "d_ypart": "年[初底末内]",
     "d_alone": r"[\d一二三四五六七八九十第首前上下]", "d_mrel": "[本上下]个?月|月[初底末]",
     "d_fest": "清明|元旦|五一|国庆", "d_day": r"\d\d?日", "d_today": "今[天日]", "d_recent": "日前|近日|不久前|几天前|前几天|前不久",
     "n_pctcn": "百分之", "n_cheng": "[二两三四五六七八九1-9]成", "n_ar": r"\d",
@@ -127,7 +127,7 @@ _GUARDS: dict[str, str] = {
 # that the scan with and without it finds the same matches.
 ANCHORS = (
     r"[\dA-Za-z._%+\-一二两三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾〇零○"
-    r"今去明前后上下本年月日第首“\"「百千万亿清元国近不几]"
+    r"今去明前后上下本年月日第首“\"「百千万亿清元国近不几同当次翌]"
 )
 ALTERNATION = "|".join(f"(?P<{name}>{src})" for name, src in _ALTS)
 MASTER = re.compile(
@@ -361,4 +361,37 @@ def scan(text: str, pub: PubDate | None) -> list[Mention]:
                     out[-1] = pts
         out.append(men)
         last_end = men.end
+    if "年" in text and any(w in text for w in _YEAR_AFTER_WORDS):
+        _year_after(out, text)
     return out
+
+
+# 同年5月, 当年底, 次年6月: a month of the year told before, or of the year after it.
+_YEAR_AFTER_WORDS = ("同年", "当年", "次年", "翌年")
+_YEAR_AFTER = {"同年": 0, "当年": 0, "次年": 1, "翌年": 1}
+
+
+def _year_after(out: list[Mention], text: str) -> None:
+    """Give a date opening with 同年/当年/次年/翌年 the year of the date with a year written
+    before it in its sentence (2021年3月获得核准，同年5月开工: 2021-05), in place; without one
+    it is no date (当年 alone is "in those days")."""
+    last_year: int | None = None
+    last_end = -1
+    drop = []
+    for i, m in enumerate(out):
+        if m.kind not in ("date", "period") or m.date is None:
+            continue
+        word = m.text[:2]
+        if word in _YEAR_AFTER:
+            if last_year is None or any(c in text[last_end:m.start] for c in "。！？\n"):
+                drop.append(i)
+                continue
+            year = last_year + _YEAR_AFTER[word]
+            m = out[i] = replace(m, date=f"{year:04d}" + m.date[4:],
+                                 date_end=f"{year:04d}" + m.date_end[4:] if m.date_end else None,
+                                 year_inferred=False)
+        if "年" in m.text and m.date[:4].isdigit():
+            last_year, last_end = int(m.date[:4]), m.end
+    for i in reversed(drop):
+        del out[i]
+

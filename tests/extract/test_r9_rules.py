@@ -169,3 +169,19 @@ def test_a_headlines_short_name_gives_way_to_the_full_one() -> None:
     found = _names("长兴10万吨铝材项目开工\n　　长兴县年产10万吨新型铝材项目今日开工，总投资5亿元。",
                    pub="2019-05-10")
     assert found == ["长兴县年产10万吨新型铝材项目"], found
+
+
+def test_a_units_size_is_no_project_and_a_grid_category_no_event() -> None:
+    found = _events("风电\n　　四子王旗某风电项目今天全容量并网。该项目是自治区2021年保障性并网新能源项目之一，"
+                    "共安装单机容量6.25兆瓦风电机组80台。", pub="2022-08-16")
+    assert list(found) == ["四子王旗某风电项目"], found
+    assert found["四子王旗某风电项目"] == [("production", "2022-08-16")], found
+
+
+def test_same_year_and_next_year_count_from_the_date_told_before() -> None:
+    found = _events("风电\n　　四子王旗某风电项目于2021年3月获得核准，同年5月开工建设，次年6月全容量并网。",
+                    pub="2022-08-16")
+    assert found["四子王旗某风电项目"] == [
+        ("approved", "2021-03"), ("started", "2021-05"), ("production", "2022-06")], found
+    from touzi.extract.mentions import find_mentions
+    assert [m.text for m in find_mentions("当年的老厂房焕然一新，他相当年轻。", "2022-08-16")] == []
