@@ -19,6 +19,8 @@ from touzi.extract.name_edges import Protected, last_stop, walk_left
 from touzi.extract.name_words import clause_breaks, word_tags
 from touzi.extract.sentences import TextIndex, finditer_in
 
+# Trades that are also verbs (投资, 建设…), written right before a legal form.
+_TRADE_BEFORE_FORM = frozenset(("投资", "建设", "开发", "发展", "运营", "管理", "控股", "实业"))
 # Legal forms and group words that end a company name, longest first.
 _LEGAL = re.compile(
     r"(?:（集团）|\(集团\))?(?:集团股份有限公司|集团有限责任公司|集团有限公司|股份有限公司|有限责任公司|"
@@ -197,7 +199,10 @@ def find_companies(text: str, places: Protected | None = None,
             if k >= 0 and figure_ends[k] > floor:
                 floor = figure_ends[k]
         start = walk_left(text, head, floor)
-        start = last_stop(text, start, head, places, keep=0)
+        # 某某投资有限公司, 某某建设集团: a word that ends the text before other names (a verb)
+        # is the firm's trade right before its legal form
+        trade = head - 2 if text[max(0, head - 2):head] in _TRADE_BEFORE_FORM else head
+        start = last_stop(text, start, trade, places, keep=0)
         # 香港卓盛发展有限公司 after 新城全资控股公司: never reach into the previous company
         start = max(start, last_end)
         for sm in _COMPANY_STOPS.finditer(text, start, head):

@@ -185,3 +185,10 @@ def test_same_year_and_next_year_count_from_the_date_told_before() -> None:
         ("approved", "2021-03"), ("started", "2021-05"), ("production", "2022-06")], found
     from touzi.extract.mentions import find_mentions
     assert [m.text for m in find_mentions("当年的老厂房焕然一新，他相当年轻。", "2022-08-16")] == []
+
+
+def test_a_firm_whose_trade_is_investment_or_building_keeps_its_name() -> None:
+    found = _companies("标题\n　　贵州某希煤化工投资有限责任公司年产30万吨乙二醇项目全年完成投资28亿元。"
+                       "由浙江省交通投资集团有限公司投资建设的杭绍台高速公路开工。", pub="2016-01-20")
+    assert found == {"贵州某希煤化工投资有限责任公司年产30万吨乙二醇项目": "贵州某希煤化工投资有限责任公司",
+                     "杭绍台高速公路": "浙江省交通投资集团有限公司"}, found
