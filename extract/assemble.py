@@ -450,6 +450,31 @@ class _Clusterer:
                     return e
         return None
 
+    def _headline_alias(self, m: ProjectMention) -> Entity | None:
+        """库布其沙漠光伏基地 in a headline, 库布其沙漠二百万千瓦光伏治沙项目 in the text: a body
+        name that opens with the headline name's first three characters or more and shares
+        another word with it is the works the headline shortened."""
+        if m.kind != NAME:
+            return None
+        title_end = self.text.find("\n", 0, 80)
+        if title_end < 0 or m.start <= title_end:
+            return None
+        body = _norm(m.name)
+        for e in self.entities:
+            if any(x.start > title_end for x in e.mentions):
+                continue  # (only works named in the headline alone so far)
+            for x in e.mentions:
+                head = _norm(x.name)
+                k = 0
+                while k < min(len(head), len(body)) and head[k] == body[k]:
+                    k += 1
+                if k < 3 or _NUMS.search(head[:k]):
+                    continue
+                rest_h, rest_b = head[k:], body[k:]
+                if any(rest_h[i:i + 2] in rest_b for i in range(len(rest_h) - 1)):
+                    return e
+        return None
+
     def _firm_place_alias(self, m: ProjectMention) -> Entity | None:
         """某光电广州项目, 京东方北京8.5代线: a firm's works named by the place they are at, the
         earlier works of that firm whose sentence places them there (…生产线在广州开发区开工,
@@ -518,7 +543,8 @@ class _Clusterer:
                 e.mentions.append(m)
                 self.recent.append((m.end, e, m))
             return
-        target = self._alias_of(m) or self._company_alias(m) or self._firm_place_alias(m)
+        target = self._alias_of(m) or self._company_alias(m) or self._firm_place_alias(m) \
+            or self._headline_alias(m)
         if target is None and m.kind == NAME:
             # 中核苏阀是…，为了建立…核电关键阀门生产基地: the opener's own project
             subj = self.subject(m.start)

@@ -128,7 +128,7 @@ _REF_RE = re.compile(
 )
 # 电站计划2031年建成: the named works' kind opening a sentence (matched from the stop before it:
 # a pattern opening with a lookbehind tries every position, 6× slower over the corpus)
-_KIND_REF_RE = re.compile(rf"[。！？\n](?:电站|大桥|隧道|机场|铁路|基地|工厂){_REF_OPENING}")
+_KIND_REF_RE = re.compile(rf"[。！？\n](?:电站|大桥|隧道|机场|铁路|线路|基地|工厂){_REF_OPENING}")
 # A batch: a count of projects (38个重大项目, 7个外资项目) is a claim's subject, not a name.
 _BATCH_RE = re.compile(
     r"[\d一二三四五六七八九十百千两几多余]+[个项批家座条处](?!月|小时)|(?<![\u4e00-\u9fff])[两三四五六七八九十]大")
@@ -727,7 +727,7 @@ class ProjectFinder:
                 and is_generic(label := text[run:run + described.start()]) and label \
                 and _DEICTIC_RE.match(label) is None:
             described = None  # 主会场项目为某某项目: a label, then the name
-        if sup is not None or described is not None \
+        if sup is not None or described is not None or _BECOMES.search(core) \
                 or _DESCRIBED_WIDE.search(text, wide, start):
             return False  # …生产基地 after 将成为, 氮肥装置项目 after ，是: descriptions
         de = text.rfind("的", wide, start)
@@ -1508,13 +1508,15 @@ _SUPERLATIVE = re.compile(by_first_char((
     r"最大|最长|最高|最深|最先进|最早|首个|首座|首条|首台|首家|唯一|世界级|世界一流|国际一流|"
     r"全球|规模最大|千万吨级").split("|")))
 _DESCRIBED = re.compile(
-    r"成为|建成为|打造成|建设成|作为|[这也将就即]是|^是|一批批|一批|多个|一系列|诸多|众多|"
+    r"成为|建成为|打造成|建设成|作为|定位为|定位于|变身为?|[这也将就即]是|^是|一批批|一批|多个|一系列|诸多|众多|"
     # 某基地是某集团…生产基地: what follows 是 describes the project named before it
     r"(?:项目|工程|基地|中心|园区|产业园|电站|工厂|铁路|高铁|机场|通道)[为是]"
 )
 # 重点工程, 配套工程: a category when it closes the core before 项目/工程.
 # Over the sentence before the name (across 、 and ，): 世界级聚烯烃、化学品生产基地 after
 # 的, 一批批前景好的锅炉项目, …公司，是…的大型氮肥装置项目.
+# 沙漠变身绿色能源基地: what something becomes, inside what reads as a name
+_BECOMES = re.compile(r"变身|蝶变为|成为")
 _DESCRIBED_WIDE = re.compile(r"[，,]是|一批批|打造成|建设成为|将成为|成为了|第[\d一二三四五六七八九十]+个")
 _CATEGORY_END = re.compile(r"(?:重点|重大|配套|重要|标志性|骨干|龙头|示范|民生|重点建设|重大建设|大)$")
 _VENUE_AFTER = re.compile(r"举行|举办|召开|开幕|隆重举行")

@@ -3,6 +3,8 @@ firms, real place names for the region lookup)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from touzi.extract.records import extract_records
 
 
@@ -192,3 +194,29 @@ def test_a_firm_whose_trade_is_investment_or_building_keeps_its_name() -> None:
                        "由浙江省交通投资集团有限公司投资建设的杭绍台高速公路开工。", pub="2016-01-20")
     assert found == {"贵州某希煤化工投资有限责任公司年产30万吨乙二醇项目": "贵州某希煤化工投资有限责任公司",
                      "杭绍台高速公路": "浙江省交通投资集团有限公司"}, found
+
+
+def _investments(text: str, pub: str) -> dict[str, list[int | None]]:
+    return {r["name"]: [i["amount_cny"] for i in r["investment"]]
+            for r in extract_records(text, pub_date=pub) if r["kind"] == "project"}
+
+
+def test_what_an_airport_is_meant_to_be_is_no_project_and_a_line_points_back() -> None:
+    found = _investments("国家批复两项工程\n本台消息。近日批复湖北鄂州民用机场工程可行性研究报告。\n"
+                         "机场定位为专业性货运枢纽机场，工程总投资三百二十亿元。\n"
+                         "同时还批复了新建合肥至安庆铁路可行性研究报告。线路全长一百六十二公里，"
+                         "总投资三百零五亿元。", "2018-02-26")
+    assert found == {"湖北鄂州民用机场工程": [32000000000],
+                     "合肥至安庆铁路": [30500000000]}, found
+
+
+def test_a_headlines_short_name_joins_the_works_the_text_names_in_full() -> None:
+    # a made-up TV item of tests/gold/synthetic (synthF/06): headline 库布其沙漠光伏基地…
+    path = Path(__file__).resolve().parents[1] / "gold" / "synthetic" / "corpus" / "synthF" / "06.txt"
+    text = path.read_text(encoding="utf-8")
+    recs = extract_records(text, pub_date="2023-12-21", title=text.split("\n")[0])
+    found = {r["name"]: (r["aliases"], [i["amount_cny"] for i in r["investment"]])
+             for r in recs if r["kind"] == "project" and "库布其" in r["name"]}
+    assert found == {"库布其沙漠二百万千瓦光伏治沙项目": (["库布其沙漠光伏基地"], [8500000000])}, found
+    # the headline's second clause tells what the desert becomes, no project
+    assert [r["name"] for r in recs if r["kind"] == "project"] == ["库布其沙漠二百万千瓦光伏治沙项目"]
