@@ -52,7 +52,8 @@ _INDUSTRY = re.compile(
     r"^(?:钢铁|羊绒|化工|建材|能源|电力|实业|发展|投资|控股|科技|燃气|矿业|纺织|化纤|电器|电子|"
     r"汽车|医药|药业|食品|物流|置业|地产|房地产|建设|建工|交通|水务|环保|新材料|材料|机械|重工|"
     r"装备|光电|光伏|新能源|石化|石油|煤业|煤化|煤化工|铝业|铜业|酒业|乳业|农业|林业|生物|制药|"
-    r"家具|国际|中国|工业|产业|商贸|贸易|信息|技术|智能|制造|新|大|华)+$"
+    r"家具|国际|中国|工业|产业|商贸|贸易|信息|技术|智能|制造|机场|港口|港务|铁路|高速|地铁|轨道|"
+    r"公交|旅游|文旅|城投|新|大|华)+$"
 )
 # Words before a company that end the text before it, beyond the shared stops: company
 # names are joined by conjunctions (A与B合资), while project names keep them (研发及生产基地).
@@ -208,6 +209,10 @@ def find_companies(text: str, places: Protected | None = None,
         for sm in _COMPANY_STOPS.finditer(text, start, head):
             if places is None or not places.covers(sm.start(), sm.end()):
                 start = sm.end()
+        if text[start:start + 1] in ("（", "("):
+            close = text.find("）" if text[start] == "（" else ")", start, head)
+            if close >= 0:
+                start = close + 1  # （同期声）某集团…: a bracket opening the name is a label
         core = text[start:head]
         core = core.lstrip("的")
         start = head - len(core)

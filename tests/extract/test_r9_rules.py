@@ -220,3 +220,14 @@ def test_a_headlines_short_name_joins_the_works_the_text_names_in_full() -> None
     assert found == {"库布其沙漠二百万千瓦光伏治沙项目": (["库布其沙漠光伏基地"], [8500000000])}, found
     # the headline's second clause tells what the desert becomes, no project
     assert [r["name"] for r in recs if r["kind"] == "project"] == ["库布其沙漠二百万千瓦光伏治沙项目"]
+
+
+def test_a_speakers_label_opens_no_firm_and_a_facility_word_is_no_short_form() -> None:
+    recs = extract_records("贵阳机场扩建\n本台消息。贵阳龙洞堡国际机场二期扩建工程今天开工。\n"
+                           "（同期声）贵州省机场集团有限公司 负责人：机场二期扩建工程后年建成。",
+                           pub_date="2013-12-28")
+    companies = {r["company"] for r in recs if r["kind"] == "project"}
+    assert not any(c and ("同期声" in c or c == "机场") for c in companies), companies
+    from touzi.extract.companies import find_companies
+    found = [c.name for c in find_companies("（同期声）贵州省机场集团有限公司负责人说，机场扩建明年完工。")]
+    assert found == ["贵州省机场集团"], found
