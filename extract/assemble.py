@@ -82,7 +82,11 @@ _REPORTED = re.compile(r"告诉|表示|介绍|透露|指出|认为|称|说")
 # Paragraph openings that present members of a batch told before.
 _MEMBER_OPENING = re.compile(
     r"(?:其中|主会场|分会场|此次|本次|这次|此外|另外|[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|"
-    r"[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|区|县|市|园区|开发区)的)")
+    r"[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|区|县|市|园区|开发区)的|"
+    # 河南今天开工的…, 四川集中开工项目…: a region's share of the day's batch; （同期声）…: a
+    # broadcast's interview cut in between
+    r"[\u4e00-\u9fff]{2,4}(?:今天|当天|同日)?(?:集中|同步)?(?:开工|签约|投产|竣工)|"
+    r"[（(](?:同期声|同期|现场声)[)）])")
 # 集中开工, 同步签约: one event for a batch of projects
 _COMMA = re.compile(r"[，,；;：:]")
 _ENUM_PUNCT = re.compile(r"[：:，,；;]")

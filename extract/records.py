@@ -49,7 +49,9 @@ EXTRACTOR = f"touzi.extract/{EXTRACTOR_VERSION}"
 
 REGION_KEYS = ("province", "city", "county", "town", "zone", "adcode")
 # A date opening a sentence: 3月27日, 6月17日上午, 2022年2月27日 (then the occasion)
-_DAY_OPENING = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚|早上)?[，,]?")
+_DAY_OPENING = re.compile(
+    r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|今天|今日|昨天|昨日)(?:上午|下午|晚上|晚|早上)?[，,]?")
+_BATCH_WORD = re.compile(r"集中|同步|统一")
 
 
 @dataclass
@@ -161,6 +163,13 @@ def stage_assembly(a: Analysis) -> None:
         else:
             paras.append((p0, p1))
     a.events = find_events(a.text, a.index, a.mentions, a.pub, paras)
+    occasion = _occasion(a)
+    for ev in a.events if occasion else ():
+        day = occasion.get(ev.type)
+        if ev.date is None and not ev.planned and day is not None \
+                and _BATCH_WORD.search(a.text, max(0, ev.start - 3), ev.start):
+            # 四川集中开工项目360个 in a story of a day's starts: that day (its members take it)
+            ev.date, ev.precision = day
     asm = Assembler(a.text, a.index, a.mentions, a.entities, a.companies)
     asm.places_before = _places_before(a)
     asm.attach_figures()

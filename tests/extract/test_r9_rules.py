@@ -231,3 +231,12 @@ def test_a_speakers_label_opens_no_firm_and_a_facility_word_is_no_short_form() -
     from touzi.extract.companies import find_companies
     found = [c.name for c in find_companies("（同期声）贵州省机场集团有限公司负责人说，机场扩建明年完工。")]
     assert found == ["贵州省机场集团"], found
+
+
+def test_a_days_batch_reaches_the_regions_shares_told_after_it() -> None:
+    text = ("多地项目集中开工\n今天，浙江、安徽等地举行重大项目集中开工活动，一批项目同步开工。\n"
+            "浙江今天集中开工项目一百个，总投资一千亿元。在嘉兴，某某光电产业园二期项目总投资八十亿元。\n"
+            "（同期声）某企业负责人：我们今天正式开工。\n"
+            "安徽集中开工项目八十个。其中，芜湖市年产十万吨正极材料项目总投资六十亿元。\n")
+    found = _events(text, pub="2020-05-06")
+    assert found.get("芜湖市年产十万吨正极材料项目") == [("started", "2020-05-06")], found
