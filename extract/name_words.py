@@ -25,6 +25,8 @@ NOMINAL_VERBS = frozenset((
     "增容", "配置", "扩容", "提标", "疏浚", "连通", "复航", "改线", "续建", "扩机", "提质",
     # water diversions named by their river (中部引黄工程, 引江补汉, 引汉济渭)
     "引黄", "引江", "引汉", "引滦", "引洮", "引嫩", "引淮", "引沁", "引汾",
+    # what a plant does to its product (晶圆制造项目, 整车组装基地, 电池回收项目)
+    "制造", "组装", "装配", "制备", "回收", "深加工", "检测",
 ))
 # Words jieba tags as adverbs or verbs that are nouns in project names (抚吉高速项目).
 DOMAIN_WORDS = frozenset((

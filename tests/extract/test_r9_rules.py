@@ -240,3 +240,9 @@ def test_a_days_batch_reaches_the_regions_shares_told_after_it() -> None:
             "安徽集中开工项目八十个。其中，芜湖市年产十万吨正极材料项目总投资六十亿元。\n")
     found = _events(text, pub="2020-05-06")
     assert found.get("芜湖市年产十万吨正极材料项目") == [("started", "2020-05-06")], found
+
+
+def test_what_a_plant_does_to_its_product_ends_a_name() -> None:
+    found = _names("标题\n在南京江北新区，华芯电子12英寸晶圆制造项目今天开工，某市动力电池回收项目同日签约。",
+                   pub="2020-05-06")
+    assert "华芯电子12英寸晶圆制造项目" in found, found
