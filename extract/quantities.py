@@ -48,7 +48,8 @@ UNITS: list[tuple[str, str]] = [
 
 # Capacity cue right before the number (年产15万辆, 年产能20GWh, 年发电为1450万千瓦时).
 _CAP_CUE = re.compile(
-    r"(年产能?|年产量|年生产(?:能力)?|年处理(?:能力|量)?|年发电(?:量|能力)?|年吞吐(?:量|能力)?|"
+    r"(年产能?|年产量|年生产(?:能力)?|年处理(?:能力|量)?|年发电(?:量|能力)?|"
+    r"年(?:旅客|货邮|货物|集装箱)?吞吐(?:量|能力)?|月产能?|"
     r"年加工(?:能力|量)?|年屠宰|年出栏|年输送|年供(?:应|水|气|电)?|年运输|年转运|年制造|"
     r"年组装|年装配|年回收|年利用|年存栏|设计(?:年)?产能|新增产能|产能|生产能力|"
     r"(?:处理|加工|吞吐|输送|供水)能力|"
@@ -59,11 +60,12 @@ _CAP_CUE = re.compile(
 )
 # 年产油气突破4500万吨: the product sits between the cue and the number.
 _CAP_CUE_PRODUCT = re.compile(
-    r"(?<![\d〇零一二三四五六七八九十])(年产|年生产|年处理|年加工|日产|日处理)(?!值|能|量)"
+    r"(?<![\d〇零一二三四五六七八九十])(年产|年生产|年处理|年加工|日产|日处理|月产)(?!值|能|量)"
     r"([\u4e00-\u9fffA-Za-z]{1,6}?)(?:产?量)?"
     r"(?:为|达|达到|可达|将达|约为?|超过?|近|逾|突破|分别为|是)?\s*\Z"
 )
 _DAILY_CUES = ("日产", "日处理")
+_OUTPUT_CUES = ("年产", "年生产", "日产", "月产")
 # 巨石36万吨技改, 10万吨项目: the figure names the size of a project.
 _TONNAGE_CLASS = re.compile(r"级(?:[\u4e00-\u9fff]{0,6}?)(?:航道|码头|泊位|进港|船|港区|深水|货轮|油轮)")
 _TIMES_BEFORE = re.compile(r"(?<![\d.])([2-9]|1[0-9])\s*[×xX*＊]\s*$")
@@ -185,8 +187,10 @@ def measure_mention(
                        multiplier, qualifier=qualifier, per=per)
     cue = _CAP_CUE.search(clause) if clause else None
     product_before = None
-    if cue is None and clause and unit_class != COUNT:
+    if cue is None and clause:
         cue = _CAP_CUE_PRODUCT.search(clause)
+        if cue is not None and unit_class == COUNT and cue.group(1) not in _OUTPUT_CUES:
+            cue = None  # (年处理…人次: no output; 月产晶圆3万片 is one)
         if cue is not None:
             product_before = cue.group(2)
     capacity = (
@@ -209,6 +213,8 @@ def measure_mention(
         elif per_tail in ("/天", "/日", "/d") or (cue is not None and cue.group(1) in _DAILY_CUES) \
                 or every in ("每天", "每日"):
             per = "day"
+        elif (cue is not None and cue.group(1).startswith("月产")) or every == "每月":
+            per = "month"
         product = product_before or _product(text, end)
         if product is None and cue is not None and cue.group(1).startswith("年发电"):
             product = "电"

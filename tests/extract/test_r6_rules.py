@@ -57,7 +57,7 @@ def test_capacity_with_its_period_before_the_figure() -> None:
 
     found = {m.text: (m.kind, m.per) for m in find_mentions(
         "新线设计产能为每月6万片基板，二期产能每年12万吨，污水厂处理能力为每天800吨。", None)}
-    assert found == {"6万片": ("capacity", None), "12万吨": ("capacity", "year"),
+    assert found == {"6万片": ("capacity", "month"), "12万吨": ("capacity", "year"),
                      "800吨": ("capacity", "day")}
 
 

@@ -246,3 +246,14 @@ def test_what_a_plant_does_to_its_product_ends_a_name() -> None:
     found = _names("标题\n在南京江北新区，华芯电子12英寸晶圆制造项目今天开工，某市动力电池回收项目同日签约。",
                    pub="2020-05-06")
     assert "华芯电子12英寸晶圆制造项目" in found, found
+
+
+def test_throughput_and_monthly_output_are_capacities() -> None:
+    from touzi.extract.mentions import find_mentions
+
+    found = {m.text: (m.kind, m.per, m.product) for m in find_mentions(
+        "机场建成后可满足年旅客吞吐量一千五百万人次的需要；晶圆厂达产后月产晶圆三万片；"
+        "景区年接待游客200万人次。", "2013-12-28")}
+    assert found == {"一千五百万人次": ("capacity", "year", None),
+                     "三万片": ("capacity", "month", "晶圆"),
+                     "200万人次": ("count", None, None)}, found
