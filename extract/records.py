@@ -36,7 +36,7 @@ from touzi.extract.assemble import Assembler, Entity, cluster
 from touzi.extract.claims import ClaimFinder
 from touzi.extract.companies import Company, find_companies
 from touzi.extract.dates import PubDate, parse_pub_date
-from touzi.extract.events import Event, find_events
+from touzi.extract.events import Event, date_value, find_events
 from touzi.extract.mention_type import Mention
 from touzi.extract.name_edges import Protected
 from touzi.extract.projects import GENERIC_PLACES, NAME, ProjectFinder, ProjectMention
@@ -52,6 +52,7 @@ REGION_KEYS = ("province", "city", "county", "town", "zone", "adcode")
 _DAY_OPENING = re.compile(
     r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|今天|今日|昨天|昨日)(?:上午|下午|晚上|晚|早上)?[，,]?")
 _BATCH_WORD = re.compile(r"集中|同步|统一")
+_COMMA_AFTER = re.compile(r"(?:上午|下午|晚上|晚|早上)?[，,]")
 
 
 @dataclass
@@ -303,17 +304,27 @@ def _occasion(a: Analysis) -> dict[str, tuple[str, str]]:
         return out
     # (an undated event word before it is the headline's: 某市重大项目集中签约)
     first = min((v for v in a.events if v.date is not None), key=lambda v: v.start, default=None)
-    if first is None:
+    if first is not None:
+        s0, s1 = a.index.sentence(first.start)
+        lead = a.text[s0:first.start].lstrip()
+        if s0 <= 400 and first.precision == "day" and not first.planned \
+                and _DAY_OPENING.match(lead):
+            for ev in a.events:
+                if s0 <= ev.start < s1 and ev.date == first.date and not ev.planned:
+                    out.setdefault(ev.type, (ev.date, "day"))
+            return out
+    # 5月16日至19日，某市代表团赴深圳…。推介会上，共有7个项目签约: a paragraph opening with
+    # the days of a visit or a meeting dates what it tells as done with no date of its own
+    day = next((m for m in a.mentions if m.kind in ("date", "period") and m.start <= 400
+                and m.precision == "day" and m.date and _COMMA_AFTER.match(a.text, m.end)
+                and not a.text[a.index.paragraph(m.start)[0]:m.start].strip()), None)
+    if day is None:
         return out
-    s0, s1 = a.index.sentence(first.start)
-    if s0 > 400 or first.date is None or first.precision != "day" or first.planned:
-        return out
-    lead = a.text[s0:first.start].lstrip()
-    if not _DAY_OPENING.match(lead):
-        return out
+    p0, p1 = a.index.paragraph(day.start)
+    value = date_value(day)
     for ev in a.events:
-        if s0 <= ev.start < s1 and ev.date == first.date and not ev.planned:
-            out.setdefault(ev.type, (ev.date, "day"))
+        if p0 <= ev.start < p1 and ev.date is None and not ev.planned and value:
+            out.setdefault(ev.type, (value, "day"))
     return out
 
 

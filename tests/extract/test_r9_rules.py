@@ -257,3 +257,11 @@ def test_throughput_and_monthly_output_are_capacities() -> None:
     assert found == {"一千五百万人次": ("capacity", "year", None),
                      "三万片": ("capacity", "month", "晶圆"),
                      "200万人次": ("count", None, None)}, found
+
+
+def test_the_days_of_a_visit_date_what_the_paragraph_tells_as_done() -> None:
+    text = ("乙市赴深圳招商 5个项目签约\n2017年05月20日 08:35　来源：乙市新闻网\n"
+            "　　5月16日至19日，乙市代表团赴深圳开展招商活动，并举办投资环境推介会。推介会上，"
+            "长兴县年产5万吨新型铝材项目等5个项目现场签约。\n")
+    found = _events(text, pub="2017-05-20")
+    assert found["长兴县年产5万吨新型铝材项目"] == [("signed", "2017-05-16/2017-05-19")], found
