@@ -166,3 +166,19 @@ def test_segment_on_corpus_text(corpus_dir: Path) -> None:
     for a in range(0, len(text) - 30, 7):
         s = text[a:a + 4 + a % 27]
         assert segment(s) == tuple(jieba.lcut(s, HMM=False)), s
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts("".join(projects.STRONG_HEADS + projects.WEAK_HEADS)
+             + "师院经理城区投资建设是的生学核电一期3号机组扩建\ud800"))
+def test_head_matches_are_the_head_regexs(text: str) -> None:
+    # the automaton finds where heads start; _HEAD_RE is tried only there
+    assert [m.span() for m in projects._head_matches(text)] == spans(projects._HEAD_RE, text)
+
+
+def test_head_matches_on_the_corpus(corpus_dir: Path) -> None:
+    files = sorted(corpus_dir.glob("text/*/*.txt"))[::3]
+    assert files
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        assert [m.span() for m in projects._head_matches(text)] == spans(projects._HEAD_RE, text)
