@@ -118,21 +118,6 @@ _STOP_RE = re.compile(by_first_char([
 ]))
 
 
-def _protected_at(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
-    i = bisect.bisect_right(starts, b - 1) - 1
-    while i >= 0:
-        s, e = spans[i]
-        if e <= a:
-            if s < a - 40:
-                break
-            i -= 1
-            continue
-        if s < b and e > a:
-            return True
-        i -= 1
-    return False
-
-
 class Protected:
     """Sorted spans no cut may fall inside (places, companies, capacity figures)."""
 
@@ -144,7 +129,20 @@ class Protected:
 
     def covers(self, a: int, b: int) -> bool:
         """True when [a, b) overlaps a protected span."""
-        return bool(self.spans) and _protected_at(self.spans, self.starts, a, b)
+        # (one function, not two: asked ~24,000 times per corpus pass)
+        spans = self.spans
+        i = bisect.bisect_right(self.starts, b - 1) - 1
+        while i >= 0:
+            s, e = spans[i]
+            if e <= a:
+                if s < a - 40:
+                    break
+                i -= 1
+                continue
+            if s < b and e > a:
+                return True
+            i -= 1
+        return False
 
     def span_at(self, pos: int) -> tuple[int, int] | None:
         """The protected span holding offset `pos`, if any."""
