@@ -21,6 +21,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
+from touzi.extract.alternation import guarded
 from touzi.extract.companies import Company
 from touzi.extract.events import Event
 from touzi.extract.line_ends import leaves_province
@@ -124,6 +125,7 @@ NOT_LOCATION_AFTER = re.compile(
     r"(?:集团|公司|商会|协会|大学|学院|银行|铁路局|电网|日报|电视台|海关|籍|援建|对口援建|支援|"
     r"客商|企业家|[东西南北中]?路|大道|大街|街)"
 )
+NOT_LOCATION_AFTER = guarded(NOT_LOCATION_AFTER)  # (short windows: see alternation.guarded)
 
 
 @dataclass

@@ -16,7 +16,7 @@ import bisect
 import re
 from typing import Any, NamedTuple
 
-from touzi.extract.alternation import by_first_char
+from touzi.extract.alternation import by_first_char, guarded
 from touzi.extract.assemble import BATCH_INVEST_BEFORE, HOME_SHARE, NOT_LOCATION_AFTER
 from touzi.extract.dates import PubDate, review_year
 from touzi.extract.events import date_value
@@ -42,6 +42,7 @@ _INDICATORS: list[tuple[str, str]] = [
     (r"(?:工业)?总产值|产值", "output_value"),
 ]
 _IND_RE = re.compile("|".join(f"({src})" for src, _ in _INDICATORS))
+_IND_RE = guarded(_IND_RE)  # (short windows: see alternation.guarded)
 _IND_NAMES = [""] + [name for _, name in _INDICATORS]
 # Money cues that make an unowned amount a regional statement of another kind.
 _OTHER_CUE = re.compile(
@@ -204,6 +205,7 @@ _COMPARED_GROWTH = re.compile(r"(?:(?:和|、|及)[\u4e00-\u9fff]{2,8}?[\d.]+[%�
 # 总量达到60013亿元 after a GDP growth, 经济总量突破6000亿元: the size of an economy
 _NOT_THE_ECONOMY = r"(?<!数字)(?<!海洋)(?<!民营)(?<!县域)(?<!夜间)(?<!平台)(?<!实体)(?<!开放型)"
 _GDP_TOTAL = re.compile(r"(?:(" + _NOT_THE_ECONOMY + r"经济)|(?<!经济))总量(?:首次)?(?:达到|达|突破|超过|迈上|跨越|站上)?$")
+_GDP_TOTAL = guarded(_GDP_TOTAL)  # (short windows: see alternation.guarded)
 _GDP_WORD = re.compile(r"生产总值|GDP|" + _NOT_THE_ECONOMY + r"经济(?!总量)")
 _PLACE_LIST_END = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})$")
 # (实施项目1.68万个，)其中先进制造业项目9718个: a kind of the projects, counted on its own

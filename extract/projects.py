@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import ahocorasick_rs
 
-from touzi.extract.alternation import by_first_char
+from touzi.extract.alternation import by_first_char, guarded
 from touzi.extract.companies import Company
 from touzi.extract.mention_type import Mention
 from touzi.extract.name_edges import Protected, is_name_char, last_stop, walk_left
@@ -158,6 +158,7 @@ _KIND_REF_RE = re.compile(rf"[。！？\n](?:电站|大桥|隧道|机场|铁路|
 # A batch: a count of projects (38个重大项目, 7个外资项目) is a claim's subject, not a name.
 _BATCH_RE = re.compile(
     r"[\d一二三四五六七八九十百千两几多余]+[个项批家座条处](?!月|小时)|(?<![\u4e00-\u9fff])[两三四五六七八九十]大")
+_BATCH_RE = guarded(_BATCH_RE)  # (short windows: see alternation.guarded)
 # (Word lists here are grouped by first character for speed: see alternation.py.)
 # Words in a sentence that make it talk about building or investing.
 _INVEST_CONTEXT = re.compile(by_first_char((
@@ -173,6 +174,7 @@ _LEAD_TRIM = re.compile(
     r"全国|全省|全市|我国|国内|省内|市内|区内|境内|国家级|重点|重大|大型|新一批|一批|"
     r"首个|首座|首条|首家|唯一|最大的|最大|规模最大的|世界级|国际一流|全球最大的)+"
 )
+_LEAD_TRIM = guarded(_LEAD_TRIM)  # (short windows: see alternation.guarded)
 # A list closed by 等 (or a count) and a head: 上力、国千、铁流等7个项目.
 # Heads short names share when listed before them (西延、西康等5条高铁).
 _SHARED_HEADS = "高铁|高速公路|高速|城际铁路|铁路|煤矿|总部"
@@ -193,6 +195,7 @@ _LIST_TAIL = re.compile(
     r"|(?<=[\u4e00-\u9fff])(?:等[\d一二三四五六七八九十两]*[座个处条]?)?(?:在建)?"
     rf"(?:{_SHARED_HEADS})(?!站|线|公司|集团|局|时代|发展|运转|增长)"
 )
+_LIST_TAIL = guarded(_LIST_TAIL)  # (short windows: see alternation.guarded)
 # Every list tail holds one of these and no clause break (its characters are CJK and digits):
 # items() reads only the clauses that hold one (a twentieth of the corpus). Keep it true when
 # changing _LIST_TAIL.
@@ -1333,6 +1336,7 @@ _NOMINAL_VERB_END = re.compile(
 _LONG_STOP_END = re.compile(r"(?:开工建设|投资建设|出资建设|捐资建设|配套建设|投资兴建)$")
 # A class of projects rather than one (亿元以上项目, 5000万元以上的投资项目).
 _CLASS_RE = re.compile(r"以上|以下|之类|类项目|[各每]|行业(?!协会)")
+_CLASS_RE = guarded(_CLASS_RE)  # (short windows: see alternation.guarded)
 # A core opening with the region speaking (我市, 全省) or a share of a class (大部分, 行业)
 # names a class of projects, not one.
 _CLASS_OPENER = re.compile(

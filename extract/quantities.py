@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from touzi.extract.alternation import guarded
 from touzi.extract.context import TARGET, left_clause, per_year_in, target_in
 from touzi.extract.mention_type import Mention
 
@@ -58,6 +59,7 @@ _CAP_CUE = re.compile(
     # 产能为每月10万张: the period written before the figure
     r"(每年|每月|每天|每日)?\s*\Z"
 )
+_CAP_CUE = guarded(_CAP_CUE)  # (short windows: see alternation.guarded)
 # 年产油气突破4500万吨: the product sits between the cue and the number.
 _CAP_CUE_PRODUCT = re.compile(
     r"(?<![\d〇零一二三四五六七八九十])(年产|年生产|年处理|年加工|日产|日处理|月产)(?!值|能|量)"
@@ -69,6 +71,7 @@ _OUTPUT_CUES = ("年产", "年生产", "日产", "月产")
 # 巨石36万吨技改, 10万吨项目: the figure names the size of a project.
 _TONNAGE_CLASS = re.compile(r"级(?:[\u4e00-\u9fff]{0,6}?)(?:航道|码头|泊位|进港|船|港区|深水|货轮|油轮)")
 _TIMES_BEFORE = re.compile(r"(?<![\d.])([2-9]|1[0-9])\s*[×xX*＊]\s*$")
+_TIMES_BEFORE = guarded(_TIMES_BEFORE)  # (short windows: see alternation.guarded)
 _CAP_AFTER = re.compile(r"(?:的)?(?:技改|扩建|扩能|扩产|项目|生产线|装置)")
 _PRODUCT = re.compile(r"[A-Za-z\u4e00-\u9fff·（）()\-]{1,24}")
 _PRODUCT_STOP = re.compile(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from touzi.extract.alternation import guarded
 from touzi.extract.context import right_clause
 
 # (cue regex, role). Longer and more specific cues first: at one position the first alternative
@@ -55,6 +56,7 @@ def _compile(cues: list[tuple[str, str]]) -> tuple[re.Pattern[str], list[str]]:
 
 
 _LEFT, _LEFT_ROLES = _compile(_LEFT_CUES)
+_LEFT = guarded(_LEFT)  # (short windows: see alternation.guarded)
 _RIGHT, _RIGHT_ROLES = _compile(_RIGHT_CUES)
 # A cue right after the amount (…亿元的产业基金, …亿元税收, 1.6亿净利) names what it is,
 # whatever came before it.

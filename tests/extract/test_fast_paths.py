@@ -12,8 +12,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from touzi.extract import companies, events, name_edges, projects
-from touzi.extract.alternation import by_first_char
+from touzi.extract import (
+    assemble,
+    claims,
+    companies,
+    events,
+    name_edges,
+    projects,
+    quantities,
+    roles,
+)
+from touzi.extract.alternation import by_first_char, opening_guard
 from touzi.extract.assemble import Assembler, FirmIndex, subject_entity
 from touzi.extract.name_words import segment
 from touzi.extract.records import analyse
@@ -182,3 +191,50 @@ def test_head_matches_on_the_corpus(corpus_dir: Path) -> None:
     for f in files:
         text = f.read_text(encoding="utf-8")
         assert [m.span() for m in projects._head_matches(text)] == spans(projects._HEAD_RE, text)
+
+
+# Patterns searched in short windows behind their opening guard (alternation.guarded).
+GUARDED = [projects._BATCH_RE, projects._LEAD_TRIM, projects._LIST_TAIL, projects._CLASS_RE,
+           claims._IND_RE, claims._GDP_TOTAL, assemble.NOT_LOCATION_AFTER, quantities._CAP_CUE,
+           quantities._TIMES_BEFORE, roles._LEFT]
+
+
+def _unguarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    src = pattern.pattern
+    assert src.startswith("(?=[") and src.endswith(")"), src[:40]
+    return re.compile(src[src.index("])(?:") + len("])(?:"):-1], pattern.flags)
+
+
+@pytest.mark.parametrize("k", range(len(GUARDED)))
+def test_guarded_patterns_match_the_plain_ones(k: int) -> None:
+    fast = GUARDED[k]
+    plain = _unguarded(fast)
+
+    def found(p: re.Pattern[str], text: str, a: int, b: int) -> list:
+        out = [(m.span(), m.groups()) for m in p.finditer(text, a, b)]
+        for i in range(a, b + 1):
+            for m in (p.search(text, i, b), p.match(text, i, b)):
+                out.append(m and (m.span(), m.groups(), m.lastindex))
+        return out
+
+    @settings(max_examples=300, deadline=None)
+    @given(texts(plain.pattern + "的在是和，、12３"), st.integers(0, 40), st.integers(0, 40))
+    def check(text: str, a: int, b: int) -> None:
+        a, b = min(a, b, len(text)), min(max(a, b), len(text))
+        assert found(fast, text, 0, len(text)) == found(plain, text, 0, len(text))
+        assert found(fast, text, a, b) == found(plain, text, a, b)
+
+    check()
+
+
+@pytest.mark.parametrize(("src", "guard"), [
+    ("ab|cd", "[ac]"), ("(?<!x)(?:19|20)\\d", "[12]"), ("(x)?y", "[xy]"), ("[\\d-]z", "[\\-\\d]"),
+    ("a?", None), ("[^a]b", None), (".b", None), ("(?i)ab", None), ("(?i:a)b", None),
+    ("^a", None), ("a*|b", None),
+])
+def test_opening_guard(src: str, guard: str | None) -> None:
+    out = opening_guard(src)
+    if guard is None:
+        assert out == src
+    else:
+        assert out == f"(?={guard})(?:{src})"
