@@ -847,8 +847,10 @@ class ClaimFinder:
         order (the shared noun written once, after the last item); [] when the clause is no
         such list or the numbers of items and growths differ."""
         text = self.text
-        lm = _LISTED_GROWTH.search(text, max(self.index.sentence(m.start)[0], m.start - 48),
-                                   m.start)  # (the clause index breaks at 、 too)
+        lo = max(self.index.sentence(m.start)[0], m.start - 48)
+        if text.find("、", lo, m.start) < 0:
+            return []  # (no list: the search, slow over a window, would find nothing)
+        lm = _LISTED_GROWTH.search(text, lo, m.start)  # (the clause index breaks at 、 too)
         if lm is None:
             return []
         items = lm.group(1).split("、")
@@ -875,6 +877,8 @@ class ClaimFinder:
         the growth opens no such list, an item is no place, or the counts differ."""
         text = self.text
         s0 = self.index.sentence(m.start)[0]
+        if text.find("、", max(s0, m.start - 60), m.start) < 0:
+            return []  # (no list: the search, slow over a window, would find nothing)
         lm = _PLACE_LIST_GROWTH.search(text, max(s0, m.start - 60), m.start)
         if lm is None:
             return []
