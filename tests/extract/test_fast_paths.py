@@ -22,7 +22,7 @@ from touzi.extract import (
     quantities,
     roles,
 )
-from touzi.extract.alternation import by_first_char, opening_guard
+from touzi.extract.alternation import by_first_char, guarded, opening_guard
 from touzi.extract.assemble import Assembler, FirmIndex, subject_entity
 from touzi.extract.name_words import segment
 from touzi.extract.records import analyse
@@ -238,3 +238,9 @@ def test_opening_guard(src: str, guard: str | None) -> None:
         assert out == src
     else:
         assert out == f"(?={guard})(?:{src})"
+
+
+def test_guarded_leaves_case_blind_and_verbose_patterns_alone() -> None:
+    for p in (re.compile("ab|cd", re.I), re.compile("a b", re.X)):
+        assert guarded(p) is p
+    assert guarded(re.compile("ab|cd", re.S)).pattern == "(?=[ac])(?:ab|cd)"
