@@ -121,23 +121,30 @@ _CATEGORIES = {} if _C is None else {
     _C.CATEGORY_DIGIT: r"\d", _C.CATEGORY_SPACE: r"\s", _C.CATEGORY_WORD: r"\w"}
 
 
-def opening_guard(src: str) -> str:
-    """`src` behind a lookahead on the characters its matches open with: (?=[…])(?:src). It
-    matches exactly what `src` matches (flags aside: for patterns compiled without any), and
-    `src` itself comes back when those characters are not known (a negated class or a dot
-    first, or a pattern that can match the empty string)."""
+def opening_chars(src: str) -> str | None:
+    """The body of a character class ([…]) holding every character a match of `src` can open
+    with; None when they are not known (a negated class or a dot first, a pattern that can
+    match the empty string, a case-blind one)."""
     if _P is None:
-        return src
+        return None
     try:
         parsed = _P.parse(src)
         if parsed.state.flags & re.IGNORECASE:
-            return src
+            return None
         first, nullable = _first_of_seq(parsed.data)
     except Exception:  # noqa: BLE001 (an unexpected parse tree: no guard, same matches)
-        return src
+        return None
     if first is None or nullable or not first:
-        return src
-    return f"(?=[{''.join(sorted(first))}])(?:{src})"
+        return None
+    return "".join(sorted(first))
+
+
+def opening_guard(src: str) -> str:
+    """`src` behind a lookahead on the characters its matches open with: (?=[…])(?:src). It
+    matches exactly what `src` matches (flags aside: for patterns compiled without any), and
+    `src` itself comes back when those characters are not known (see `opening_chars`)."""
+    chars = opening_chars(src)
+    return src if chars is None else f"(?=[{chars}])(?:{src})"
 
 
 def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:

@@ -41,6 +41,8 @@ AR_SRC = r"\d{1,3}(?:,\d{3}(?!\d))+(?:[.．]\d+)?|\d+(?:[.．]\d+)?"
 # Chinese: must start with a non-zero digit or 十 (a bare 千万 is mostly the adverb "by all
 # means"; 零 starts 零部件, 零售, 零星).
 CN_START = "".join(c for c in _DIGIT_CHARS if CN_DIGITS[c]) + "十拾"
+# Every character a Chinese numeral may go on with after its first (CN_SRC).
+CN_CHARS = f"{_DIGIT_CHARS}{_SMALL_CHARS}{_BIG_CHARS}点"
 CN_SRC = (
     f"[{CN_START}][{_DIGIT_CHARS}{_SMALL_CHARS}{_BIG_CHARS}]*"
     f"(?:点[{_DIGIT_CHARS}]+[{_BIG_CHARS}]*)?"

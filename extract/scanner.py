@@ -15,12 +15,14 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from touzi.extract import dates
+from touzi.extract.alternation import opening_chars
 from touzi.extract.context import TAIL_QUALIFIERS, prefix_qualifier
 from touzi.extract.dates import RNG, TIME_UNITS, PubDate, duration_mention
 from touzi.extract.mention_type import Mention
 from touzi.extract.money import CURRENCIES, is_money_context, money_mention
 from touzi.extract.numbers import (
     AR_SRC,
+    CN_CHARS,
     CN_SRC,
     CN_START,
     MULT_SRC,
@@ -121,6 +123,13 @@ _GUARDS: dict[str, str] = {
     "n_pctcn": "百分之", "n_cheng": "[二两三四五六七八九1-9]成", "n_ar": r"\d",
     "n_cn": f"[{CN_START}]", "n_bare": "[万亿千百]",
 }
+# A Chinese numeral's second character is more numeral or what may follow the numeral (a
+# qualifier, multiplier, range or unit: the opening characters of the rest of n_cn): the
+# common words that open with a numeral (一些, 一直, 一定, 三农) stop at the guard (8% off the
+# scan).
+_CN_NEXT = opening_chars(_number_alt("t_", "", True))
+if _CN_NEXT is not None:
+    _GUARDS["n_cn"] = f"[{CN_START}][{re.escape(CN_CHARS)}{_CN_NEXT}]"
 # Every character an alternative can start with. The lookahead on it lets the regex engine
 # reject the ~92% of positions that cannot start a figure in one step instead of trying each
 # alternative there: 8× faster on the corpus. tests/extract/test_mentions_properties.py checks
