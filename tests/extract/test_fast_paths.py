@@ -244,3 +244,10 @@ def test_guarded_leaves_case_blind_and_verbose_patterns_alone() -> None:
     for p in (re.compile("ab|cd", re.I), re.compile("a b", re.X)):
         assert guarded(p) is p
     assert guarded(re.compile("ab|cd", re.S)).pattern == "(?=[ac])(?:ab|cd)"
+
+
+def test_the_numeral_guard_knows_every_numeral_character() -> None:
+    # the scanner's n_cn guard lets a numeral go on only with CN_CHARS (or what follows one)
+    from touzi.extract.numbers import CN_CHARS, CN_SRC, CN_START
+
+    assert set(re.sub(r"[\[\]()?*+:]", "", CN_SRC)) <= set(CN_CHARS) | set(CN_START)
