@@ -33,14 +33,27 @@ def is_name_char(c: str) -> bool:
     return c in _INNER or c in "〇"
 
 
+# The characters is_name_char accepts, as a class: the run of them that ends at a position is
+# found by one regex search (walk_left's first step), not character by character.
+_NAME_CHARS = (
+    "\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a〇"
+    + "".join("\\" + c if c in "\\]^-[" else c for c in sorted(_INNER))
+)
+_NAME_RUN_END = re.compile(f"[{_NAME_CHARS}]*+\\Z")
+
+
 def walk_left(text: str, pos: int, floor: int) -> int:
     """Start of the run of name characters ending at `pos`, not before `floor`.
 
     A closing bracket or quote is crossed together with its opener (中节能(桐乡)环保产业园,
     “渔光互补”分布式光伏发电项目); an unmatched opener ends the run.
     """
-    i = pos
     floor = max(0, floor)
+    if pos <= floor:
+        return pos
+    i = _NAME_RUN_END.search(text, floor, pos).start()  # type: ignore[union-attr]
+    if i == floor or (text[i - 1] != "—" and text[i - 1] not in _PAIR):
+        return i  # (the run ends at a character that is no dash or closer)
     while i > floor:
         c = text[i - 1]
         if "\u4e00" <= c <= "\u9fff" or is_name_char(c):  # (CJK first: most characters)

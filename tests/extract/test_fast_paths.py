@@ -251,3 +251,46 @@ def test_the_numeral_guard_knows_every_numeral_character() -> None:
     from touzi.extract.numbers import CN_CHARS, CN_SRC, CN_START
 
     assert set(re.sub(r"[\[\]()?*+:]", "", CN_SRC)) <= set(CN_CHARS) | set(CN_START)
+
+
+def test_name_char_class_is_is_name_char() -> None:
+    cls = re.compile(f"[{name_edges._NAME_CHARS}]")
+    for code in range(0x10000):
+        if not 0xD800 <= code <= 0xDFFF:
+            c = chr(code)
+            assert (cls.fullmatch(c) is not None) == name_edges.is_name_char(c), hex(code)
+
+
+def _plain_walk_left(text: str, pos: int, floor: int) -> int:
+    """walk_left as it was written before its regex first step."""
+    i = pos
+    floor = max(0, floor)
+    while i > floor:
+        c = text[i - 1]
+        if name_edges.is_name_char(c):
+            i -= 1
+            continue
+        if c == "—" and i - 2 >= floor and text[i - 2] != "—" and i < len(text) \
+                and text[i] != "—" and name_edges.is_name_char(text[i - 2]):
+            i -= 1
+            continue
+        opener = name_edges._PAIR.get(c)
+        if opener is None:
+            break
+        j = text.rfind(opener, floor, i - 1)
+        if j < 0 or i - 1 - j > 24 or any(ch in "。；;！？!?\n" for ch in text[j:i]):
+            break
+        if j == floor or not name_edges.is_name_char(text[j - 1]) \
+                and text[j - 1] not in name_edges.CLOSERS:
+            i = j
+            break
+        i = j
+    return i
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("甲乙丙（）()“”—a1．.，。、 \n「」【】"), max_size=30),
+       st.integers(0, 32), st.integers(-3, 32))
+def test_walk_left_is_the_plain_walk(text: str, pos: int, floor: int) -> None:
+    pos = min(pos, len(text))
+    assert name_edges.walk_left(text, pos, floor) == _plain_walk_left(text, pos, floor)
