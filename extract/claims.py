@@ -236,6 +236,7 @@ _RANK = re.compile(
     r"(?:位列|位居|居|列|排名|排)[^，。；;]{0,12}?(?:第[一二三四五六七八九十\d]+(?:位|名)?|前列|首位|前茅)"
     r"|[^，。；;]{0,6}(?:前列|首位|第一)"
 )
+_RANK_CHAR = re.compile("[第前首]")
 _NATIONAL = re.compile(r"全国|我国|中国(?![式特梦共人—－-])")
 # The nation or a national body as the subject of a clause (国家对保障房建设投资了…, 住建部公布的
 # 数字是…); only before a figure in its clause: 列入国家重点项目 after it says nothing of who speaks.
@@ -1526,7 +1527,10 @@ class ClaimFinder:
             rec["_growth_id"] = id(growth)
         att = self._after(m, ("attainment",), s1)
         rec["target_pct"] = att.value if att is not None else None
-        rk = _RANK.search(text, m.end, min(s1, m.end + 40))
+        # (every rank ends with 第…, 前列, 前茅 or 首位: without one of those characters in the
+        # window the search, slow there, would find none)
+        rk = _RANK.search(text, m.end, min(s1, m.end + 40)) \
+            if _RANK_CHAR.search(text, m.end, min(s1, m.end + 40)) else None
         rec["rank"] = rk.group().lstrip("，,") if rk is not None and ("第" in rk.group()
                                                                      or "前" in rk.group()) else None
         rec["qualifier"] = m.qualifier if m.kind == "money" else None
