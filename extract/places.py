@@ -288,13 +288,17 @@ class PlaceIndex:
             nxt = text[end:end + 1]
             return not (nxt and text[end - 1:end + 1] in self.words and nxt not in _UNIT_CHARS)
         straddle = self.straddle
-        if (start == 0 or text[start - 1:start + 1] not in straddle) \
-                and text[end - 1:end + 1] not in straddle:
+        # A word across the left edge holds the pair of characters there, one across the right
+        # edge the pair there: an edge whose pair no word holds needs no look (nor does any
+        # word reaching across it below).
+        left = start > 0 and text[start - 1:start + 1] in straddle
+        right = text[end - 1:end + 1] in straddle
+        if not left and not right:
             return True  # no ordinary word can run across either edge
         words = self.words
         n = len(text)
         # Left: a word that starts before the match and ends inside it.
-        for j in (1, 2, 3):
+        for j in (1, 2, 3) if left else ():
             i = start - j
             if i < 0 or covered[i]:
                 break
@@ -305,16 +309,16 @@ class PlaceIndex:
                     return False
         # Around: an ordinary word that holds the whole match (同心同德, 热火朝天, 金山银山).
         if not entries[0].full:
-            for jl in (0, 1, 2):
+            for jl in (0, 1, 2) if left else (0,):
                 if jl and (start - jl < 0 or covered[start - jl]):
                     break
-                for jr in (0, 1, 2):
+                for jr in (0, 1, 2) if right else (0,):
                     if jl == jr == 0 or end + jr > n or jr and covered[end + jr - 1]:
                         continue
                     if end - start + jl + jr <= 4 and text[start - jl:end + jr] in words:
                         return False
         # Right: a word that starts inside the match and ends after it.
-        for j in (1, 2, 3):
+        for j in (1, 2, 3) if right else ():
             i = end + j
             if i > n or covered[i - 1]:
                 break
