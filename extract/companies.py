@@ -15,6 +15,7 @@ from importlib import resources
 
 import ahocorasick_rs
 
+from touzi.extract import word_hits
 from touzi.extract.name_edges import Protected, last_stop, walk_left
 from touzi.extract.name_words import clause_breaks, word_tags
 from touzi.extract.sentences import TextIndex, finditer_in
@@ -104,12 +105,15 @@ class Company:
 
 
 @lru_cache(maxsize=1)
-def _known() -> tuple[list[str], ahocorasick_rs.AhoCorasick]:
-    """The well-known short names in company_names.txt and an automaton over them."""
+def _known() -> list[str]:
+    """The well-known short names in company_names.txt (looked for by word_hits' automaton,
+    with the project heads: one pass over each text for both)."""
     data = resources.files("touzi.extract").joinpath("company_names.txt").read_text("utf-8")
-    names = list(dict.fromkeys(n for n in (line.split("#", 1)[0].strip()
-                                           for line in data.splitlines()) if n))
-    return names, _automaton(names)
+    return list(dict.fromkeys(n for n in (line.split("#", 1)[0].strip()
+                                          for line in data.splitlines()) if n))
+
+
+word_hits.register("firms", _known)
 
 
 def _automaton(words: list[str]) -> ahocorasick_rs.AhoCorasick:
@@ -135,7 +139,7 @@ def _hits(auto: ahocorasick_rs.AhoCorasick, text: str) -> list[tuple[int, int, i
 
 def known_names() -> set[str]:
     """The well-known short names (for tests and other modules)."""
-    return set(_known()[0])
+    return set(_known())
 
 
 def _occurrences(text: str, words: list[str]) -> list[list[int]]:
@@ -261,9 +265,9 @@ def find_companies(text: str, places: Protected | None = None,
                 places is None or not places.covers(i, i + len(s))
             ):
                 extra.append(Company(i, i + len(s), s, False, [full]))
-    names, auto = _known()
+    names = _known()
     tags = word_tags()
-    for k, start, end in _hits(auto, text):
+    for k, start, end in word_hits.hits(text, "firms"):
         if not _inside(spans, start, end) and (places is None or not _cut_by_place(places, start, end)):
             if 0 < start and end < len(text) and text[start - 1:start + 1] in tags \
                     and text[end - 1:end + 1] in tags:

@@ -20,8 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick_rs
-
+from touzi.extract import word_hits
 from touzi.extract.alternation import by_first_char, guarded
 from touzi.extract.companies import Company
 from touzi.extract.mention_type import Mention
@@ -84,9 +83,7 @@ _WEAK = frozenset(WEAK_HEADS)
 # (A head written as a regex, not a plain word, turns the automaton off: _HEAD_RE.finditer.)
 _HEAD_OPENING_WORDS = sorted({*STRONG_HEADS, *WEAK_HEADS, _NUCLEAR_HEAD[:_NUCLEAR_HEAD.find("(")]})
 _HEADS_PLAIN = all(re.fullmatch(r"[^\\()\[\]{}|?*+.^$]+", w) for w in _HEAD_OPENING_WORDS)
-_HEAD_OPENERS = ahocorasick_rs.AhoCorasick(
-    _HEAD_OPENING_WORDS,
-    matchkind=ahocorasick_rs.MatchKind.Standard, implementation=ahocorasick_rs.Implementation.DFA)
+word_hits.register("heads", lambda: _HEAD_OPENING_WORDS)  # (one pass with the firms' names)
 
 
 def _head_matches(text: str) -> Iterator[re.Match[str]]:
@@ -95,11 +92,7 @@ def _head_matches(text: str) -> Iterator[re.Match[str]]:
     if not _HEADS_PLAIN:
         yield from _HEAD_RE.finditer(text)
         return
-    try:
-        hits = _HEAD_OPENERS.find_matches_as_indexes(text, overlapping=True)
-    except UnicodeEncodeError:  # lone surrogates
-        yield from _HEAD_RE.finditer(text)
-        return
+    hits = word_hits.hits(text, "heads")
     last = 0
     match = _HEAD_RE.match
     for start in sorted({h[1] for h in hits}):

@@ -21,6 +21,7 @@ from touzi.extract import (
     projects,
     quantities,
     roles,
+    word_hits,
 )
 from touzi.extract.alternation import by_first_char, guarded, opening_guard
 from touzi.extract.assemble import Assembler, FirmIndex, subject_entity
@@ -295,3 +296,22 @@ def _plain_walk_left(text: str, pos: int, floor: int) -> int:
 def test_walk_left_is_the_plain_walk(text: str, pos: int, floor: int) -> None:
     pos = min(pos, len(text))
     assert name_edges.walk_left(text, pos, floor) == _plain_walk_left(text, pos, floor)
+
+
+def _own_hits(words: list[str], text: str) -> set[tuple[int, int, int]]:
+    out = set()
+    for k, w in enumerate(words):
+        i = text.find(w)
+        while i >= 0:
+            out.add((k, i, i + len(w)))
+            i = text.find(w, i + 1)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("中铁建项目工程电站水库集团公司，。\ud800ab"), max_size=50))
+def test_word_hits_are_each_lists_own(text: str) -> None:
+    lists = {"firms": companies._known(), "heads": projects._HEAD_OPENING_WORDS}
+    for other in ("甲乙" + text, text):  # (the last text is remembered: ask another in between)
+        for name, words in lists.items():
+            assert set(word_hits.hits(other, name)) == _own_hits(words, other)
