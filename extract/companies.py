@@ -114,6 +114,10 @@ def _known() -> list[str]:
 
 
 word_hits.register("firms", _known)
+# (the key words of the clauses the legal-name, filing and share patterns are searched in)
+_SHARE_WORDS = ("股份",)
+for _words in (_LEGAL_WORDS, _FILING_WORDS, _SHARE_WORDS):
+    word_hits.register(_words, lambda w=_words: list(w))
 
 
 def _automaton(words: list[str]) -> ahocorasick_rs.AhoCorasick:
@@ -292,7 +296,7 @@ def _share_firms(text: str, places: Protected | None, index: TextIndex) -> list[
     """Listed firms called by their short name and 股份 (中色股份, 驰宏股份), written at least
     twice and not as shares (持有…股份, 股份制, 股份合作)."""
     out: list[str] = []
-    for m in finditer_in(_SHARE_FIRM, text, index.clauses_holding(("股份",))):
+    for m in finditer_in(_SHARE_FIRM, text, index.clauses_holding(_SHARE_WORDS)):
         name = m.group()
         core = name[:-2]
         if name in out or _GENERIC_CORE.match(core) or _INDUSTRY.match(core) \

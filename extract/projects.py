@@ -202,8 +202,11 @@ _LIST_TAIL = guarded(_LIST_TAIL)  # (short windows: see alternation.guarded)
 _LIST_TAIL_WORDS = ("项目", "工程", "水闸", "水库", "泵站", "电站", "大桥", "隧道", "机场", "码头",
                     "铁路", "高速", "高铁", "煤矿", "总部", "公路")
 _CONJ = re.compile(r"[和与及、]")
-# 路、 道、 街、 线、 段、 伸、 (roads()): one regex pass, not a str.find pass per word
-_STREET_COMMA = re.compile("[路道街线段伸]、")
+# 路、 道、 街、 线、 段、 伸、 (roads()) and the list tails' key words: found by word_hits' one
+# automaton pass over the article, not a pass of their own
+_STREET_COMMA_WORDS = ("路、", "道、", "街、", "线、", "段、", "伸、")
+for _words in (_STREET_COMMA_WORDS, _LIST_TAIL_WORDS):
+    word_hits.register(_words, lambda w=_words: list(w))
 # What may follow a head and still close a name: a section, the works done, a phase.
 _JOINED_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?段)?(?:扩能改造|改扩建|扩建|改造|提升|新建|迁建)?"
                           r"(?:[一二三四五六七八九十\d]+期)?")
@@ -1084,7 +1087,7 @@ class ProjectFinder:
         text = self.text
         out: list[ProjectMention] = []
         # windows around each 路、 (merged): the list pattern is slow over a whole report
-        hits = [m.start() for m in _STREET_COMMA.finditer(text)]
+        hits = sorted(i for _, i, _ in word_hits.hits(text, _STREET_COMMA_WORDS))
         if not hits:
             return out
         windows: list[list[int]] = []

@@ -12,6 +12,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from touzi.extract import word_hits
+
 # A sentence ends at 。！？；; or a line break. Clauses also end at commas, colons and the
 # enumeration comma 、 (list items are clauses of their own for attaching figures).
 SENTENCE_BREAKS = "。！？!?；;\n"
@@ -119,7 +121,11 @@ class TextIndex:
         ends = self._clause
         text = self.text
         words = tuple(words)
-        if len(words) > 1:
+        if word_hits.registered(words):
+            # (the stages' key-word lists are found by the one automaton pass over the
+            # article that word_hits makes for all its lists: every occurrence, as find_all)
+            found = {bisect.bisect_right(ends, i) for _, i, _ in word_hits.hits(text, words)}
+        elif len(words) > 1:
             # One regex pass instead of a str.find pass per word (16 words: 3× faster over a
             # long report). It skips only occurrences overlapping a match, which lie in that
             # match's clause (the words hold no break), so the clauses found are the same.

@@ -1,54 +1,59 @@
-"""One automaton pass over an article for the short word lists of several stages.
+"""One automaton pass over an article for the word lists of several stages.
 
-The firms' well-known short names (companies.py) and the project head words (projects.py) are
-looked for in the same text, one stage after the other. Each list is registered here under a
-name; the first `hits(text, name)` of a text runs one automaton over every list and keeps the
-occurrences of all of them, so the next stage's ask costs nothing (two passes over each
-article became one: ~6 ms a corpus pass).
+The firms' well-known short names (companies.py), the project head words (projects.py) and the
+key words whose clauses a pattern is searched in (TextIndex.clauses_holding) are looked for in
+the same text, one stage after the other. Each list is registered here under a key; the first
+`hits(text, key)` of a text runs one automaton over every list and keeps the occurrences of all
+of them, so the other asks cost nothing (six passes over each article became one).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 
 import ahocorasick_rs
 
 Hit = tuple[int, int, int]  # (index of the word in its list, start, end)
 
-_LISTS: dict[str, Callable[[], list[str]]] = {}
-_automaton: tuple[ahocorasick_rs.AhoCorasick, list[tuple[str, int]]] | None = None
-_last: tuple[str, dict[str, list[Hit]]] | None = None  # the last text asked about, its hits
+_LISTS: dict[Hashable, Callable[[], list[str]]] = {}
+_automaton: tuple[ahocorasick_rs.AhoCorasick, list[tuple[Hashable, int]]] | None = None
+_last: tuple[str, dict[Hashable, list[Hit]]] | None = None  # the last text asked about, its hits
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def register(name: str, words: Callable[[], list[str]]) -> None:
+def register(key: Hashable, words: Callable[[], list[str]]) -> None:
     """Add a word list (given by a function: read when the automaton is first built)."""
     global _automaton, _last
-    _LISTS[name] = words
+    _LISTS[key] = words
     _automaton = _last = None
 
 
-def _build() -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[str, int]]]:
+def registered(key: Hashable) -> bool:
+    """Whether a word list is registered under `key`."""
+    return key in _LISTS
+
+
+def _build() -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[Hashable, int]]]:
     words: list[str] = []
-    owner: list[tuple[str, int]] = []  # for each word of the automaton: (list, index in it)
-    for name, get in _LISTS.items():
+    owner: list[tuple[Hashable, int]] = []  # for each word of the automaton: (list, index)
+    for key, get in _LISTS.items():
         for k, w in enumerate(get()):
             words.append(w)
-            owner.append((name, k))
+            owner.append((key, k))
     # ahocorasick_rs (Rust, DFA) over str gives character offsets
     auto = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard,
                                       implementation=ahocorasick_rs.Implementation.DFA)
     return auto, owner
 
 
-def hits(text: str, name: str) -> list[Hit]:
-    """Every occurrence (overlapping) of the words of list `name` in `text`, as (index in the
+def hits(text: str, key: Hashable) -> list[Hit]:
+    """Every occurrence (overlapping) of the words of list `key` in `text`, as (index in the
     list, start, end), in the automaton's order."""
     global _automaton, _last
     last = _last
     if last is not None and last[0] is text:
-        return last[1][name]
+        return last[1][key]
     if _automaton is None:
         _automaton = _build()
     auto, owner = _automaton
@@ -57,9 +62,9 @@ def hits(text: str, name: str) -> list[Hit]:
     except UnicodeEncodeError:
         # lone surrogates: one stand-in character each keeps every offset
         found = auto.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
-    out: dict[str, list[Hit]] = {n: [] for n in _LISTS}
+    out: dict[Hashable, list[Hit]] = {n: [] for n in _LISTS}
     for i, start, end in found:
         n, k = owner[i]
         out[n].append((k, start, end))
     _last = (text, out)
-    return out[name]
+    return out[key]

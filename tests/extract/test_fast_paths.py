@@ -315,3 +315,29 @@ def test_word_hits_are_each_lists_own(text: str) -> None:
     for other in ("甲乙" + text, text):  # (the last text is remembered: ask another in between)
         for name, words in lists.items():
             assert set(word_hits.hits(other, name)) == _own_hits(words, other)
+
+
+def _plain_clauses_holding(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    ends = [m.end() for m in re.finditer(r"[。！？!?；;\n，,、：:]", text)]
+    if not ends or ends[-1] != len(text):
+        ends.append(len(text))
+    found = sorted({k for w in words for i in range(len(text)) if text.startswith(w, i)
+                    for k in [next(j for j, e in enumerate(ends) if e > i)]})
+    spans: list[tuple[int, int]] = []
+    for k in found:
+        a = ends[k - 1] if k > 0 else 0
+        if spans and spans[-1][1] == a:
+            spans[-1] = (spans[-1][0], ends[k])
+        else:
+            spans.append((a, ends[k]))
+    return spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("公司集团铁路局拟告布披露复停牌股份项目工程道、，。\ud800"),
+               max_size=40))
+def test_clauses_holding_registered_words(text: str) -> None:
+    index = TextIndex(text)
+    for words in (companies._LEGAL_WORDS, companies._FILING_WORDS, companies._SHARE_WORDS,
+                  projects._LIST_TAIL_WORDS, ("路、", "道、")):
+        assert index.clauses_holding(words) == _plain_clauses_holding(text, words), words
