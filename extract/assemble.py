@@ -21,6 +21,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
+from touzi.extract import word_hits
 from touzi.extract.alternation import guarded
 from touzi.extract.companies import Company
 from touzi.extract.events import Event
@@ -74,7 +75,8 @@ _PROVINCE_PAIR = re.compile(
 _JOINER = re.compile(r"(?<=[\u4e00-\u9fff])(?:到|至|—|－|-)(?=[\u4e00-\u9fff])")
 # Words that put a project abroad when no Chinese place follows them (海外钾肥基地, 在境外);
 # countries themselves are the place finder's foreign mentions (CLDR names, places.py).
-_ABROAD = re.compile(r"海外|境外|国外|澳洲")
+_ABROAD = ("海外", "境外", "国外", "澳洲")  # (found by word_hits' one pass over the article)
+word_hits.register(_ABROAD, lambda: list(_ABROAD))
 # 跨越江西、福建两省: the places after these are on the route
 # Words after a name that place it: 落户某区, 落地某县, 位于某市, 选址某园区
 _SITE_CUE = re.compile(r"(?:正式|成功|顺利|将|已)?(?:签约)?(?:落户|落地|位于|选址|坐落于|建在|入驻)(?:于|在|到)?")
@@ -1708,7 +1710,7 @@ class Assembler:
         """Spans of foreign places (美国, 巴西…) and of the words that say abroad (海外)."""
         if not hasattr(self, "_foreign"):
             spans = [(m.start, m.end) for m in ctx.mentions if m.role == "foreign"]
-            spans += [(m.start(), m.end()) for m in _ABROAD.finditer(self.text)]
+            spans += [(a, b) for _, a, b in word_hits.hits(self.text, _ABROAD)]
             self._foreign = sorted(spans)
             self._foreign_starts = [a for a, _ in self._foreign]
         return self._foreign

@@ -92,15 +92,7 @@ def _head_matches(text: str) -> Iterator[re.Match[str]]:
     if not _HEADS_PLAIN:
         yield from _HEAD_RE.finditer(text)
         return
-    hits = word_hits.hits(text, "heads")
-    last = 0
-    match = _HEAD_RE.match
-    for start in sorted({h[1] for h in hits}):
-        if start >= last:
-            m = match(text, start)
-            if m is not None:
-                yield m
-                last = m.end()
+    yield from word_hits.matches(_HEAD_RE, text, "heads")
 
 
 # A core made only of these words names no project (重大项目, 5000万元以上的投资项目…).
@@ -154,7 +146,12 @@ _REF_RE = re.compile(
 )
 # 电站计划2031年建成: the named works' kind opening a sentence (matched from the stop before it:
 # a pattern opening with a lookbehind tries every position, 6× slower over the corpus)
-_KIND_REF_RE = re.compile(rf"[。！？\n](?:电站|大桥|隧道|机场|铁路|线路|基地|工厂){_REF_OPENING}")
+_REF_KINDS = ("电站", "大桥", "隧道", "机场", "铁路", "线路", "基地", "工厂")
+_KIND_REF_RE = re.compile(rf"[。！？\n](?:{'|'.join(_REF_KINDS)}){_REF_OPENING}")
+# (every match opens with a stop and a kind: found where word_hits' one automaton pass over the
+# article says one starts, not by a scan of its own)
+_KIND_REF_WORDS = tuple(c + k for c in "。！？\n" for k in _REF_KINDS)
+word_hits.register(_KIND_REF_WORDS, lambda: list(_KIND_REF_WORDS))
 # A batch: a count of projects (38个重大项目, 7个外资项目) is a claim's subject, not a name.
 _BATCH_RE = re.compile(
     r"[\d一二三四五六七八九十百千两几多余]+[个项批家座条处](?!月|小时)|(?<![\u4e00-\u9fff])[两三四五六七八九十]大")
@@ -1273,7 +1270,7 @@ class ProjectFinder:
             if _BATCH_RE.search(m.group()):
                 continue
             out.append(ProjectMention(m.start(), m.end(), m.group(), REF))
-        for m in _KIND_REF_RE.finditer(text):
+        for m in word_hits.matches(_KIND_REF_RE, text, _KIND_REF_WORDS):
             out.append(ProjectMention(m.start() + 1, m.end(), m.group()[1:], REF))
         return sorted(out, key=lambda pm: pm.start)
 

@@ -10,7 +10,7 @@ of them, so the other asks cost nothing (six passes over each article became one
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 
 import ahocorasick_rs
 
@@ -68,3 +68,20 @@ def hits(text: str, key: Hashable) -> list[Hit]:
         out[n].append((k, start, end))
     _last = (text, out)
     return out[key]
+
+
+def matches(pattern: re.Pattern[str], text: str, key: Hashable,
+            lo: int = 0, hi: int | None = None) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text, lo, hi), for a pattern whose every match opens with a word of
+    list `key`: pattern.match is tried only where such a word starts, left to right, unless an
+    earlier match covers the place (the same matches: finditer resumes after each one)."""
+    if hi is None:
+        hi = len(text)
+    last = lo
+    match = pattern.match
+    for start in sorted({h[1] for h in hits(text, key)}):
+        if last <= start < hi:
+            m = match(text, start, hi)
+            if m is not None:
+                yield m
+                last = m.end()

@@ -341,3 +341,26 @@ def test_clauses_holding_registered_words(text: str) -> None:
     for words in (companies._LEGAL_WORDS, companies._FILING_WORDS, companies._SHARE_WORDS,
                   projects._LIST_TAIL_WORDS, ("路、", "道、")):
         assert index.clauses_holding(words) == _plain_clauses_holding(text, words), words
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts("。！？\n电站大桥隧道机场铁路基地工厂总一二三首主整全建投计位于占将已由的预共海外境国澳洲"),
+       st.integers(0, 40), st.integers(0, 40))
+def test_word_hits_matches_are_finditers(text: str, a: int, b: int) -> None:
+    a, b = min(a, b, len(text)), min(max(a, b), len(text))
+    kind = projects._KIND_REF_RE
+    for lo, hi in ((0, len(text)), (a, b)):
+        assert [m.span() for m in word_hits.matches(kind, text, projects._KIND_REF_WORDS, lo, hi)] \
+            == spans(kind, text, lo, hi)
+    abroad = re.compile("|".join(assemble._ABROAD))
+    assert sorted((s, e) for _, s, e in word_hits.hits(text, assemble._ABROAD)) == spans(abroad, text)
+
+
+def test_kind_refs_on_the_corpus(corpus_dir: Path) -> None:
+    files = sorted(corpus_dir.glob("text/*/*.txt"))[::3]
+    assert files
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        kind = projects._KIND_REF_RE
+        assert [m.span() for m in word_hits.matches(kind, text, projects._KIND_REF_WORDS)] \
+            == spans(kind, text), f.name
