@@ -15,6 +15,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from touzi.extract import word_hits
 from touzi.extract.alternation import by_first_char
 from touzi.extract.dates import PubDate, review_year
 from touzi.extract.mention_type import Mention
@@ -59,6 +60,12 @@ _TYPE = {re.sub(r"\(\?<[=!][^)]*\)", "", w): t for w, t in _WORDS}
 # nor a region's totals (新投产里程, 开工规模, 投产总量: a statistic, no project's event).
 _EVENT_RE = re.compile(by_first_char(sorted((w for w, _ in _WORDS), key=len, reverse=True),
                                      after=r"(?![率区面期]|时间|里程|规模|总量|数量|总数|新能源项目)"))
+# Every match opens with one of the words as written (lookarounds dropped): tried where word_hits'
+# one pass over the article found one, not by a scan of the paragraphs of its own.
+_EVENT_WORDS = tuple(_TYPE)
+word_hits.register(_EVENT_WORDS, lambda: list(_EVENT_WORDS))
+# (a word written with a lookahead or a class would not be found as written: finditer then)
+_EVENT_WORDS_PLAIN = all(re.fullmatch(r"[^\\()\[\]{}|?*+.^$]+", w) for w in _EVENT_WORDS)
 # 建成投产后…, 投产后每年…: a condition, an event only when a date makes it a plan
 _AFTER = re.compile(r"(?:(?:" + "|".join(w for w, _ in _WORDS) + r"))*后")
 # 2020年重点项目, 2021年第二批: a year that labels a batch, not when something happened
@@ -197,7 +204,10 @@ def find_events(text: str, index: TextIndex, mentions: list[Mention],
     out: list[Event] = []
     last_dated: dict[str, Event] = {}
     spans = ranges if ranges is not None else [(0, len(text))]
-    for m in (x for lo, hi in spans for x in _EVENT_RE.finditer(text, lo, hi)):
+    found = (x for lo, hi in spans for x in (
+        word_hits.matches(_EVENT_RE, text, _EVENT_WORDS, lo, hi) if _EVENT_WORDS_PLAIN
+        else _EVENT_RE.finditer(text, lo, hi)))
+    for m in found:
         a, b = m.start(), m.end()
         word = m.group()
         if _NEGATED.search(text, max(0, a - 8), a) or _SOONER.search(text, max(0, a - 3), a):

@@ -12,8 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# A top-level heading: 一、… to 十、… at a line start.
+from touzi.extract import word_hits
+
+# A top-level heading: 一、… to 十、… at a line start (looked for where word_hits' one pass over
+# the article found 一、… to 十、, not by a scan of its own).
 _HEADING = re.compile(r"^[一二三四五六七八九十]、[^\n]{0,60}", re.M)
+_HEADING_WORDS = tuple(c + "、" for c in "一二三四五六七八九十")
+word_hits.register(_HEADING_WORDS, lambda: list(_HEADING_WORDS))
 # (\d matches full-width digits too, as older reports write them: ２００９年工作回顾; int() reads
 # them)
 _YEAR = re.compile(r"[12１２]\d{3}(?=年)")
@@ -38,7 +43,7 @@ def report_sections(text: str, pub_year: int | None) -> list[Section]:
     """The review and task sections of a work report (none when `text` is not one)."""
     if pub_year is None or not _REPORT_TITLE.search(text, 0, 200):
         return []
-    heads = list(_HEADING.finditer(text))
+    heads = list(word_hits.matches(_HEADING, text, _HEADING_WORDS))
     out: list[Section] = []
     for i, h in enumerate(heads):
         start = h.start()

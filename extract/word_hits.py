@@ -9,6 +9,7 @@ of them, so the other asks cost nothing (six passes over each article became one
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Hashable, Iterator
 
@@ -19,6 +20,7 @@ Hit = tuple[int, int, int]  # (index of the word in its list, start, end)
 _LISTS: dict[Hashable, Callable[[], list[str]]] = {}
 _automaton: tuple[ahocorasick_rs.AhoCorasick, list[tuple[Hashable, int]]] | None = None
 _last: tuple[str, dict[Hashable, list[Hit]]] | None = None  # the last text asked about, its hits
+_starts_of: dict[Hashable, list[int]] = {}  # the last text's sorted starts of a list's words
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -67,6 +69,7 @@ def hits(text: str, key: Hashable) -> list[Hit]:
         n, k = owner[i]
         out[n].append((k, start, end))
     _last = (text, out)
+    _starts_of.clear()
     return out[key]
 
 
@@ -77,11 +80,26 @@ def matches(pattern: re.Pattern[str], text: str, key: Hashable,
     earlier match covers the place (the same matches: finditer resumes after each one)."""
     if hi is None:
         hi = len(text)
+    starts = _starts(text, key)
     last = lo
     match = pattern.match
-    for start in sorted({h[1] for h in hits(text, key)}):
-        if last <= start < hi:
+    for k in range(bisect.bisect_left(starts, lo), len(starts)):
+        start = starts[k]
+        if start >= hi:
+            break
+        if start >= last:
             m = match(text, start, hi)
             if m is not None:
                 yield m
                 last = m.end()
+
+
+def _starts(text: str, key: Hashable) -> list[int]:
+    """The sorted distinct starts of list `key`'s words in `text` (kept with its hits)."""
+    found = hits(text, key)
+    last = _last
+    cache = _starts_of if last is not None and last[0] is text else {}
+    got = cache.get(key)
+    if got is None:
+        got = cache[key] = sorted({h[1] for h in found})
+    return got

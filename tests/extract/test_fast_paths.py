@@ -20,6 +20,7 @@ from touzi.extract import (
     name_edges,
     projects,
     quantities,
+    report_sections,
     roles,
     word_hits,
 )
@@ -364,3 +365,16 @@ def test_kind_refs_on_the_corpus(corpus_dir: Path) -> None:
         kind = projects._KIND_REF_RE
         assert [m.span() for m in word_hits.matches(kind, text, projects._KIND_REF_WORDS)] \
             == spans(kind, text), f.name
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts("".join(events._EVENT_WORDS) + "率区面期成立建成运营一二三十、\n"),
+       st.integers(0, 40), st.integers(0, 40))
+def test_event_and_heading_matches_are_finditers(text: str, a: int, b: int) -> None:
+    a, b = min(a, b, len(text)), min(max(a, b), len(text))
+    for lo, hi in ((0, len(text)), (a, b)):
+        assert [m.span() for m in word_hits.matches(events._EVENT_RE, text, events._EVENT_WORDS,
+                                                     lo, hi)] == spans(events._EVENT_RE, text, lo, hi)
+    heading = report_sections._HEADING
+    assert [m.span() for m in word_hits.matches(heading, text, report_sections._HEADING_WORDS)] \
+        == spans(heading, text)
