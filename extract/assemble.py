@@ -335,6 +335,11 @@ class _Clusterer:
         self._pos = 0
         # candidates by name while one mention is added (the index changes only after)
         self._memo: dict[str, list[Entity]] = {}
+        # (entity number, entity, mention) by the first two characters of a name and of its
+        # firm's forms: the names a firm-and-place name can shorten (_firm_place_alias)
+        self._by_opening: dict[str, list[tuple[int, Entity, ProjectMention]]] = {}
+        self._title_end = text.find("\n", 0, 80)
+        self._title_entities: list[Entity] = []  # entities named in the headline alone so far
 
     def _candidates(self, name: str) -> list[Entity]:
         """Entities sharing a character pair with `name` (none else can be an alias), most
@@ -357,6 +362,14 @@ class _Clusterer:
 
     def _index_entity(self, e: Entity, m: ProjectMention) -> None:
         i = self._entity_id[id(e)]
+        if m.kind != REF:
+            for opening in {m.name[:2], *(k[:2] for k in _company_keys(m))}:
+                self._by_opening.setdefault(opening, []).append((i, e, m))
+        if 0 <= self._title_end:
+            if m.start <= self._title_end and len(e.mentions) == 1:
+                self._title_entities.append(e)
+            elif m.start > self._title_end and e in self._title_entities:
+                self._title_entities.remove(e)
         for g in (*_bigrams(m.name), "^" + _norm(m.name)[:1]):
             lst = self._by_bigram.setdefault(g, [])
             if not lst or lst[-1] != i:
@@ -462,15 +475,11 @@ class _Clusterer:
         """库布其沙漠光伏基地 in a headline, 库布其沙漠二百万千瓦光伏治沙项目 in the text: a body
         name that opens with the headline name's first three characters or more and shares
         another word with it is the works the headline shortened."""
-        if m.kind != NAME:
-            return None
-        title_end = self.text.find("\n", 0, 80)
-        if title_end < 0 or m.start <= title_end:
+        title_end = self._title_end
+        if m.kind != NAME or title_end < 0 or m.start <= title_end or not self._title_entities:
             return None
         body = _norm(m.name)
-        for e in self.entities:
-            if any(x.start > title_end for x in e.mentions):
-                continue  # (only works named in the headline alone so far)
+        for e in list(self._title_entities):  # (only works named in the headline alone so far)
             for x in e.mentions:
                 head = _norm(x.name)
                 k = 0
@@ -490,24 +499,24 @@ class _Clusterer:
         if m.kind != NAME:
             return None
         name = m.name
-        for e in reversed(self.entities):
-            for x in e.mentions:
-                if x.kind == REF:
+        # the firm opens both names: only names (or firms) sharing the first two characters,
+        # most recent entity first, each entity's mentions in order
+        pairs = sorted(self._by_opening.get(name[:2], ()), key=lambda t: -t[0])
+        for _, e, x in pairs:
+            keys = _company_keys(x)
+            s1 = self.index.sentence(x.start)[1]
+            for cut in range(2, min(9, len(name) - 3)):
+                firm = name[:cut]
+                # the firm: the earlier name's firm, or its first three characters or more
+                if not (firm in keys or (len(firm) >= 3 and x.name.startswith(firm))):
                     continue
-                keys = _company_keys(x)
-                s1 = self.index.sentence(x.start)[1]
-                for cut in range(2, min(9, len(name) - 3)):
-                    firm = name[:cut]
-                    # the firm: the earlier name's firm, or its first three characters or more
-                    if not (firm in keys or (len(firm) >= 3 and x.name.startswith(firm))):
+                for size in (2, 3, 4):
+                    place, tail = name[cut:cut + size], name[cut + size:]
+                    if len(tail) < 2 or place not in self.text[x.end:s1]:
                         continue
-                    for size in (2, 3, 4):
-                        place, tail = name[cut:cut + size], name[cut + size:]
-                        if len(tail) < 2 or place not in self.text[x.end:s1]:
-                            continue
-                        nums = set(_NUMS.findall(tail))
-                        if tail in _FIRM_PLACE_HEADS or (nums and nums <= set(_NUMS.findall(x.name))):
-                            return e
+                    nums = set(_NUMS.findall(tail))
+                    if tail in _FIRM_PLACE_HEADS or (nums and nums <= set(_NUMS.findall(x.name))):
+                        return e
         return None
 
     def _ref_target(self, m: ProjectMention, max_gap: int) -> Entity | None:

@@ -84,6 +84,7 @@ _TRADES = (
     "汽车|客车|重汽|重工|电子|科技|光电|化工|钢铁|水泥|能源|药业|制药|电气|机械|轮胎|电池|光伏|"
     "新能|半导体|显示|玻璃|特钢|纸业|铝业|矿业|集成|材料|动力")
 _TRADE_CUES = ("签约", "投资", "开工", "拟", "计划", "宣布")
+_TRADE_WORDS = tuple(_TRADES.split("|"))
 _TRADE_FIRM = re.compile(
     rf"(?:(?<=[，,。；;：:\n！？　 ”）)、])|(?<=^))([\u4e00-\u9fff]{{2,4}}?(?:{_TRADES}))"
     r"(?=与|总投资|投资|拟|计划|宣布|斥资|出资|决定|在[\u4e00-\u9fff]{2,8}(?:开工|投资|建设|签约))"
@@ -259,7 +260,7 @@ def find_companies(text: str, places: Protected | None = None,
         for s in c.short:
             shorts.setdefault(s, c.name)
     for sf in _subject_firms(text, places, index) + _share_firms(text, places, index) \
-            + _trade_firms(text, places):
+            + _trade_firms(text, places, index):
         shorts.setdefault(sf, sf)
     spans = [(c.start, c.end) for c in found]
     extra: list[Company] = []
@@ -326,14 +327,16 @@ def _subject_firms(text: str, places: Protected | None, index: TextIndex) -> lis
     return out
 
 
-def _trade_firms(text: str, places: Protected | None) -> list[str]:
+def _trade_firms(text: str, places: Protected | None, index: TextIndex | None = None) -> list[str]:
     """Firms a business story names by brand and trade alone (东岳汽车, 蓉通客车, 秦川重汽) as a
     clause's subject before what firms do (…与某开发区签约, …总投资40亿元的…, …在某地开工), or
     as the partner 与…签约 names."""
     out: list[str] = []
     if not any(w in text for w in _TRADE_CUES):
         return out
-    for m in _TRADE_FIRM.finditer(text):
+    # (every match holds a trade word and no clause break: the clauses holding one suffice)
+    spans = index.clauses_holding(_TRADE_WORDS) if index is not None else [(0, len(text))]
+    for m in finditer_in(_TRADE_FIRM, text, spans):
         name = m.group(1) or m.group(2)
         start = m.start(1) if m.group(1) else m.start(2)
         if name in out or _INDUSTRY.match(name) or _NOT_SUBJECT_FIRM.search(name) \
