@@ -826,8 +826,10 @@ class ProjectFinder:
             return False
         c0 = max(self.index.clause(hs)[0], wide)
         for bm in _BATCH_RE.finditer(text, max(c0, start - 16), start):
-            if bm.group() in ("一个", "一座", "一处") and _DESCRIBING.search(text, bm.start(), start):
-                continue  # 一个年产值50亿元的…产业园: one project described, not a batch
+            if bm.group() in ("一个", "一座", "一处") and (
+                    bm.end() == start or _DESCRIBING.search(text, bm.start(), start)):
+                continue  # 一个年产值50亿元的…产业园, 一个年产400万吨的煤制油项目: one project
+                # described, not a batch
             if text.find("之一", bm.end(), start) >= 0:
                 continue  # 150项重大水利工程之一的某水库: one of the batch, named
             if not _PARTIES_AFTER.match(text, bm.end()):

@@ -265,3 +265,9 @@ def test_the_days_of_a_visit_date_what_the_paragraph_tells_as_done() -> None:
             "长兴县年产5万吨新型铝材项目等5个项目现场签约。\n")
     found = _events(text, pub="2017-05-20")
     assert found["长兴县年产5万吨新型铝材项目"] == [("signed", "2017-05-16/2017-05-19")], found
+
+
+def test_one_project_described_after_a_count_of_one() -> None:
+    found = _investments("标题\n在宁夏宁东能源化工基地，一个年产400万吨的煤制油项目上个月全面开工，"
+                         "这个项目总投资550亿元。", "2013-12-28")
+    assert found == {"年产400万吨的煤制油项目": [55000000000]}, found
