@@ -22,6 +22,7 @@ from importlib import resources
 
 import ahocorasick_rs
 
+from touzi.extract import word_hits
 from touzi.schema.gazetteer import Division, Gazetteer, Town, Zone, load
 
 # Entry kinds.
@@ -117,6 +118,8 @@ GENERIC_ZONE_WORDS = (
     "经开区", "新区", "港区", "工业园区", "产业园区", "工业园", "产业集聚区", "综合保税区",
 )
 
+# The key of the gazetteer's surfaces in word_hits.
+_PLACES = "places"
 # A match that runs into one of these is a street, not the place itself (上海的海宁路).
 STREET_SUFFIXES = ("路", "街", "大道", "大街", "巷", "大桥", "公路", "高速")
 # A short name followed by one of these names a mountain, lake, river, bay or village that
@@ -159,7 +162,10 @@ def _words() -> frozenset[str]:
 class PlaceIndex:
     """The automaton over every place surface, and the guards applied to its matches."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, shared: bool = False) -> None:
+        """`shared`: the surfaces are looked for by word_hits' one automaton pass over a text,
+        with the other stages' word lists (the process-wide index), not by an automaton of
+        the index's own."""
         self.gazetteer = gazetteer
         table: dict[str, list[Entry]] = {}
 
@@ -212,9 +218,13 @@ class PlaceIndex:
         self.surfaces = list(self.table)
         self.values = [(self.table[k], len(k) >= 2 and any(
             e.full or not (e.risky or e.weak) for e in self.table[k])) for k in self.surfaces]
-        self.automaton = ahocorasick_rs.AhoCorasick(
-            self.surfaces, matchkind=ahocorasick_rs.MatchKind.Standard,
-            implementation=ahocorasick_rs.Implementation.ContiguousNFA)
+        self.automaton: ahocorasick_rs.AhoCorasick | None = None
+        if shared:
+            word_hits.register(_PLACES, lambda: self.surfaces)
+        else:
+            self.automaton = ahocorasick_rs.AhoCorasick(
+                self.surfaces, matchkind=ahocorasick_rs.MatchKind.Standard,
+                implementation=ahocorasick_rs.Implementation.ContiguousNFA)
 
     # -- scanning -----------------------------------------------------------------------
     def scan(self, text: str) -> list[RawMention]:
@@ -229,12 +239,15 @@ class PlaceIndex:
             return []
         if text.isascii():
             return []
-        try:
-            hits = self.automaton.find_matches_as_indexes(text, overlapping=True)
-        except UnicodeEncodeError:
-            # lone surrogates: each stands for one character, so a stand-in keeps offsets
-            hits = self.automaton.find_matches_as_indexes(
-                _SURROGATE.sub("\ufffd", text), overlapping=True)
+        if self.automaton is None:
+            hits = word_hits.hits(text, _PLACES)
+        else:
+            try:
+                hits = self.automaton.find_matches_as_indexes(text, overlapping=True)
+            except UnicodeEncodeError:
+                # lone surrogates: each stands for one character, so a stand-in keeps offsets
+                hits = self.automaton.find_matches_as_indexes(
+                    _SURROGATE.sub("\ufffd", text), overlapping=True)
         if not hits:
             return []
         # Positions covered by a full name or an unrisky short: a word that straddles into
@@ -355,7 +368,8 @@ def _division_aliases(div: Division) -> list[str]:
 @lru_cache(maxsize=1)
 def default_index() -> PlaceIndex:
     """The index over the shipped gazetteer (built once per process)."""
-    index = PlaceIndex(load())
+    index = PlaceIndex(load(), shared=True)
+    word_hits.prepare()
     # The index's ~200,000 objects live as long as the process; frozen, the cyclic garbage
     # collector stops walking them on every full collection (0.05-0.13 s of a corpus pass).
     gc.freeze()

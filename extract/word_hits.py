@@ -1,10 +1,11 @@
 """One automaton pass over an article for the word lists of several stages.
 
-The firms' well-known short names (companies.py), the project head words (projects.py) and the
-key words whose clauses a pattern is searched in (TextIndex.clauses_holding) are looked for in
-the same text, one stage after the other. Each list is registered here under a key; the first
-`hits(text, key)` of a text runs one automaton over every list and keeps the occurrences of all
-of them, so the other asks cost nothing (six passes over each article became one).
+The gazetteer's place names (places.py), the firms' well-known short names (companies.py), the
+project head words (projects.py), the key words whose clauses a pattern is searched in
+(TextIndex.clauses_holding) and a few more are looked for in the same text, one stage after the
+other. Each list is registered here under a key; the first `hits(text, key)` of a text runs one
+automaton over every list and keeps the occurrences of all of them, so the other asks cost
+nothing (nine passes over each article became one).
 """
 
 from __future__ import annotations
@@ -19,16 +20,29 @@ Hit = tuple[int, int, int]  # (index of the word in its list, start, end)
 
 _LISTS: dict[Hashable, Callable[[], list[str]]] = {}
 _automaton: tuple[ahocorasick_rs.AhoCorasick, list[tuple[Hashable, int]]] | None = None
-_last: tuple[str, dict[Hashable, list[Hit]]] | None = None  # the last text asked about, its hits
-_starts_of: dict[Hashable, list[int]] = {}  # the last text's sorted starts of a list's words
+# The last texts asked about, newest last: (text, its hits by list, sorted starts by list). A
+# stage may ask about a title or a name between two asks about the article.
+_recent: list[tuple[str, dict[Hashable, list[Hit]], dict[Hashable, list[int]]]] = []
+_KEEP = 4
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Past this many words a DFA takes long to build and much memory (the gazetteer's ~40,000
+# names): a contiguous NFA then.
+_DFA_WORDS = 5000
 
 
 def register(key: Hashable, words: Callable[[], list[str]]) -> None:
-    """Add a word list (given by a function: read when the automaton is first built)."""
-    global _automaton, _last
+    """Add a word list (given by a function: read when the automaton is next built)."""
+    global _automaton
     _LISTS[key] = words
-    _automaton = _last = None
+    _automaton = None
+    _recent.clear()
+
+
+def prepare() -> None:
+    """Build the automaton now (else on the first ask)."""
+    global _automaton
+    if _automaton is None:
+        _automaton = _build()
 
 
 def registered(key: Hashable) -> bool:
@@ -43,19 +57,20 @@ def _build() -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[Hashable, int]]]:
         for k, w in enumerate(get()):
             words.append(w)
             owner.append((key, k))
-    # ahocorasick_rs (Rust, DFA) over str gives character offsets
+    # ahocorasick_rs (Rust) over str gives character offsets
+    kind = ahocorasick_rs.Implementation.DFA if len(words) <= _DFA_WORDS \
+        else ahocorasick_rs.Implementation.ContiguousNFA
     auto = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard,
-                                      implementation=ahocorasick_rs.Implementation.DFA)
+                                      implementation=kind)
     return auto, owner
 
 
-def hits(text: str, key: Hashable) -> list[Hit]:
-    """Every occurrence (overlapping) of the words of list `key` in `text`, as (index in the
-    list, start, end), in the automaton's order."""
-    global _automaton, _last
-    last = _last
-    if last is not None and last[0] is text:
-        return last[1][key]
+def _entry(text: str) -> tuple[str, dict[Hashable, list[Hit]], dict[Hashable, list[int]]]:
+    """The hits of every list in `text` (one automaton pass, kept for the last few texts)."""
+    global _automaton
+    for entry in reversed(_recent):
+        if entry[0] is text:
+            return entry
     if _automaton is None:
         _automaton = _build()
     auto, owner = _automaton
@@ -68,9 +83,17 @@ def hits(text: str, key: Hashable) -> list[Hit]:
     for i, start, end in found:
         n, k = owner[i]
         out[n].append((k, start, end))
-    _last = (text, out)
-    _starts_of.clear()
-    return out[key]
+    entry = (text, out, {})
+    _recent.append(entry)
+    if len(_recent) > _KEEP:
+        del _recent[0]
+    return entry
+
+
+def hits(text: str, key: Hashable) -> list[Hit]:
+    """Every occurrence (overlapping) of the words of list `key` in `text`, as (index in the
+    list, start, end), in the automaton's order."""
+    return _entry(text)[1][key]
 
 
 def matches(pattern: re.Pattern[str], text: str, key: Hashable,
@@ -96,10 +119,8 @@ def matches(pattern: re.Pattern[str], text: str, key: Hashable,
 
 def _starts(text: str, key: Hashable) -> list[int]:
     """The sorted distinct starts of list `key`'s words in `text` (kept with its hits)."""
-    found = hits(text, key)
-    last = _last
-    cache = _starts_of if last is not None and last[0] is text else {}
-    got = cache.get(key)
+    _, found, starts_of = _entry(text)
+    got = starts_of.get(key)
     if got is None:
-        got = cache[key] = sorted({h[1] for h in found})
+        got = starts_of[key] = sorted({h[1] for h in found[key]})
     return got

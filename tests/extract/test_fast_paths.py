@@ -378,3 +378,22 @@ def test_event_and_heading_matches_are_finditers(text: str, a: int, b: int) -> N
     heading = report_sections._HEADING
     assert [m.span() for m in word_hits.matches(heading, text, report_sections._HEADING_WORDS)] \
         == spans(heading, text)
+
+
+def test_place_hits_are_the_gazetteers_own(corpus_dir: Path) -> None:
+    # the process-wide index reads its surfaces' occurrences from word_hits' shared pass
+    import ahocorasick_rs
+
+    from touzi.extract.places import _PLACES, default_index
+
+    index = default_index()
+    own = ahocorasick_rs.AhoCorasick(index.surfaces, matchkind=ahocorasick_rs.MatchKind.Standard)
+    files = sorted(corpus_dir.glob("text/*/*.txt"))[::7]
+    assert files
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        assert sorted(word_hits.hits(text, _PLACES)) == \
+            sorted(own.find_matches_as_indexes(text, overlapping=True)), f.name
+    for text in ("湖州市长兴县\ud800湖州", "", "abc"):
+        assert sorted(word_hits.hits(text, _PLACES)) == sorted(own.find_matches_as_indexes(
+            text.replace("\ud800", "\ufffd"), overlapping=True))
