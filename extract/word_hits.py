@@ -19,7 +19,9 @@ import ahocorasick_rs
 Hit = tuple[int, int, int]  # (index of the word in its list, start, end)
 
 _LISTS: dict[Hashable, Callable[[], list[str]]] = {}
-_automaton: tuple[ahocorasick_rs.AhoCorasick, list[tuple[Hashable, int]]] | None = None
+# the automaton, and for each of its words: the number of its list (in _LISTS' order) and its
+# index there
+_automaton: tuple[ahocorasick_rs.AhoCorasick, list[tuple[int, int]]] | None = None
 # The last texts asked about, newest last: (text, its hits by list, sorted starts by list). A
 # stage may ask about a title or a name between two asks about the article.
 _recent: list[tuple[str, dict[Hashable, list[Hit]], dict[Hashable, list[int]]]] = []
@@ -50,13 +52,13 @@ def registered(key: Hashable) -> bool:
     return key in _LISTS
 
 
-def _build() -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[Hashable, int]]]:
+def _build() -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[int, int]]]:
     words: list[str] = []
-    owner: list[tuple[Hashable, int]] = []  # for each word of the automaton: (list, index)
-    for key, get in _LISTS.items():
+    owner: list[tuple[int, int]] = []
+    for n, get in enumerate(_LISTS.values()):
         for k, w in enumerate(get()):
             words.append(w)
-            owner.append((key, k))
+            owner.append((n, k))
     # ahocorasick_rs (Rust) over str gives character offsets
     kind = ahocorasick_rs.Implementation.DFA if len(words) <= _DFA_WORDS \
         else ahocorasick_rs.Implementation.ContiguousNFA
@@ -79,11 +81,11 @@ def _entry(text: str) -> tuple[str, dict[Hashable, list[Hit]], dict[Hashable, li
     except UnicodeEncodeError:
         # lone surrogates: one stand-in character each keeps every offset
         found = auto.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
-    out: dict[Hashable, list[Hit]] = {n: [] for n in _LISTS}
+    lists: list[list[Hit]] = [[] for _ in _LISTS]
     for i, start, end in found:
         n, k = owner[i]
-        out[n].append((k, start, end))
-    entry = (text, out, {})
+        lists[n].append((k, start, end))  # (by number: a list's key may be a long tuple)
+    entry = (text, dict(zip(_LISTS, lists, strict=True)), {})
     _recent.append(entry)
     if len(_recent) > _KEEP:
         del _recent[0]
