@@ -114,6 +114,7 @@ _OBJECT_GAP = re.compile(r"(?:了|建设|实施|运营|投用)?")
 _TOGETHER = re.compile(r"一起|一道|同时|一并")
 _CONJUNCTIONS = frozenset(("和", "与", "及", "、", "以及"))
 _FIRM_PLACE_HEADS = frozenset(("项目", "工厂", "基地"))
+_FIRM_CLAUSE = re.compile(r"[，,](?:该|本)?公司(?=计划|拟|将|决定|投资|准备|一期|已)")
 # A parenthetical gloss with a figure after a name: （总投资1.2亿元）, (占地200亩)
 _GLOSS = re.compile(r"[（(][^（）()]{0,30}?[0-9０-９][^（）()]{0,30}?[）)]")
 _OTHER_SUBJECT = re.compile(r"企业在|公司在|集团在|全[市省区县]|我[市省区县]|全国")
@@ -1352,7 +1353,9 @@ class Assembler:
         for pm in e.names():
             s0, s1 = self.index.sentence(pm.start)
             lead = s0 + len(self.text[s0:s1]) - len(self.text[s0:s1].lstrip())
-            if self.text.startswith(("此次", "该", "公司", "其", "这"), lead) and s0 > 0:
+            # (…，公司计划…建设X: a clause opening with 公司 speaks of the firm before, too)
+            if (self.text.startswith(("此次", "该", "公司", "其", "这"), lead)
+                    or _FIRM_CLAUSE.search(self.text, lead, pm.start)) and s0 > 0:
                 s0 = self.index.sentence(s0 - 1)[0]
                 lead = s0 + len(self.text[s0:pm.start]) - len(self.text[s0:pm.start].lstrip())
             k = bisect.bisect_left(self._company_starts, lead)

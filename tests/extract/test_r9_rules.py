@@ -271,3 +271,9 @@ def test_one_project_described_after_a_count_of_one() -> None:
     found = _investments("标题\n在宁夏宁东能源化工基地，一个年产400万吨的煤制油项目上个月全面开工，"
                          "这个项目总投资550亿元。", "2013-12-28")
     assert found == {"年产400万吨的煤制油项目": [55000000000]}, found
+
+
+def test_a_clause_opening_with_the_firm_speaks_of_the_firm_before() -> None:
+    found = _companies("标题\n苏州某尔器械有限公司做口腔设备多年。为扩大产能，公司计划首期出资5000万元，"
+                       "新建口腔器械研制和组装基地。", pub="2011-03-25")
+    assert found == {"口腔器械研制和组装基地": "苏州某尔器械有限公司"}, found
