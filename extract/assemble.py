@@ -114,6 +114,7 @@ _OBJECT_GAP = re.compile(r"(?:了|建设|实施|运营|投用)?")
 _TOGETHER = re.compile(r"一起|一道|同时|一并")
 _CONJUNCTIONS = frozenset(("和", "与", "及", "、", "以及"))
 _FIRM_PLACE_HEADS = frozenset(("项目", "工厂", "基地"))
+_LISTED_AS = re.compile(r"分别为|分别是|包括")
 _FIRM_CLAUSE = re.compile(r"[，,](?:该|本)?公司(?=计划|拟|将|决定|投资|准备|一期|已)")
 # A parenthetical gloss with a figure after a name: （总投资1.2亿元）, (占地200亩)
 _GLOSS = re.compile(r"[（(][^（）()]{0,30}?[0-9０-９][^（）()]{0,30}?[）)]")
@@ -1942,7 +1943,11 @@ def _linked_company(text: str, pm: ProjectMention, cands: list[Company],
     for c in cands:
         if c.end <= pm.start:
             between = text[c.end:pm.start]
-            if name_spans and any(c.end <= a and b <= pm.start for a, b in name_spans):
+            inner = [(a, b) for a, b in name_spans or () if c.end <= a and b <= pm.start]
+            # (与某公司签约两个项目，分别为A项目和B项目: the names it lists are all its own)
+            if inner and not (_LISTED_AS.search(text, c.end, inner[0][0]) and all(
+                    text[b:a2] in _CONJUNCTIONS for (_, b), (a2, _) in zip(
+                        inner, [*inner[1:], (pm.start, pm.end)], strict=True))):
                 continue
             if len(between) <= 40 and (_INVEST_LINK.search(between) or between in ("", "的")):
                 if not any(ch in between for ch in "。；;"):

@@ -277,3 +277,9 @@ def test_a_clause_opening_with_the_firm_speaks_of_the_firm_before() -> None:
     found = _companies("标题\n苏州某尔器械有限公司做口腔设备多年。为扩大产能，公司计划首期出资5000万元，"
                        "新建口腔器械研制和组装基地。", pub="2011-03-25")
     assert found == {"口腔器械研制和组装基地": "苏州某尔器械有限公司"}, found
+
+
+def test_the_projects_a_firm_signs_listed_after_it_are_all_its_own() -> None:
+    found = _companies("标题\n上月，乙市在京与某钢集团有限公司签约两个项目，分别为临港精品钢基地项目和"
+                       "海湾文旅综合体项目。", pub="2011-01-10")
+    assert found == {"临港精品钢基地项目": "某钢集团有限公司", "海湾文旅综合体项目": "某钢集团有限公司"}, found
