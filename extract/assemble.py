@@ -65,6 +65,10 @@ _LINEAR_HEAD = re.compile(r"铁路|高铁|城际|客运专线|高速公路|高�
 _LINE_WORK = re.compile(r"特高压|直流|交流|输电|线路|专线|双线|通道|航线")
 _NO_REGION = object()  # (a sentinel: the ends of a line say it has no one region)
 # 中缅油气管道, 中俄原油管道: works that cross the border
+# National works named by what they carry where, as a whole (not a section or a structure)
+_NATIONAL_WORKS = re.compile(
+    r"(?:西气东输|南水北调|川气东送|西电东送|疆电外送|北煤南运|西煤东运|新疆电力外送)"
+    r"(?:[一二三四\d]线|[东中西]线|第[一二三四]通道)?(?:一期|二期|三期)?(?:工程|管道|项目|通道)?")
 _CROSS_BORDER = re.compile(r"中[缅俄老哈吉欧蒙越巴泰尼塔乌朝韩]")
 # 青藏, 川藏, 湘黔: two provinces' one-character abbreviations opening the name
 _PROVINCE_PAIR = re.compile(
@@ -1669,6 +1673,8 @@ class Assembler:
             return r
         if self._abroad(ctx, names):
             return None
+        if any(_NATIONAL_WORKS.fullmatch(m.name) for m in names):
+            return None  # 西气东输二线工程, 南水北调中线一期工程: through many provinces
         ends = self._ends(names)
         if ends is not None:
             return ends if ends is not _NO_REGION else None

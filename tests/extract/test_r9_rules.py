@@ -283,3 +283,9 @@ def test_the_projects_a_firm_signs_listed_after_it_are_all_its_own() -> None:
     found = _companies("标题\n上月，乙市在京与某钢集团有限公司签约两个项目，分别为临港精品钢基地项目和"
                        "海湾文旅综合体项目。", pub="2011-01-10")
     assert found == {"临港精品钢基地项目": "某钢集团有限公司", "海湾文旅综合体项目": "某钢集团有限公司"}, found
+
+
+def test_national_works_as_a_whole_have_no_one_region() -> None:
+    found = _regions("标题\n广州市今天召开会议，西气东输二线工程广州段开工，西气东输二线工程全线贯通后年输气300亿立方米。"
+                     "南水北调中线一期工程在河南境内通水。", pub="2012-12-30")
+    assert found.get("西气东输二线工程") is None and found.get("南水北调中线一期工程") is None, found
