@@ -344,10 +344,18 @@ class ProjectFinder:
             if start_c < head_start:
                 start = start_c
                 break
-        m = _LEAD_TRIM.match(text, start, head_start)
+        m = self._lead_trim(start, head_start)
         if m is not None:
             start = m.end()
         return start
+
+    def _lead_trim(self, start: int, end: int) -> re.Match[str] | None:
+        """_LEAD_TRIM at `start`, unless a place opens there (和田, 及…: a place's first
+        character is no conjunction)."""
+        span = self.places.span_at(start)
+        if span is not None and span[0] == start:
+            return None
+        return _LEAD_TRIM.match(self.text, start, end)
 
     def _stop(self, start: int, end: int, verbs: bool, nominal_ok: bool = False) -> int:
         cut = last_stop(self.text, start, end, self.protected, keep=0, de_ok=self.de_ok)
@@ -520,7 +528,7 @@ class ProjectFinder:
                     hs, he, head = part.start(), part.end(), part.group()
             while start < hs and text[start] in "”’」』）)》":
                 start += 1  # “十二五”期间…: a closing quote does not open a name
-            lead = _LEAD_TRIM.match(text, start, hs)
+            lead = self._lead_trim(start, hs)
             if lead is not None and lead.end() > start:
                 start = lead.end()  # …示范工程”和“2211”…工程: the conjunction joins two names
                 if start >= hs:
@@ -1005,7 +1013,7 @@ class ProjectFinder:
                 if k == 0 and self._parts_of_named(a2, b):
                     found = []  # 某水库工程重力坝、导流洞等工程: the parts of the works named
                     break
-                lead = _LEAD_TRIM.match(text, a2, b)
+                lead = self._lead_trim(a2, b)
                 if lead is not None:
                     a2 = lead.end()
                 name = text[a2:b].strip()

@@ -289,3 +289,8 @@ def test_national_works_as_a_whole_have_no_one_region() -> None:
     found = _regions("标题\n广州市今天召开会议，西气东输二线工程广州段开工，西气东输二线工程全线贯通后年输气300亿立方米。"
                      "南水北调中线一期工程在河南境内通水。", pub="2012-12-30")
     assert found.get("西气东输二线工程") is None and found.get("南水北调中线一期工程") is None, found
+
+
+def test_a_place_opening_with_a_conjunctions_character_keeps_it() -> None:
+    found = _regions("标题\n今年，新疆将建设哈密光伏发电项目、和田光伏发电项目。", pub="2011-05-10")
+    assert found == {"哈密光伏发电项目": "652200", "和田光伏发电项目": "653200"}, found
