@@ -1581,7 +1581,7 @@ class Assembler:
                 if best is None or c[:3] < best[:3]:
                     best = c
         if best is not None:
-            return best[3]
+            return self._refined(best[3], names, table, pst, own_spans)
         if two_ended:
             return None
         first = names[0]
@@ -1608,6 +1608,28 @@ class Assembler:
             return None  # a news digest's stories are set in many places: none is its focus
             # (a work report's sections read as headlines, but its places are its own)
         return ctx.focus if self._focus_stated(ctx) else None
+
+    def _refined(self, r: Any, names: list[ProjectMention], table: list[Any], pst: list[int],
+                 own_spans: set[tuple[int, int]]) -> Any:
+        """`r`, or the one deeper place inside it that the sentences of the names give
+        (奥特斯重庆工厂 … 在重庆两江新区…开工: the new area, not the city), when they give one."""
+        if r is None or _depth(r) >= 3:
+            return r
+        deeper: dict[str, Any] = {}
+        for pm in names:
+            s0, s1 = self.index.sentence(pm.start)
+            for t in table[bisect.bisect_left(pst, s0):bisect.bisect_left(pst, s1)]:
+                pl = t[0].region
+                if t[2] or pl is None or t[0].region.confidence < 0.5 or (t[1] - own_spans):
+                    continue  # (a firm's home, a place of another name)
+                if _inside_region(pl, r) and _depth(pl) > _depth(r):
+                    deeper[pl.adcode] = pl
+        codes = sorted(deeper)
+        # one place, or a chain of places each inside the next (某市某区某镇: the deepest)
+        if codes and all(_inside_region(deeper[codes[-1]], deeper[c]) or c == codes[-1]
+                         for c in codes):
+            return max(deeper.values(), key=_depth)
+        return r
 
     def _digest(self) -> bool:
         """Whether the article is a digest of stories: three or more headline lines (short,

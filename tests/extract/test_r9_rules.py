@@ -294,3 +294,13 @@ def test_national_works_as_a_whole_have_no_one_region() -> None:
 def test_a_place_opening_with_a_conjunctions_character_keeps_it() -> None:
     found = _regions("标题\n今年，新疆将建设哈密光伏发电项目、和田光伏发电项目。", pub="2011-05-10")
     assert found == {"哈密光伏发电项目": "652200", "和田光伏发电项目": "653200"}, found
+
+
+def test_the_one_deeper_place_a_names_sentence_gives_refines_its_region() -> None:
+    found = _regions("标题\n6月16日，湖州市年产5万吨新型铝材项目在长兴县经济开发区举行开工仪式。",
+                     pub="2011-06-17")
+    assert found == {"湖州市年产5万吨新型铝材项目": "330522"}, found
+    # two counties in the sentence: no one deeper place, the city stays
+    both = _regions("标题\n湖州市年产5万吨新型铝材项目分设长兴县和德清县两个厂区，今天开工。",
+                    pub="2011-06-17")
+    assert both == {"湖州市年产5万吨新型铝材项目": "330500"}, both
