@@ -30,7 +30,7 @@ from touzi.extract.mention_type import Mention
 from touzi.extract.name_words import segment, word_tags
 from touzi.extract.places import default_index
 from touzi.extract.projects import ITEM, NAME, REF, ProjectMention, specific_core
-from touzi.extract.sentences import TextIndex
+from touzi.extract.sentences import TextIndex, headline_end
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,12})[”\"」』]")
 _NORM_DROP = re.compile(r"[“”\"「」『』（）()\s·\-—－]")
@@ -344,8 +344,9 @@ class _Clusterer:
         # (entity number, entity, mention) by the first two characters of a name and of its
         # firm's forms: the names a firm-and-place name can shorten (_firm_place_alias)
         self._by_opening: dict[str, list[tuple[int, Entity, ProjectMention]]] = {}
-        self._title_end = text.find("\n", 0, 80)
-        self._title_entities: list[Entity] = []  # entities named in the headline alone so far
+        self._title_end = headline_end(text)
+        # entities named in the headline alone so far, by id (Entity compares by value)
+        self._title_entities: dict[int, Entity] = {}
 
     def _candidates(self, name: str) -> list[Entity]:
         """Entities sharing a character pair with `name` (none else can be an alias), most
@@ -373,9 +374,9 @@ class _Clusterer:
                 self._by_opening.setdefault(opening, []).append((i, e, m))
         if 0 <= self._title_end:
             if m.start <= self._title_end and len(e.mentions) == 1:
-                self._title_entities.append(e)
-            elif m.start > self._title_end and e in self._title_entities:
-                self._title_entities.remove(e)
+                self._title_entities[id(e)] = e
+            elif m.start > self._title_end:
+                self._title_entities.pop(id(e), None)
         for g in (*_bigrams(m.name), "^" + _norm(m.name)[:1]):
             lst = self._by_bigram.setdefault(g, [])
             if not lst or lst[-1] != i:
@@ -485,7 +486,7 @@ class _Clusterer:
         if m.kind != NAME or title_end < 0 or m.start <= title_end or not self._title_entities:
             return None
         body = _norm(m.name)
-        for e in list(self._title_entities):  # (only works named in the headline alone so far)
+        for e in self._title_entities.values():  # (works named in the headline alone so far)
             for x in e.mentions:
                 head = _norm(x.name)
                 k = 0

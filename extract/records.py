@@ -41,7 +41,7 @@ from touzi.extract.mention_type import Mention
 from touzi.extract.name_edges import Protected
 from touzi.extract.projects import GENERIC_PLACES, NAME, ProjectFinder, ProjectMention
 from touzi.extract.quantities import tonnage_class
-from touzi.extract.sentences import TextIndex
+from touzi.extract.sentences import TextIndex, headline_end
 
 # Bump when rules change: records carry it so a database knows which rules made them.
 EXTRACTOR_VERSION = "0.7.0"
@@ -414,8 +414,7 @@ def project_record(a: Analysis, e: Entity, asm: Assembler) -> dict[str, Any]:
         and len(o["date"]) > len(ev["date"]) and o["date"].startswith(ev["date"])
         for o in events)]
     # a headline's short name gives way to the text's full one (the first line, when short)
-    first_line = text.find("\n", 0, 80)
-    name = e.best_name(first_line if first_line > 0 else 0)
+    name = e.best_name(max(headline_end(text), 0))
     aliases = sorted({m.name for m in e.mentions if m.kind != "ref" and m.name != name})
     evidence = []
     for m in e.mentions:

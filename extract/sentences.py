@@ -167,6 +167,12 @@ def finditer_in(pattern: re.Pattern[str], text: str,
         yield from pattern.finditer(text, a, b)
 
 
+def headline_end(text: str) -> int:
+    """The end of a text's first line when it is short enough to be a headline (80
+    characters), else -1."""
+    return text.find("\n", 0, 80)
+
+
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without surrounding whitespace and trailing break punctuation."""
     while start < end and text[start].isspace():
