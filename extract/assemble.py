@@ -97,7 +97,7 @@ _MEMBER_OPENING = re.compile(
 # 集中开工, 同步签约: one event for a batch of projects
 _COMMA = re.compile(r"[，,；;：:]")
 _ENUM_PUNCT = re.compile(r"[：:，,；;]")
-_BATCH_EVENT = re.compile(r"(?:集中|同步|统一|集体)$")
+BATCH_EVENT = re.compile(r"(?:集中|同步|统一|集体)$")
 _FROM_VALUE = re.compile(r"(?:增至|增加到|增加至|提高到|提高至|扩大到|扩大至|上调至|调整为|变更为)")
 # 主要建设X, 用于新建X: what a project builds, in a sentence about it
 _PART_LINK = re.compile(r"(?:建设|新建|扩建|兴建|用于|包括|配套)$")
@@ -1251,7 +1251,7 @@ class Assembler:
         项目…, Y项目…也在当天同步开工) take the dated batch event when they have no dated event
         of that type, up to the next batch event of the type or 3000 characters."""
         every = [ev for ev in events
-                 if _BATCH_EVENT.search(self.text, max(0, ev.start - 3), ev.start)
+                 if BATCH_EVENT.search(self.text, max(0, ev.start - 3), ev.start)
                  and not _RECURRING.search(self.text, max(0, ev.start - 10), ev.start)]
         if not any(ev.date is not None and not ev.planned for ev in every):
             return

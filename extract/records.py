@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from touzi.extract.assemble import Assembler, Entity, cluster
+from touzi.extract.assemble import BATCH_EVENT, Assembler, Entity, cluster
 from touzi.extract.claims import ClaimFinder
 from touzi.extract.companies import Company, find_companies
 from touzi.extract.dates import PubDate, parse_pub_date
@@ -51,7 +51,6 @@ REGION_KEYS = ("province", "city", "county", "town", "zone", "adcode")
 # A date opening a sentence: 3月27日, 6月17日上午, 2022年2月27日 (then the occasion)
 _DAY_OPENING = re.compile(
     r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|今天|今日|昨天|昨日)(?:上午|下午|晚上|晚|早上)?[，,]?")
-_BATCH_WORD = re.compile(r"集中|同步|统一")
 _COMMA_AFTER = re.compile(r"(?:上午|下午|晚上|晚|早上)?[，,]")
 
 
@@ -168,7 +167,7 @@ def stage_assembly(a: Analysis) -> None:
     for ev in a.events if occasion else ():
         day = occasion.get(ev.type)
         if ev.date is None and not ev.planned and day is not None \
-                and _BATCH_WORD.search(a.text, max(0, ev.start - 3), ev.start):
+                and BATCH_EVENT.search(a.text, max(0, ev.start - 3), ev.start):
             # 四川集中开工项目360个 in a story of a day's starts: that day (its members take it)
             ev.date, ev.precision = day
     asm = Assembler(a.text, a.index, a.mentions, a.entities, a.companies)
