@@ -94,9 +94,9 @@ _MEMBER_OPENING = re.compile(
     # broadcast's interview cut in between
     r"[\u4e00-\u9fff]{2,4}(?:今天|当天|同日)?(?:集中|同步)?(?:开工|签约|投产|竣工)|"
     r"[（(](?:同期声|同期|现场声)[)）])")
-# 集中开工, 同步签约: one event for a batch of projects
 _COMMA = re.compile(r"[，,；;：:]")
 _ENUM_PUNCT = re.compile(r"[：:，,；;]")
+# 集中开工, 同步签约: one event for a batch of projects (records.py dates such a day's too)
 BATCH_EVENT = re.compile(r"(?:集中|同步|统一|集体)$")
 _FROM_VALUE = re.compile(r"(?:增至|增加到|增加至|提高到|提高至|扩大到|扩大至|上调至|调整为|变更为)")
 # 主要建设X, 用于新建X: what a project builds, in a sentence about it
