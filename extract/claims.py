@@ -94,6 +94,15 @@ _LAND_CLEARED = re.compile(r"处置|盘活|清理|腾空|政策处理|征迁|拆
 _REGIONAL = frozenset(("domestic_capital_attracted", "contracted_fdi", "actual_fdi"))
 _FIRM_LEVEL = frozenset(("output_value", "industrial_value_added"))
 _AGGREGATE = re.compile(r"全部项目|所有项目|合计|共计|总计")
+# Between a batch's total and a plan or progress figure of the same batch in the next clause
+# (…总投资25.7亿元，2021年计划完成投资11.8亿元; …，年度计划投资3亿元).
+# The clause holds time and plan words only: a new subject (…，省属国企完成年度投资…) has a
+# figure of its own.
+_PLAN_AFTER_TOTAL = re.compile(
+    r"[，,；;](?=[^，,。；;！？\n]{0,16}?(?:计划|完成|年度))"
+    r"(?:\d{4}年|\d{1,2}[-—~至]\d{1,2}月份?|\d{1,2}月份?|年度|年内|今年|全年|当年|本年|上半年|"
+    r"前三季度|[一二三四]季度|截至目前|目前|至今|当前|已|共|累计|计划|力争|预计|完成|实际){1,5}"
+    r"投资额?(?:达到?|为|约|近|超过?)?$")
 _PROJECTS_AFTER = re.compile(r"的(?:重大|重点)?(?:建设)?项目")
 _OTHER_RIGHT = re.compile(r"[^，。；;]{0,10}?(?:资金|基金|专项贷款|专项债券|债券)")
 # Cues that make an amount something other than a regional total.
@@ -605,6 +614,15 @@ class ClaimFinder:
             self._national = n_nation >= 3 and n_nation >= 2 * n_focus
         return self._national
 
+    def _dates_later_figure(self, a: int, d: Mention) -> bool:
+        """Date `d` after the figure at `a` opens a later clause of its sentence that has an
+        amount of its own (…总投资25.7亿元，2021年计划完成投资11.8亿元: 2021 is the plan's)."""
+        c0, c1 = self.index.clause(d.start)
+        if c0 <= a:
+            return False
+        k = bisect.bisect_left(self._mention_starts, d.end)
+        return any(m.kind == "money" for m in self.mentions[k:k + 3] if m.start < c1)
+
     def period(self, a: int, batch: bool = False) -> tuple[str | None, str | None]:
         """The date or period of the statement at `a`: the nearest before it in its sentence
         (for a batch of projects started or signed, the most precise date there: 一季度…今天
@@ -653,7 +671,8 @@ class ClaimFinder:
             # 截至目前，…已开工建设105项: as of publication, not a day told before
             return f"{self.pub.year:04d}-{self.pub.month:02d}", "month"
         after = [m for m in dates[k:k + 5] if m.start < s1
-                 and not _DEADLINE_AFTER.match(text, m.end)]  # (2026年将全面完成: a deadline)
+                 and not _DEADLINE_AFTER.match(text, m.end)  # (2026年将全面完成: a deadline)
+                 and not self._dates_later_figure(a, m)]
         if after:
             return self._dated(after[0]), after[0].precision
         if self.pub is not None and _WHOLE_YEAR.search(text, s0, a):
@@ -1391,11 +1410,16 @@ class ClaimFinder:
         amount took), else the one count of the sentence before it in the paragraph when this
         sentence has no place of its own (福建省265个重点项目…。其中…年度计划投资457亿元)."""
         ms = self.mentions
+        shared = False
         for j in range(i - 1, -1, -1):
             c = ms[j]
             if c.start < s0:
                 break
             if c.kind == "money":
+                if c.role == "total" and ms[i].role in ("annual", "completed") and not shared \
+                        and _PLAN_AFTER_TOTAL.match(self.text, c.end, ms[i].start):
+                    shared = True  # 开工项目35项，总投资25.7亿元，年度计划投资11.8亿元: the
+                    continue  # plan and the progress of the batch whose total came first
                 return None  # the count belongs to the amount between
             if c.kind == "count" and c.unit == "个" and _DISTRIBUTIVE.fullmatch(
                     self.text[c.end:ms[i].start]):
@@ -1408,7 +1432,8 @@ class ClaimFinder:
                             < max(x.start, c.start) for y in ms[max(0, j - 6):i])
                         for x in ms[max(0, j - 6):i]):
                     continue  # 其中包括甲类项目40个、乙类项目80个…，计划投资…: the whole's
-                if id(c) in self.counts_used or self._later_count(c, ms[i].start):
+                if (id(c) in self.counts_used and not shared) \
+                        or self._later_count(c, ms[i].start):
                     return None  # 58项…工程已开工建设37项，在建投资…: a tally of the
                     # count's progress stands between; the amount is not that batch's
                 a0 = self.index.clause(ms[i].start)[0]
@@ -1508,8 +1533,15 @@ class ClaimFinder:
             "indicator": indicator,
             "indicator_text": indicator_text or None,  # the words of an `other` indicator
         }
+        when = anchor_start
+        if anchor_start < m.start:
+            c0 = self.index.clause(m.start)[0]
+            k = bisect.bisect_left(self._date_starts, max(c0, anchor_start))
+            if k < len(self._dates) and self._dates[k].end <= m.start:
+                when = m.start  # …总投资30亿元，1-6月累计完成投资12亿元: the figure's own clause
+                # dates it
         period, precision = self.period(
-            anchor_start, indicator in ("project_investment", "project_count"))
+            when, indicator in ("project_investment", "project_count"))
         rec["period"] = period
         rec["period_precision"] = precision
         val = unit = None

@@ -1,0 +1,27 @@
+"""Rules added after extractor 0.7.0 from the misses of real pages collected outside the corpus
+(each tested on sentences written for the test: made-up works and firms, real place names for
+the region lookup)."""
+
+from __future__ import annotations
+
+from touzi.extract.records import extract_records
+
+
+def _claims(text: str, pub: str = "2021-07-02") -> list[tuple[str, int | None, int | None, str | None]]:
+    return [(r["indicator"], r["value"], r["count"], r["period"])
+            for r in extract_records(text, pub_date=pub) if r["kind"] == "claim"]
+
+
+def test_a_batch_plan_after_its_total_shares_the_batch_count_and_date() -> None:
+    found = _claims("6月30日，楚雄州举行项目集中开工仪式。牟定县集中开工项目共12项，总投资30.5亿元，"
+                    "2021年计划完成投资8.6亿元。大姚县重点项目10项，总投资5.6亿元，"
+                    "1-6月累计完成投资3.4亿元。")
+    assert ("project_investment", 3050000000, 12, "2021-06-30") in found, found
+    assert ("project_investment", 860000000, 12, "2021") in found, found
+    assert ("project_investment", 340000000, 10, "2021-01/2021-06") in found, found
+
+
+def test_a_new_subject_after_a_batch_total_keeps_its_own_figure() -> None:
+    found = _claims("全省两类项目25个、总投资280亿元，省属某某国企完成年度投资290亿元。")
+    assert ("project_investment", 28000000000, 25, "2021-07") in found, found
+    assert not any(v == 29000000000 and n == 25 for _, v, n, _ in found), found
