@@ -1536,6 +1536,13 @@ class Assembler:
             rows = table[bisect.bisect_left(pst, s0):bisect.bisect_left(pst, s1)]
             inside = [t for t in rows if (pm.start, pm.end) in t[1]]
             own = [t[0] for t in inside if not t[2]]
+            if len(own) > 1:
+                # 深圳某示(自贡)电子…项目, 中节能(桐乡)环保产业园: the place in brackets is where
+                # the branch is, the one before them the investor's home
+                held = [p for p in own if _bracketed(self.text, self.text[p.start:p.end],
+                                                     pm.start, pm.end)]
+                if held:
+                    own = held
             same = [t[0] for t in rows if sure(t) and (pm.start, pm.end) not in t[1]
                     and not t[2] and not (t[1] - own_spans) and t[0].end <= s1]
             # a place written right before another name is that name's (德清县启航汽车…)
@@ -1875,6 +1882,12 @@ def _above(focus: Any) -> set[str]:
         out.add(code[:4] + "00")
     out.discard(code)
     return out
+
+
+def _bracketed(text: str, place: str, start: int, end: int) -> bool:
+    """Whether `place` stands in brackets in text[start:end] (one row of the place table may
+    stand for several mentions of the same place)."""
+    return any(text.find(o + place + c, start, end) > start for o, c in (("(", ")"), ("（", "）")))
 
 
 def _deepest(ms: list[Any]) -> Any:

@@ -250,8 +250,9 @@ def find_companies(text: str, places: Protected | None = None,
                 place_len = span[1] - start
         comp = Company(start, end, name, True, short_forms(name, place_len))
         a = _ALIAS.match(text, end)
-        if a is not None:
-            comp.short.append(a.group(1))
+        if a is not None and not (places is not None and places.span_at(a.start(1)) == a.span(1)
+                                  and "称" not in a.group()):
+            comp.short.append(a.group(1))  # (not 某集团(成都)…: the place of its branch)
         found.append(comp)
         last_end = end
     # short forms of the legal names and the well-known names, where no legal name is
@@ -270,6 +271,9 @@ def find_companies(text: str, places: Protected | None = None,
                 places is None or not places.covers(i, i + len(s))
             ):
                 extra.append(Company(i, i + len(s), s, False, [full]))
+    for start, end in _branch_firms(text, places):
+        if not _inside(spans, start, end):
+            extra.append(Company(start, end, text[start:end], False, []))
     names = _known()
     tags = word_tags()
     for k, start, end in word_hits.hits(text, "firms"):
@@ -324,6 +328,33 @@ def _subject_firms(text: str, places: Protected | None, index: TextIndex) -> lis
             continue
         if text.count(name) >= 2:
             out.append(name)
+    return out
+
+
+# A firm named by its home and brand, its branch's place in brackets after it (上海某康(成都)…,
+# 深圳某示（自贡）…), opening a clause or a list item.
+_BRANCH_FIRM = re.compile(
+    r"(?:(?<=[，,。；;：:、\n“”　 的])|^)([\u4e00-\u9fff]{4,8}?)[（(]([\u4e00-\u9fff]{2,4})[)）]"
+    r"(?=[\u4e00-\u9fffA-Za-z0-9])")
+
+
+def _branch_firms(text: str, places: Protected | None) -> list[tuple[int, int]]:
+    """Firms named by home place and brand before the bracketed place of their branch
+    (深圳某示(自贡)电子信息产品制造项目: 深圳某示): both bracket and home are places. Their
+    spans (a home place is part of these names, which the short-form search would refuse)."""
+    out: list[tuple[int, int]] = []
+    if places is None or ("(" not in text and "（" not in text):
+        return out
+    for m in _BRANCH_FIRM.finditer(text):
+        home = places.span_at(m.start(1))
+        if home is None or home[0] != m.start(1) or m.end(1) - home[1] < 2 \
+                or places.span_at(m.start(2)) != (m.start(2), m.end(2)):
+            continue
+        brand = text[home[1]:m.end(1)]
+        if _GENERIC_CORE.match(brand) or _INDUSTRY.match(brand) \
+                or places.covers(home[1], m.end(1)):
+            continue
+        out.append((m.start(1), m.end(1)))
     return out
 
 

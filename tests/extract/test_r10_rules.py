@@ -25,3 +25,16 @@ def test_a_new_subject_after_a_batch_total_keeps_its_own_figure() -> None:
     found = _claims("全省两类项目25个、总投资280亿元，省属某某国企完成年度投资290亿元。")
     assert ("project_investment", 28000000000, 25, "2021-07") in found, found
     assert not any(v == 29000000000 and n == 25 for _, v, n, _ in found), found
+
+
+def _projects(text: str, pub: str = "2017-09-19") -> dict[str, tuple[str | None, str | None]]:
+    return {r["name"]: (r["company"], r["region"].get("adcode"))
+            for r in extract_records(text, pub_date=pub) if r["kind"] == "project"}
+
+
+def test_a_bracketed_place_after_a_firm_is_its_branch_site() -> None:
+    found = _projects("投资100亿元的西藏某控集团(成都)中韩发动机研发制造项目、投资90亿元的上海某康(成都)"
+                      "生命健康产业园项目、投资75亿元的深圳某示（自贡）电子信息产品制造项目等一批项目成功签约。")
+    assert found["西藏某控集团(成都)中韩发动机研发制造项目"] == ("西藏某控集团", "510100"), found
+    assert found["上海某康(成都)生命健康产业园项目"] == ("上海某康", "510100"), found
+    assert found["深圳某示（自贡）电子信息产品制造项目"] == ("深圳某示", "510300"), found
