@@ -50,7 +50,10 @@ EXTRACTOR = f"touzi.extract/{EXTRACTOR_VERSION}"
 REGION_KEYS = ("province", "city", "county", "town", "zone", "adcode")
 # A date opening a sentence: 3月27日, 6月17日上午, 2022年2月27日 (then the occasion)
 _DAY_OPENING = re.compile(
-    r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|今天|今日|昨天|昨日)(?:上午|下午|晚上|晚|早上)?[，,]?")
+    # (after a dateline: 本报某地电（记者某某）, 本报讯, 某某网讯)
+    r"(?:[^，,。\n]{0,16}?[讯电]\s*(?:[（(][^（）()\n]{0,24}[)）])?\s*)?"
+    r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{1,2}日|今天|今日|昨天|昨日)(?:上午|下午|晚上|晚|早上)?[，,]?")
+_CEREMONY = ("仪式", "活动", "大会")
 _COMMA_AFTER = re.compile(r"(?:上午|下午|晚上|晚|早上)?[，,]")
 
 
@@ -306,8 +309,21 @@ def _occasion(a: Analysis) -> dict[str, tuple[str, str]]:
     if first is not None:
         s0, s1 = a.index.sentence(first.start)
         lead = a.text[s0:first.start].lstrip()
-        if s0 <= 400 and first.precision == "day" and not first.planned \
-                and _DAY_OPENING.match(lead):
+        opening = _DAY_OPENING.match(lead) if s0 <= 400 and not first.planned else None
+        if opening is not None and first.precision != "day" and (
+                BATCH_EVENT.search(a.text, max(0, first.start - 3), first.start)
+                or a.text.startswith(_CEREMONY, first.end)):
+            # 18日，江西省2024年一季度重大项目集中开工…, 8月26日，“2011年某洽谈会暨项目签约
+            # 仪式”举行: the batch of the quarter started, the ceremony named by its year was
+            # held, on the day the sentence opens with
+            lo = s0 + len(a.text[s0:first.start]) - len(lead)
+            day = max((m for m in a.mentions if lo <= m.start < lo + opening.end()
+                       and m.kind in ("date", "period") and m.precision == "day"),
+                      key=lambda m: m.start, default=None)  # (not the dateline's day)
+            value = date_value(day) if day is not None else None
+            if value:
+                first.date, first.precision = value, "day"
+        if opening is not None and first.precision == "day":
             for ev in a.events:
                 if s0 <= ev.start < s1 and ev.date == first.date and not ev.planned:
                     out.setdefault(ev.type, (ev.date, "day"))

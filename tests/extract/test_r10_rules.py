@@ -38,3 +38,19 @@ def test_a_bracketed_place_after_a_firm_is_its_branch_site() -> None:
     assert found["西藏某控集团(成都)中韩发动机研发制造项目"] == ("西藏某控集团", "510100"), found
     assert found["上海某康(成都)生命健康产业园项目"] == ("上海某康", "510100"), found
     assert found["深圳某示（自贡）电子信息产品制造项目"] == ("深圳某示", "510300"), found
+
+
+def _events(text: str, pub: str) -> dict[str, list[tuple[str, str | None]]]:
+    return {r["name"]: [(e["type"], e["date"]) for e in r["events"]]
+            for r in extract_records(text, pub_date=pub) if r["kind"] == "project"}
+
+
+def test_a_day_opening_the_lead_after_a_dateline_dates_the_occasion() -> None:
+    found = _events("本报南昌3月12日电（记者 某某）11日，江西省2023年一季度重大项目集中开工活动在"
+                    "赣江新区举行。与此同时，各地项目同步开工。在樟树市，总投资12亿元的樟树某药物流园"
+                    "项目正式开工。", "2023-03-13")
+    assert found["樟树某药物流园项目"] == [("started", "2023-03-11")], found
+    found = _events("本报周口电（记者 某某）9月18日上午，“2012年某省产业转移洽谈会暨项目签约仪式”在"
+                    "郑州举行。我市签约的项目有年产3000万米纱线生产线项目、年产50万套家具项目等。",
+                    "2012-09-19")
+    assert found["年产3000万米纱线生产线项目"] == [("signed", "2012-09-18")], found
