@@ -97,6 +97,8 @@ _MEMBER_OPENING = re.compile(
 _COMMA = re.compile(r"[，,；;：:]")
 _ENUM_PUNCT = re.compile(r"[：:，,；;]")
 # 集中开工, 同步签约: one event for a batch of projects (records.py dates such a day's too)
+# an amount before the count of the projects it totals (…亿元的27个项目, …的5个重大工程)
+_COUNTED_AFTER = re.compile(r"的[0-9一二三四五六七八九十百千两]+(?:个|项|批)[\u4e00-\u9fff]{0,6}?(?:项目|工程)")
 BATCH_EVENT = re.compile(r"(?:集中|同步|统一|集体)$")
 _FROM_VALUE = re.compile(r"(?:增至|增加到|增加至|提高到|提高至|扩大到|扩大至|上调至|调整为|变更为)")
 # 主要建设X, 用于新建X: what a project builds, in a sentence about it
@@ -974,6 +976,13 @@ class Assembler:
             between = text[f.end:nxt[0]]
             if "的" in between and len(between) <= 30 and not any(c in between for c in "，,；;。"):
                 return nxt[2]
+            if f.kind == "money" and between[:1] in ("，", ",") and between.endswith("的") \
+                    and len(between) <= 24 \
+                    and not any(c in between[1:] for c in "，,；;。") \
+                    and f.start - self.index.clause(f.start)[0] <= 6 and not any(
+                        m.kind == "money" for m in self._mentions_in(f.end, nxt[0])):
+                return nxt[2]  # 投资8亿元，预计年产10万个车厢的某车厢厂项目: two clauses
+                # describing the name that follows
         if self._batch_before(f, s0):
             return None
         before = [s for s in spots if s[1] <= f.start]
@@ -1099,6 +1108,8 @@ class Assembler:
             if k == "money" and BATCH_INVEST_BEFORE.search(
                     text, max(self.index.clause(f.start)[0], f.start - 20), f.start):
                 continue  # 重大工程投资完成2383亿元，建成某线: the batch's total, a claim
+            if k == "money" and _COUNTED_AFTER.match(text, f.end):
+                continue  # 总投资约122亿元的27个项目集中开工: the batch's total, a claim
             if k == "money" and _FROM_VALUE.match(text, f.end) \
                     and text[max(0, f.start - 2):f.start].endswith(("由", "从")):
                 continue  # 注册资本由2000万美元增至3500万美元: the value before the change

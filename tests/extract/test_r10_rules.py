@@ -54,3 +54,21 @@ def test_a_day_opening_the_lead_after_a_dateline_dates_the_occasion() -> None:
                     "郑州举行。我市签约的项目有年产3000万米纱线生产线项目、年产50万套家具项目等。",
                     "2012-09-19")
     assert found["年产3000万米纱线生产线项目"] == [("signed", "2012-09-18")], found
+
+
+def _investment(text: str, pub: str = "2021-05-27") -> dict[str, list[int | None]]:
+    return {r["name"]: [i["amount_cny"] for i in r["investment"]]
+            for r in extract_records(text, pub_date=pub) if r["kind"] == "project"}
+
+
+def test_an_amount_before_a_count_of_projects_is_the_batch_total() -> None:
+    text = "上午9时，集中开工仪式在禹城市某味食品馅料项目现场举行，总投资约86亿元的19个项目集中开工。"
+    assert _investment(text) == {"禹城市某味食品馅料项目": []}
+    assert ("project_investment", 8600000000, 19, "2021-05") in _claims(text, "2021-05-27")
+
+
+def test_spending_words_and_a_described_name_two_clauses_on() -> None:
+    found = _investment("开工的楚雄某湖文旅小镇项目占地约300亩，耗资近15亿元。"
+                        "另外，投资6亿元，预计年产8万个车厢的某鼎车厢厂生产项目正在加快建设。")
+    assert found["楚雄某湖文旅小镇项目"] == [1500000000], found
+    assert found["某鼎车厢厂生产项目"] == [600000000], found
