@@ -60,6 +60,8 @@ _INDUSTRY = re.compile(
 # names are joined by conjunctions (A与B合资), while project names keep them (研发及生产基地).
 _COMPANY_STOPS = re.compile(
     r"重组|收购|控股|联合|携手|根据|委托|通过|愿意|下属|旗下|公司|集团|基地|中心|项目|工程|[和与及向而继]")
+# What may follow 工程 inside a firm's name, before its legal form (…工程科技股份有限公司).
+_ENGINEERING_TRADE = re.compile(r"(?:科技|技术|设计|咨询|管理|建设|服务|勘察|机械|股份)*")
 # An alias declared after the name: (下称“远钢”), （以下简称“X”）, （远航股份）.
 _ALIAS = re.compile(
     r"[（(](?:以下|下文)?(?:简称|下称|简称为)?[“\"「]?([\u4e00-\u9fffA-Za-z0-9]{2,8})[”\"」]?[）)]"
@@ -216,6 +218,8 @@ def find_companies(text: str, places: Protected | None = None,
         # 香港卓盛发展有限公司 after 新城全资控股公司: never reach into the previous company
         start = max(start, last_end)
         for sm in _COMPANY_STOPS.finditer(text, start, head):
+            if sm.group() == "工程" and _ENGINEERING_TRADE.fullmatch(text, sm.end(), head):
+                continue  # 某某路桥工程有限公司, 东华工程科技股份有限公司: the firm's trade
             if places is None or not places.covers(sm.start(), sm.end()):
                 start = sm.end()
         if text[start:start + 1] in ("（", "("):

@@ -465,6 +465,9 @@ class ProjectFinder:
                 continue  # 水利补短板工程37项, 农网改造工程计划安排项目33个: a batch
             if _NOT_NAME_AFTER.match(text, he) or he in self._company_at:
                 continue  # 以…煤炭基地为重点, …产业园3幢厂房, 特种纤维生产基地烟台氨纶…公司
+            firm = self._firms.span_at(hs)
+            if firm is not None and firm[1] > he:
+                continue  # 某某海洋工程有限公司, 东华工程科技…公司: the head is a firm's trade
             c0 = self.index.clause(hs)[0]
             run = walk_left(text, hs, max(c0, hs - 40))
             if run >= hs:
@@ -1619,8 +1622,9 @@ _PLANT_HEADS = frozenset(("工厂", "厂区", "新厂区", "车间"))
 _AREA_HEADS = frozenset(("基地", "园区", "产业园区", "产业园", "工业园区", "工业园", "产业基地"))
 
 _PROD_UNITS = frozenset("辆台套件片只双张块颗部支根枚头株棵箱盏组粒瓶羽艘架")
-# Parts of a project named after it (…工程主体工程, …项目配套工程): the project itself.
-_PART_OF_WORKS = re.compile(r"主体|配套|附属|土建|主线|主体结构")
+# Parts of a project named after it (…工程主体工程, …项目配套工程, …项目建筑工程): the project
+# itself.
+_PART_OF_WORKS = re.compile(r"主体|配套|附属|土建|主线|主体结构|建筑|建安|安装|装饰|装修")
 _INNER_HEAD = re.compile(r"(?:工程|项目)(?![一二三四五首本]期|[（(])")
 _COORD_AFTER_HEAD = re.compile(
     "(?:" + "|".join(sorted(STRONG_HEADS + WEAK_HEADS, key=len, reverse=True))

@@ -72,3 +72,14 @@ def test_spending_words_and_a_described_name_two_clauses_on() -> None:
                         "另外，投资6亿元，预计年产8万个车厢的某鼎车厢厂生产项目正在加快建设。")
     assert found["楚雄某湖文旅小镇项目"] == [1500000000], found
     assert found["某鼎车厢厂生产项目"] == [600000000], found
+
+
+def test_engineering_firms_and_a_projects_building_works() -> None:
+    recs = extract_records("近日，中国某学东华工程科技股份有限公司总承包的新疆某光生物科技有限公司年产8万吨"
+                           "BDO项目建筑工程竣工验收顺利通过。", pub_date="2025-06-27")
+    projects = {r["name"]: r for r in recs if r["kind"] == "project"}
+    assert list(projects) == ["新疆某光生物科技有限公司年产8万吨BDO项目"], projects
+    rec = projects["新疆某光生物科技有限公司年产8万吨BDO项目"]
+    assert rec["company"] == "新疆某光生物科技有限公司"
+    assert [(c["quantity"], c["unit"]) for c in rec["capacity"]] == [(80000, "吨")]
+    assert [e["type"] for e in rec["events"]] == ["completed"]
