@@ -28,7 +28,7 @@ UNITS: list[tuple[str, str]] = [
     ("吨标准煤", PHYS), ("吨标煤", PHYS), ("吨", PHYS), ("千克", PHYS), ("公斤", PHYS),
     ("千瓦时", PHYS), ("兆瓦时", PHYS), ("度(?![假过])", PHYS), ("GWh", PHYS), ("MWh", PHYS),
     ("kWh", PHYS), ("TWh", PHYS), ("立方米", PHYS), ("方(?![面式案向针法位便])", PHYS),
-    ("升", PHYS), ("公里", PHYS), ("千米", PHYS), ("延米", PHYS), ("米", PHYS),
+    ("千升", PHYS), ("升", PHYS), ("公里", PHYS), ("千米", PHYS), ("延米", PHYS), ("米", PHYS),
     ("标准箱", PHYS), ("标箱", PHYS), ("TEU", PHYS), ("桶", PHYS), ("斤", PHYS),
     # measure words for products: capacity with a cue, else a count
     ("辆", PROD), ("台", PROD), ("套", PROD), ("件", PROD), ("片", PROD), ("只", PROD),

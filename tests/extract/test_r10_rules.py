@@ -83,3 +83,12 @@ def test_engineering_firms_and_a_projects_building_works() -> None:
     assert rec["company"] == "新疆某光生物科技有限公司"
     assert [(c["quantity"], c["unit"]) for c in rec["capacity"]] == [(80000, "吨")]
     assert [e["type"] for e in rec["events"]] == ["completed"]
+
+
+def test_kilolitres_are_a_capacity_and_score_as_litres() -> None:
+    from touzi.extract.evaluate import quantity_agrees
+    recs = extract_records("同安区某花啤酒新建年产能30万千升啤酒工厂项目正式开工。", pub_date="2024-10-26")
+    caps = [(c["quantity"], c["unit"]) for r in recs if r["kind"] == "project" for c in r["capacity"]]
+    assert caps == [(300000, "千升")], caps
+    assert quantity_agrees({"quantity": 3000, "unit": "千升"}, {"quantity": 3000000, "unit": "升"})
+    assert not quantity_agrees({"quantity": 3000, "unit": "千升"}, {"quantity": 3000, "unit": "升"})
