@@ -199,6 +199,7 @@ _LIST_TAIL = guarded(_LIST_TAIL)  # (short windows: see alternation.guarded)
 _LIST_TAIL_WORDS = ("项目", "工程", "水闸", "水库", "泵站", "电站", "大桥", "隧道", "机场", "码头",
                     "铁路", "高速", "高铁", "煤矿", "总部", "公路")
 _CONJ = re.compile(r"[和与及、]")
+_PART_TAIL = re.compile(r"(?:单位|单项|子项|单体|分项|分部)工程$|子项目?$")
 # 路、 道、 街、 线、 段、 伸、 (roads()) and the list tails' key words: found by word_hits' one
 # automaton pass over the article, not a pass of their own
 _STREET_COMMA_WORDS = ("路、", "道、", "街、", "线、", "段、", "伸、")
@@ -536,8 +537,10 @@ class ProjectFinder:
                 start = lead.end()  # …示范工程”和“2211”…工程: the conjunction joins two names
                 if start >= hs:
                     continue
-            if start >= 2 and text[start - 2:start] in _SITE_BEFORE and plain:
-                continue  # 该项目选址某某基地…: the site a project is built at, not a project
+            if plain and start >= 2 and (text[start - 2:start] in _SITE_BEFORE or _SITE_RUN.search(
+                    text, max(self.index.clause(start)[0], start - 16), start)):
+                continue  # 该项目选址某某基地…, 项目位于某兵团第二师某工业园: the site a project
+                # is built at, not a project
             for de in self.de_ok:
                 if start < de < hs - 2 and text[de] == "的" and (
                         (_SIZE_CUE.search(text, max(start, de - 14), de)
@@ -966,6 +969,8 @@ class ProjectFinder:
             seg = text[seg_start:tail]
             if "、" not in seg and not m.group().startswith("等"):
                 continue
+            if _PART_TAIL.search(m.group()):
+                continue  # 甲醇装置、空分装置…等107个单位工程: the parts of one project
             pieces = _split_items(seg, seg_start)
             if _quoted_across(text, pieces):
                 continue  # 企业“扩产、提质、上市”: a slogan's words, not works
@@ -1585,6 +1590,9 @@ _CITY_ROLE = re.compile(
 # is (某铁路西侧, 某高速沿线) or where it comes from (某水库引水, 某机场起飞), not an undertaking.
 # Verbs that place a project at the base, park or zone named after them.
 _SITE_BEFORE = frozenset(("选址", "位于", "地处", "坐落", "落户", "入驻", "落地"))
+# a siting verb and the places before a site's name, cut by a word inside them (生产建设兵团)
+# (位于宜宾的某灌区: 的 opens the name of what stands there)
+_SITE_RUN = re.compile(r"(?:选址|位于|地处|坐落)(?:于|在)?[^\W的\d_A-Za-z]{1,12}$")
 _LOCATION_AFTER = re.compile(
     r"(?:[东西南北两一]侧|沿线|沿岸|一带|两岸|上游|下游|脚下|旁边|对岸|"
     r"引水|取水|调水|出发|起飞|始发)")

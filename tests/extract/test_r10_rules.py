@@ -92,3 +92,11 @@ def test_kilolitres_are_a_capacity_and_score_as_litres() -> None:
     assert caps == [(300000, "千升")], caps
     assert quantity_agrees({"quantity": 3000, "unit": "千升"}, {"quantity": 3000000, "unit": "升"})
     assert not quantity_agrees({"quantity": 3000, "unit": "千升"}, {"quantity": 3000, "unit": "升"})
+
+
+def test_the_parts_of_one_plant_and_its_site_are_no_projects() -> None:
+    names = [r["name"] for r in extract_records(
+        "某光生物科技有限公司年产8万吨BDO项目通过竣工验收。项目位于新疆生产建设兵团第二师铁门关市双丰"
+        "工业园，以天然气为原料。项目涵盖甲醇装置、甲醛装置、空分装置、锅炉装置等86个单位工程。"
+        "位于四川宜宾的某家坝灌区同日开工。", pub_date="2025-06-27") if r["kind"] == "project"]
+    assert names == ["某光生物科技有限公司年产8万吨BDO项目", "某家坝灌区"], names
