@@ -114,6 +114,8 @@ MULTI_STOPS = (
     "好(?<=[建管用办守护做抓保修营治施进设理实落发]好)",
     # travel and passage verbs (坐着高铁环岛游, 经过100米…的比拼): the vehicle is no project
     "坐着", "乘坐", "乘着", "经过",
+    # inspection verbs (检查组深入某电站项目, 督导检查某项目): the visitor is no part of the name
+    "深入", "督导检查", "督导", "督查", "检查了", "察看", "查看",
 )
 # Single characters that end the text before a name, unless the neighbours make a word
 # (有限, 对位, 并网, 在线…) or the character sits in a protected span.

@@ -1556,7 +1556,7 @@ _SLOGAN_CORE = re.compile(r"([\u4e00-\u9fff])\1通")
 _HEAD_WORDS = frozenset(STRONG_HEADS + WEAK_HEADS)
 _FIRST_OF = frozenset(("首个", "首座", "首条", "首家"))
 # A capacity read as a size (not an output: 年产30万吨的乙醇项目 keeps it in the name).
-_SIZE_CUE = re.compile(r"(?:装机|容量|规模)[^，。、；\d]{0,4}[\d一二三四五六七八九十两百千万亿.]+")
+_SIZE_CUE = re.compile(r"(?:装机|容量|规模|年产量?|产能)[^，。、；\d]{0,4}[\d一二三四五六七八九十两百千万亿.]+")
 _SUPERLATIVE = re.compile(by_first_char((
     r"最大|最长|最高|最深|最先进|最早|首个|首座|首条|首台|首家|唯一|世界级|世界一流|国际一流|"
     r"全球|规模最大|千万吨级").split("|")))

@@ -100,3 +100,11 @@ def test_the_parts_of_one_plant_and_its_site_are_no_projects() -> None:
         "工业园，以天然气为原料。项目涵盖甲醇装置、甲醛装置、空分装置、锅炉装置等86个单位工程。"
         "位于四川宜宾的某家坝灌区同日开工。", pub_date="2025-06-27") if r["kind"] == "project"]
     assert names == ["某光生物科技有限公司年产8万吨BDO项目", "某家坝灌区"], names
+
+
+def test_a_yearly_output_before_de_and_an_inspection_verb_open_no_name() -> None:
+    names = [r["name"] for r in extract_records(
+        "另外，预计年产量6万吨的九鼎某结构生产项目正在加快建设。西区检查组深入某沙水电站建设项目一线。"
+        "近日，县领导督导检查我县产业项目建设。宜宾市安全检查中心项目开工。", pub_date="2012-08-23")
+        if r["kind"] == "project"]
+    assert names == ["九鼎某结构生产项目", "某沙水电站建设项目", "宜宾市安全检查中心项目"], names
