@@ -537,6 +537,9 @@ class ProjectFinder:
                 start = lead.end()  # …示范工程”和“2211”…工程: the conjunction joins two names
                 if start >= hs:
                     continue
+            if start >= 1 and text[start - 1] == "在" and _VENUE_AFTER.match(text, he):
+                continue  # 在某国际会展中心某厅举行: where a ceremony was held (not 在某项目
+                # 现场举行, the works' own site)
             if plain and start >= 2 and (text[start - 2:start] in _SITE_BEFORE or _SITE_RUN.search(
                     text, max(self.index.clause(start)[0], start - 16), start)):
                 continue  # 该项目选址某某基地…, 项目位于某兵团第二师某工业园: the site a project
@@ -1590,6 +1593,7 @@ _CITY_ROLE = re.compile(
 # is (某铁路西侧, 某高速沿线) or where it comes from (某水库引水, 某机场起飞), not an undertaking.
 # Verbs that place a project at the base, park or zone named after them.
 _SITE_BEFORE = frozenset(("选址", "位于", "地处", "坐落", "落户", "入驻", "落地"))
+_VENUE_AFTER = re.compile(r"(?:(?!现场|工地|施工|项目|工程)[\u4e00-\u9fff]){0,6}?(?:隆重|盛大)?(?:举行|举办|召开|开幕)")
 # a siting verb and the places before a site's name, cut by a word inside them (生产建设兵团)
 # (位于宜宾的某灌区: 的 opens the name of what stands there)
 _SITE_RUN = re.compile(r"(?:选址|位于|地处|坐落)(?:于|在)?[^\W的\d_A-Za-z]{1,12}$")

@@ -108,3 +108,10 @@ def test_a_yearly_output_before_de_and_an_inspection_verb_open_no_name() -> None
         "近日，县领导督导检查我县产业项目建设。宜宾市安全检查中心项目开工。", pub_date="2012-08-23")
         if r["kind"] == "project"]
     assert names == ["九鼎某结构生产项目", "某沙水电站建设项目", "宜宾市安全检查中心项目"], names
+
+
+def test_a_ceremony_venue_is_no_project_but_a_works_site_is() -> None:
+    names = [r["name"] for r in extract_records(
+        "8月26日上午，项目签约仪式在郑州国际会展中心轩辕堂举行。上午10时，集中开工仪式在禹城市某味食品"
+        "馅料项目现场举行。", pub_date="2011-08-27") if r["kind"] == "project"]
+    assert names == ["禹城市某味食品馅料项目"], names
