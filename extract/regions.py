@@ -75,6 +75,11 @@ _SPEECH_AFTER = re.compile(r"(?:先生|女士)?(?:表示|透露|称|说|指出|�
 _ORIGIN_AFTER = ("籍", "客商", "企业家", "商人", "老乡", "资企业")
 _ORIGIN_BEFORE = ("来自",)
 _OTHER_BEFORE = ("赴", "前往", "远销", "销往", "出口到", "出口至", "发往")
+# Titles before a person's name (书记田某某): a place's short name right after the surname is
+# the given name.
+_TITLES = tuple(("书记", "市长", "县长", "区长", "省长", "州长", "镇长", "乡长", "旗长", "盟长",
+                     "主任", "局长", "厅长", "部长", "处长", "主席", "委员", "经理", "董事长",
+                     "院长", "校长", "记者", "代表", "组长", "队长", "总裁"))  # (endswith)
 _DATELINE = re.compile(
     r"(新华社|中新社|中新网|人民网|央视网|新华网|本报|记者)([\u4e00-\u9fff]{2,12}?)"
     r"\d{1,2}月\d{1,2}日(电|讯)")
@@ -1184,6 +1189,10 @@ def roles_from_text(text: str, mentions: list[PlaceMention], res: RegionResolver
         k = bisect.bisect_right(dateline_starts, m.start) - 1
         if k >= 0 and m.start < datelines[k][1]:
             m.role = OTHER
+            continue
+        if m.start >= 3 and text[max(0, m.start - 4):m.start - 1].endswith(_TITLES) \
+                and _is_ideograph(text[m.start - 1]) and not any(e.full for e in m.entries):
+            m.role = OTHER  # 市委书记田卫东, 市长王江山: a person's given name after the surname
             continue
         after = text[m.end:m.end + 30]
         before = text[max(0, m.start - 4):m.start]

@@ -115,3 +115,13 @@ def test_a_ceremony_venue_is_no_project_but_a_works_site_is() -> None:
         "8月26日上午，项目签约仪式在郑州国际会展中心轩辕堂举行。上午10时，集中开工仪式在禹城市某味食品"
         "馅料项目现场举行。", pub_date="2011-08-27") if r["kind"] == "project"]
     assert names == ["禹城市某味食品馅料项目"], names
+
+
+def test_a_given_name_after_a_title_is_no_place() -> None:
+    from touzi.extract.records import resolver
+    ctx = resolver().article_context("集中签约仪式在某某项目现场举行，德州市委书记田卫东，"
+                                     "县长王江山，副县长某某出席。", pub_date="2021")
+    roles = {m.text: m.role for m in ctx.mentions}
+    assert roles["德州"] == "location", roles
+    assert roles.get("卫东", "other") != "location", roles  # not 卫东区 of 平顶山
+    assert roles.get("江山", "other") != "location", roles  # not 江山市 of 衢州
