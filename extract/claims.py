@@ -94,6 +94,8 @@ _LAND_CLEARED = re.compile(r"处置|盘活|清理|腾空|政策处理|征迁|拆
 _REGIONAL = frozenset(("domestic_capital_attracted", "contracted_fdi", "actual_fdi"))
 _FIRM_LEVEL = frozenset(("output_value", "industrial_value_added"))
 _AGGREGATE = re.compile(r"全部项目|所有项目|合计|共计|总计")
+# a place's count of the projects told before, with their total (其中，襄阳97个、总投资326亿元)
+_PLACE_COUNT_TOTAL = re.compile(r"[、，,](?:计划)?总?投资")
 # Between a batch's total and a plan or progress figure of the same batch in the next clause
 # (…总投资25.7亿元，2021年计划完成投资11.8亿元; …，年度计划投资3亿元).
 # The clause holds time and plan words only: a new subject (…，省属国企完成年度投资…) has a
@@ -1365,6 +1367,11 @@ class ClaimFinder:
                 return _NOT_BUILT.search(text, max(lo, k - 4), k) is None
         return True
 
+    def _place_ends_at(self, pos: int) -> bool:
+        """Whether a place mention ends right at `pos`."""
+        k = bisect.bisect_left(self._loc_starts, pos) - 1
+        return k >= 0 and self.locations[k].end == pos
+
     def _is_project_count(self, m: Mention) -> bool:
         """N个(重大)项目, N项工程, 项目N个, 项目就达N个: a count of projects (not of research,
         reform or cultural projects: 攻关项目101项, 60项改革项目 build nothing)."""
@@ -1394,6 +1401,9 @@ class ClaimFinder:
             return self._built(m)
         if _LISTED_KINDS.match(self.text, m.end) is not None:
             return self._built(m)  # 60个云计算、大数据项目: the kinds listed, then 项目
+        if _PLACE_COUNT_TOTAL.match(self.text, m.end) and self._place_ends_at(m.start) \
+                and "项目" in self.text[max(0, m.start - 200):m.start]:
+            return True  # 开工项目…。其中，襄阳97个、总投资326亿元: each city's share
         # 项目新开20个、竣工12个: a count listed after a count of projects; 由44项增加到48项
         sib = _SIBLING.search(self.text, max(0, m.start - 8), m.start) \
             or (_CHANGED_FROM.search(self.text, max(0, m.start - 6), m.start)
@@ -1730,6 +1740,9 @@ def _dedupe(claims: list[dict[str, Any]], text: str, index: TextIndex) -> list[d
         ra, rb = a["region"].get("adcode"), b["region"].get("adcode")
         if ra and rb and ra != rb and a["_anchor"] == b["_anchor"]:
             return False  # 甲、乙经济总量突破6000亿元: one figure, each place's
+        if a["count"] is not None and b["count"] is not None and a["count"] != b["count"] \
+                and a["_anchor"] != b["_anchor"]:
+            return False  # 襄阳97个、总投资326亿元，宜昌93个、总投资324亿元: two batches
         if a["value"] is not None and b["value"] is not None:
             return abs(a["value"] - b["value"]) <= 0.02 * max(abs(b["value"]), 1)
         if a["value"] is None and b["value"] is None and a["count"] is not None:

@@ -125,3 +125,12 @@ def test_a_given_name_after_a_title_is_no_place() -> None:
     assert roles["德州"] == "location", roles
     assert roles.get("卫东", "other") != "location", roles  # not 卫东区 of 平顶山
     assert roles.get("江山", "other") != "location", roles  # not 江山市 of 衢州
+
+
+def test_each_citys_share_of_a_batch_is_a_claim_of_its_own() -> None:
+    recs = [r for r in extract_records(
+        "全省新开工重大项目600个、总投资3800亿元。从市州来看，武汉开工项目最多。其中，襄阳91个、"
+        "总投资306亿元，宜昌88个、总投资304亿元。", pub_date="2021-11-08") if r["kind"] == "claim"]
+    found = {(r["value"], r["count"], r["region"]["adcode"]) for r in recs}
+    assert (30600000000, 91, "420600") in found, found
+    assert (30400000000, 88, "420500") in found, found
