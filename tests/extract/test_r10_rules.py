@@ -134,3 +134,14 @@ def test_each_citys_share_of_a_batch_is_a_claim_of_its_own() -> None:
     found = {(r["value"], r["count"], r["region"]["adcode"]) for r in recs}
     assert (30600000000, 91, "420600") in found, found
     assert (30400000000, 88, "420500") in found, found
+
+
+def test_a_batch_broken_down_names_members_that_share_its_day() -> None:
+    recs = extract_records(
+        "5月18日，2023年二季度湖北省重大项目集中开工活动举行。\n\n"
+        "据了解，这次集中开工项目1800个，总投资9000亿元。\n\n"
+        "具体来看，宜昌某导电子材料等重大产业项目1100个，总投资6200亿元。恩施市人民医院迁建等社会民生"
+        "项目150个，总投资600亿元。", pub_date="2023-05-19")
+    found = {r["name"]: (r["company"], [(e["type"], e["date"]) for e in r["events"]])
+             for r in recs if r["kind"] == "project"}
+    assert found["恩施市人民医院迁建"] == (None, [("started", "2023-05-18")]), found
