@@ -306,6 +306,7 @@ _NUMERALS = frozenset("一二三四五六七八九十")
 _PART_BREAK = re.compile(r"[；;。！？!?\n]")
 _PERIOD_KINDS = frozenset(("date", "period"))
 _BATCH_WORD = re.compile(r"签约|开工|集中|同步")
+_BREAKDOWN_OPEN = re.compile(r"\s*(?:其中|具体(?:来看|来说|而言)|从[\u4e00-\u9fff]{1,6}(?:来)?看|分[\u4e00-\u9fff]{1,4}看)")
 _TOLD_EVENT = re.compile(r"开工|签约|举行|仪式|推介会|洽谈会|集中|同步")
 _WHOLE_YEAR = re.compile(r"全年|年内")
 _FULL_YEAR = re.compile(r"全年|年内|年度")
@@ -705,7 +706,9 @@ class ClaimFinder:
             return self._relative(rel.group())
         if para_date is not None:
             return self._dated(para_date), para_date.precision
-        if batch and _BATCH_WORD.search(text, s0, s1):
+        if batch and (_BATCH_WORD.search(text, s0, s1) or _BREAKDOWN_OPEN.match(text, s0)
+                      or _BREAKDOWN_OPEN.match(text, self.index.paragraph(s0)[0])):
+            # (具体来看，某某等重大产业项目1365个…: the day's batch broken down)
             told = self._event_day_before(s0)
             if told is not None:
                 return told  # 6月6日，…推介会在武汉举行。…全市共签约33个项目: that day

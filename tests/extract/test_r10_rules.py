@@ -145,3 +145,10 @@ def test_a_batch_broken_down_names_members_that_share_its_day() -> None:
     found = {r["name"]: (r["company"], [(e["type"], e["date"]) for e in r["events"]])
              for r in recs if r["kind"] == "project"}
     assert found["恩施市人民医院迁建"] == (None, [("started", "2023-05-18")]), found
+
+
+def test_a_breakdown_of_the_days_batch_is_dated_that_day() -> None:
+    found = _claims("5月18日，湖北省重大项目集中开工活动举行。\n\n据了解，这次集中开工项目1800个，"
+                    "总投资9000亿元。\n\n具体来看，宜昌某导电子材料等重大产业项目1100个，总投资6200亿元。",
+                    "2023-05-19")
+    assert ("project_investment", 620000000000, 1100, "2023-05-18") in found, found
