@@ -537,9 +537,8 @@ class ProjectFinder:
                 start = lead.end()  # …示范工程”和“2211”…工程: the conjunction joins two names
                 if start >= hs:
                     continue
-            if start >= 1 and text[start - 1] == "在" and _VENUE_AFTER.match(text, he):
-                continue  # 在某国际会展中心某厅举行: where a ceremony was held (not 在某项目
-                # 现场举行, the works' own site)
+            if start >= 3 and _SCALE_BEFORE.search(text, max(0, start - 6), start):
+                continue  # 建设规模为2×66万千瓦…发电机组: what the project builds, not a project
             if plain and start >= 2 and (text[start - 2:start] in _SITE_BEFORE or _SITE_RUN.search(
                     text, max(self.index.clause(start)[0], start - 16), start)):
                 continue  # 该项目选址某某基地…, 项目位于某兵团第二师某工业园: the site a project
@@ -793,7 +792,8 @@ class ProjectFinder:
         if start > 0 and (text[start - 1] == "等" or _KIND_AFTER_LIST.search(text, max(0, start - 20), start)):
             return False  # 40万吨聚氯乙烯等煤化工项目, 甲、乙等重点整车项目: the list's kind
         if start > 0 and text[start - 1] == "在" and _VENUE_AFTER.match(text, he):
-            return False  # 开工仪式在浒关开发区莱克工业园举行: a venue
+            return False  # 开工仪式在浒关开发区莱克工业园举行, 签约仪式在某会展中心某厅举行: a
+            # venue (not 在某项目现场举行, the works' own site)
         if head in ("中心", "枢纽", "基地") and not self._firms.covers(start, hs) and (
                 (head == "中心" and _INSTITUTION_CORE.search(core))
                 or ("国家" in core and head != "中心")):
@@ -1575,7 +1575,6 @@ _DESCRIBED = re.compile(
 _BECOMES = re.compile(r"变身|蝶变为|成为")
 _DESCRIBED_WIDE = re.compile(r"[，,]是|一批批|打造成|建设成为|将成为|成为了|第[\d一二三四五六七八九十]+个")
 _CATEGORY_END = re.compile(r"(?:重点|重大|配套|重要|标志性|骨干|龙头|示范|民生|重点建设|重大建设|大)$")
-_VENUE_AFTER = re.compile(r"举行|举办|召开|开幕|隆重举行")
 # Parts of a project that name the project when it is written first.
 _COMPONENT_HEADS = frozenset(("隧道", "大桥", "特大桥", "机组", "车间", "隧洞"))
 _WHOLE_HEAD = re.compile(
@@ -1593,6 +1592,7 @@ _CITY_ROLE = re.compile(
 # is (某铁路西侧, 某高速沿线) or where it comes from (某水库引水, 某机场起飞), not an undertaking.
 # Verbs that place a project at the base, park or zone named after them.
 _SITE_BEFORE = frozenset(("选址", "位于", "地处", "坐落", "落户", "入驻", "落地"))
+_SCALE_BEFORE = re.compile(r"(?:规模|建设内容)(?:为|是)$")
 _VENUE_AFTER = re.compile(r"(?:(?!现场|工地|施工|项目|工程)[\u4e00-\u9fff]){0,6}?(?:隆重|盛大)?(?:举行|举办|召开|开幕)")
 # a siting verb and the places before a site's name, cut by a word inside them (生产建设兵团)
 # (位于宜宾的某灌区: 的 opens the name of what stands there)

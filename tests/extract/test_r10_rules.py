@@ -152,3 +152,11 @@ def test_a_breakdown_of_the_days_batch_is_dated_that_day() -> None:
                     "总投资9000亿元。\n\n具体来看，宜昌某导电子材料等重大产业项目1100个，总投资6200亿元。",
                     "2023-05-19")
     assert ("project_investment", 620000000000, 1100, "2023-05-18") in found, found
+
+
+def test_the_scale_a_project_builds_is_its_capacity_not_a_project() -> None:
+    recs = [r for r in extract_records(
+        "大唐白音电厂1号机组顺利通过168小时试运行。该项目于2016年5月开工建设，总投资52亿元，"
+        "建设规模为2×60万千瓦超超临界燃煤发电机组。", pub_date="2019-12-09") if r["kind"] == "project"]
+    assert [r["name"] for r in recs] == ["大唐白音电厂"], recs
+    assert [(c["quantity"], c["unit"]) for c in recs[0]["capacity"]] == [(1200000, "千瓦")]
