@@ -57,7 +57,7 @@ _CLAUSE_HEAD = re.compile(r"[^，,。；;、！？\n（(]*")
 # Verbs and particles that end the noun a count counts (三项举措解决…项目 counts 举措).
 _NOUN_STOP = re.compile(r"解决|推进|开工|竣工|正在|已经|已|将|在|是|为|有|的|和|与|及|、")
 _COUNT_AFTER_NOUN = re.compile(
-    r"(?:项目|工程)(?:新开工?|开工|竣工|投产|签约|落地|开竣工)?(?:就|共|总数|数)?(?:已经?|累计)?"
+    r"(?:项目|工程)(?:新开工?|开工|竣工|投产|签约|落地|开竣工)?(?:就|共计|合计|总计|共|总数|数)?(?:已经?|累计)?"
     r"(?:达|有|为|由)?$")
 # (23个集中开工的重大项目: how and 的 may come between the count and its projects)
 _LISTED_KINDS = re.compile(r"(?:[\u4e00-\u9fffA-Za-z]{1,6}、){1,3}[\u4e00-\u9fffA-Za-z]{1,6}?(?:项目|工程)")
@@ -1429,7 +1429,8 @@ class ClaimFinder:
             if c.start < s0:
                 break
             if c.kind == "money":
-                if c.role == "total" and ms[i].role in ("annual", "completed") and not shared \
+                if not shared and ((c.role == "total" and ms[i].role in ("annual", "completed"))
+                                   or (c.role == "annual" and ms[i].role == "completed")) \
                         and _PLAN_AFTER_TOTAL.match(self.text, c.end, ms[i].start):
                     shared = True  # 开工项目35项，总投资25.7亿元，年度计划投资11.8亿元: the
                     continue  # plan and the progress of the batch whose total came first

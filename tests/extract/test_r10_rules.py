@@ -160,3 +160,11 @@ def test_the_scale_a_project_builds_is_its_capacity_not_a_project() -> None:
         "建设规模为2×60万千瓦超超临界燃煤发电机组。", pub_date="2019-12-09") if r["kind"] == "project"]
     assert [r["name"] for r in recs] == ["大唐白音电厂"], recs
     assert [(c["quantity"], c["unit"]) for c in recs[0]["capacity"]] == [(1200000, "千瓦")]
+
+
+def test_a_counted_batch_keeps_its_count_through_plan_and_progress() -> None:
+    found = _claims("据悉，今年全省重点推进大中型建设项目共计3500个，总投资3万亿元，年度计划完成投资9000亿元。"
+                    "我市125个省重点项目年度计划投资800亿元，今年1—9月完成投资700亿元。", "2024-10-10")
+    assert ("project_investment", 3000000000000, 3500, "2024") in found, found
+    assert ("project_investment", 900000000000, 3500, "2024") in found, found
+    assert ("project_investment", 70000000000, 125, "2024-01/2024-09") in found, found
