@@ -168,3 +168,8 @@ def test_a_counted_batch_keeps_its_count_through_plan_and_progress() -> None:
     assert ("project_investment", 3000000000000, 3500, "2024") in found, found
     assert ("project_investment", 900000000000, 3500, "2024") in found, found
     assert ("project_investment", 70000000000, 125, "2024-01/2024-09") in found, found
+
+
+def test_agreed_foreign_capital_is_contracted_fdi() -> None:
+    found = _claims("其中，重大外资项目20个，总投资240亿元，协议外资98亿元。", "2017-06-13")
+    assert ("contracted_fdi", 9800000000, None, "2017-06") in found, found
