@@ -36,6 +36,7 @@ from touzi.extract.places import (
     PlaceIndex,
     default_index,
 )
+from touzi.extract.site_places import portal_place
 from touzi.schema.gazetteer import CURRENT_YEAR, MUNICIPALITIES, Division, Gazetteer, Town, Zone
 
 LOCATION, ORIGIN, FOREIGN_ROLE, OTHER = "location", "origin", "foreign", "other"
@@ -480,8 +481,10 @@ class RegionResolver:
     def article_context(self, text: str, pub_date: object = None, source: str | None = None,
                         url: str | None = None, title: str | None = None) -> ArticleRegions:
         """Resolve every mention of an article and find the region it speaks for."""
-        header = " ".join(x for x in (source, title) if x)
-        return self._resolve(text or "", _year(pub_date), header, url)
+        year = _year(pub_date)
+        # a county's portal (minhou.gov.cn) says 我县: its address names the county
+        header = " ".join(x for x in (source, title, portal_place(url, year)) if x)
+        return self._resolve(text or "", year, header, url)
 
     def resolve(self, text: str, context: str | None = None,
                 pub_date: object = None) -> list[PlaceMention]:
