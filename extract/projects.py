@@ -505,8 +505,9 @@ class ProjectFinder:
                         and _HEAD_RE.match(text, im.start()):  # (海洋工程设计中心: no head)
                     inner = im.end()
                     inner_head = im
-            if inner_head is not None and not plain \
-                    and _PART_OF_WORKS.fullmatch(text, inner_head.end(), hs):
+            if inner_head is not None and (
+                    (not plain and _PART_OF_WORKS.fullmatch(text, inner_head.end(), hs))
+                    or _ORDINAL_PART.match(text, inner_head.end(), hs)):
                 # 某一期工程主体工程今天完工: the main works are the project's own
                 hs, he, head = inner_head.start(), inner_head.end(), inner_head.group()
                 inner = None
@@ -1637,6 +1638,8 @@ _PROD_UNITS = frozenset("辆台套件片只双张块颗部支根枚头株棵箱�
 # Parts of a project named after it (…工程主体工程, …项目配套工程, …项目建筑工程): the project
 # itself.
 _PART_OF_WORKS = re.compile(r"主体|配套|附属|土建|主线|主体结构|建筑|建安|安装|装饰|装修")
+# 某项目第八条生产线, 某工程第3座泵站: a numbered part of the project named before it
+_ORDINAL_PART = re.compile(r"第[一二三四五六七八九十百\d]+[条座台套号个]")
 _INNER_HEAD = re.compile(r"(?:工程|项目)(?![一二三四五首本]期|[（(])")
 _COORD_AFTER_HEAD = re.compile(
     "(?:" + "|".join(sorted(STRONG_HEADS + WEAK_HEADS, key=len, reverse=True))

@@ -173,3 +173,8 @@ def test_a_counted_batch_keeps_its_count_through_plan_and_progress() -> None:
 def test_agreed_foreign_capital_is_contracted_fdi() -> None:
     found = _claims("其中，重大外资项目20个，总投资240亿元，协议外资98亿元。", "2017-06-13")
     assert ("contracted_fdi", 9800000000, None, "2017-06") in found, found
+
+
+def test_a_numbered_part_after_a_project_names_the_project() -> None:
+    found = _events("其中，某睿思(厦门)隐形眼镜生产项目第六条生产线已进入生产调试阶段。", "2024-10-26")
+    assert found == {"某睿思(厦门)隐形眼镜生产项目": [("production", "2024-10")]}, found
