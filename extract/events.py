@@ -84,7 +84,7 @@ _NEGATED = re.compile(r"(?:未能?|没有|尚未|还没|迟迟未|不能|无法)
 _SOONER = re.compile(r"(?:尽早|早日|早一天|尽快)\Z")
 # (Word lists here are grouped by first character for speed: see alternation.py.)
 _PLAN = re.compile(by_first_char((
-    r"将|计划|预计|力争|争取|有望|拟|规划|确保|年内|年底前|月底前|底前|即将|准备|目标|要在|"
+    r"将|计划|预计|力争|争取|有望|拟|规划(?![的中内])|确保|年内|年底前|月底前|底前|即将|准备|目标|要在|"
     # (要 of 重要, 主要, 需要 is no plan: 等重要基础设施投入使用)
     r"要(?<!重要)(?<!主要)(?<!需要)(?<!必要)(?<!紧要)(?<!只要)").split("|")))
 # Relative day words the figures finder leaves alone.

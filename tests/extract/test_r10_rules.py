@@ -178,3 +178,10 @@ def test_agreed_foreign_capital_is_contracted_fdi() -> None:
 def test_a_numbered_part_after_a_project_names_the_project() -> None:
     found = _events("其中，某睿思(厦门)隐形眼镜生产项目第六条生产线已进入生产调试阶段。", "2024-10-26")
     assert found == {"某睿思(厦门)隐形眼镜生产项目": [("production", "2024-10")]}, found
+
+
+def test_a_plan_named_as_a_noun_makes_no_event_planned() -> None:
+    found = _events("列入国家规划的柳江抽水蓄能电站于7月全面开工。来宾抽水蓄能电站规划于明年开工。",
+                    "2024-10-26")
+    assert found["柳江抽水蓄能电站"] == [("started", "2024-07")], found
+    assert found["来宾抽水蓄能电站"] == [("planned", "2025")], found
