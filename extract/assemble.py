@@ -86,6 +86,9 @@ word_hits.register(_ABROAD, lambda: list(_ABROAD))
 _SITE_CUE = re.compile(r"(?:正式|成功|顺利|将|已)?(?:签约)?(?:落户|落地|位于|选址|坐落于|建在|入驻)(?:于|在|到)?")
 _ROUTE_CUE = re.compile(r"跨越|横跨|途经|贯穿|穿越|连接|连通|起于|止于|自|从|由|在")
 _REPORTED = re.compile(r"告诉|表示|介绍|透露|指出|认为|称|说")
+# 具体来看，…; 从市州来看，…; 分领域看，…: a batch told before, broken down (claims.py dates such
+# a breakdown by the batch's day)
+BREAKDOWN_WORDS = r"具体(?:来看|来说|而言)|从[\u4e00-\u9fff]{1,6}(?:来)?看|分[\u4e00-\u9fff]{1,4}看"
 # Paragraph openings that present members of a batch told before.
 _MEMBER_OPENING = re.compile(
     r"(?:其中|主会场|分会场|此次|本次|这次|此外|另外|[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|"
@@ -94,8 +97,8 @@ _MEMBER_OPENING = re.compile(
     # broadcast's interview cut in between
     r"[\u4e00-\u9fff]{2,4}(?:今天|当天|同日)?(?:集中|同步)?(?:开工|签约|投产|竣工)|"
     r"[（(](?:同期声|同期|现场声)[)）]|"
-    # 具体来看，…; 从市州来看，…; 354个重大项目中，…; >>市州大项目一览: the batch broken down
-    r"具体(?:来看|来说|而言)|从[\u4e00-\u9fff]{1,6}(?:来)?看|分[\u4e00-\u9fff]{1,4}看|"
+    # 具体来看，…; 354个重大项目中，…; >>市州大项目一览: the batch broken down
+    + BREAKDOWN_WORDS + "|"
     r"[\d一二三四五六七八九十百千]+个[\u4e00-\u9fff]{0,4}项目中|>>|》》|"
     r"(?:据了解|据悉|记者了解到)[，,]?(?:这次|此次|本次|今年|全省|全市|全县))")
 _COMMA = re.compile(r"[，,；;：:]")

@@ -17,7 +17,12 @@ import re
 from typing import Any, NamedTuple
 
 from touzi.extract.alternation import by_first_char, guarded
-from touzi.extract.assemble import BATCH_INVEST_BEFORE, HOME_SHARE, NOT_LOCATION_AFTER
+from touzi.extract.assemble import (
+    BATCH_INVEST_BEFORE,
+    BREAKDOWN_WORDS,
+    HOME_SHARE,
+    NOT_LOCATION_AFTER,
+)
 from touzi.extract.dates import PubDate, review_year
 from touzi.extract.events import date_value
 from touzi.extract.mention_type import Mention
@@ -306,7 +311,7 @@ _NUMERALS = frozenset("一二三四五六七八九十")
 _PART_BREAK = re.compile(r"[；;。！？!?\n]")
 _PERIOD_KINDS = frozenset(("date", "period"))
 _BATCH_WORD = re.compile(r"签约|开工|集中|同步")
-_BREAKDOWN_OPEN = re.compile(r"\s*(?:其中|具体(?:来看|来说|而言)|从[\u4e00-\u9fff]{1,6}(?:来)?看|分[\u4e00-\u9fff]{1,4}看)")
+_BREAKDOWN_OPEN = re.compile(rf"\s*(?:其中|{BREAKDOWN_WORDS})")
 _TOLD_EVENT = re.compile(r"开工|签约|举行|仪式|推介会|洽谈会|集中|同步")
 _WHOLE_YEAR = re.compile(r"全年|年内")
 _FULL_YEAR = re.compile(r"全年|年内|年度")

@@ -41,10 +41,6 @@ def _spellings() -> dict[str, tuple[Division, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _in_force(d: Division, year: int | None) -> bool:
-    return year is None or (d.valid_from <= year and (d.valid_to is None or year <= d.valid_to))
-
-
 def portal_place(url: str | None, year: int | None = None) -> str | None:
     """The full name of the division a gov.cn portal's host spells (http://www.minhou.gov.cn/…:
     闽侯县), or None (another site, a service label, a spelling shared by several divisions)."""
@@ -59,5 +55,5 @@ def portal_place(url: str | None, year: int | None = None) -> str | None:
     labels = [x for x in host[: -len(".gov.cn")].split(".") if x not in _SERVICE]
     if len(labels) != 1 or not _LABEL.match(labels[0]):
         return None
-    found = [d for d in _spellings().get(labels[0], ()) if _in_force(d, year)]
+    found = [d for d in _spellings().get(labels[0], ()) if year is None or d.in_force(year)]
     return found[0].name if len(found) == 1 else None
