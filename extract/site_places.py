@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from touzi.schema.gazetteer import Division, load
 
 # Labels of a portal's host that name a service, not a place (统计局, 发改委, 信息公开…).
-_SERVICE = frozenset(("www", "gov", "xxgk", "zwgk", "tjj", "fgw", "fgj", "fgwj", "swj", "sthjj",
+_SERVICE = frozenset(("www", "xxgk", "zwgk", "tjj", "fgw", "fgj", "fgwj", "swj", "sthjj",
                       "zfxxgk", "wap", "m", "mobile", "news", "en", "english", "jxw", "gxj",
                       "czj", "zrzyj", "zjj", "sw", "tj", "fzggw", "zwfw", "wsbs"))
 _LABEL = re.compile(r"^[a-z]{3,20}$")
