@@ -86,6 +86,9 @@ word_hits.register(_ABROAD, lambda: list(_ABROAD))
 _SITE_CUE = re.compile(r"(?:正式|成功|顺利|将|已)?(?:签约)?(?:落户|落地|位于|选址|坐落于|建在|入驻)(?:于|在|到)?")
 _ROUTE_CUE = re.compile(r"跨越|横跨|途经|贯穿|穿越|连接|连通|起于|止于|自|从|由|在")
 _REPORTED = re.compile(r"告诉|表示|介绍|透露|指出|认为|称|说")
+# 签约的8个项目中，最大的是…总投资3.2亿元的某项目: one member singled out, so the figure
+# after the count is that member's (claims.py reads it the same way)
+SINGLED_OUT = re.compile(r"最大的(?:一个|一家|项目|是|为|要数|当属)|单体最大|投资最多的")
 # 具体来看，…; 从市州来看，…; 分领域看，…: a batch told before, broken down (claims.py dates such
 # a breakdown by the batch's day)
 BREAKDOWN_WORDS = r"具体(?:来看|来说|而言)|从[\u4e00-\u9fff]{1,6}(?:来)?看|分[\u4e00-\u9fff]{1,4}看"
@@ -941,7 +944,8 @@ class Assembler:
         return out
 
     def _batch_before(self, f: Mention, s0: int) -> bool:
-        """A count of projects before the figure in its sentence makes it a batch's."""
+        """A count of projects before the figure in its sentence makes it a batch's (unless a
+        superlative singles one member out between them)."""
         k = bisect.bisect_left(self._mention_starts, max(s0, f.start - 300))
         for j in range(k, len(self.mentions)):  # (not a slice: a copy of the rest each time)
             m = self.mentions[j]
@@ -953,7 +957,8 @@ class Assembler:
                         r"项目|工程", self.text[max(s0, m.start - 8):m.start])) and not any(
                         s[3].kind != REF and _ENUM_PUNCT.search(self.text, m.end, s[0])
                         for s in self._spots_in(m.end, f.start)):
-                    return True  # (两个项目：A项目，总投资…: the figure after A is A's)
+                    # (两个项目：A项目，总投资…: the figure after A is A's)
+                    return not SINGLED_OUT.search(self.text, m.end, f.start)
         return False
 
     def _continued(self, pos: int, s0: int) -> Entity | None:
@@ -1009,8 +1014,9 @@ class Assembler:
         head = text[s0:min(s1, s0 + 6)].lstrip(" \u3000\t")
         if _SUBJECT_REF.match(head):
             e = self._continued(f.start, s0)
-            if e is not None or head.startswith(("此次", "本次", "其中")):
-                return e
+            if e is not None or (head.startswith(("此次", "本次", "其中")) and not (
+                    after and text[f.end:after[0][0]] == "、")):
+                return e  # (其中，最大的是…总投资3.2亿元、年产…项目: the name it describes)
         if not spots:
             subj = subject_entity(text, self.index, self.companies, self._firms, f.start,
                                   self._company_starts, self._firm_index())

@@ -22,6 +22,7 @@ from touzi.extract.assemble import (
     BREAKDOWN_WORDS,
     HOME_SHARE,
     NOT_LOCATION_AFTER,
+    SINGLED_OUT,
 )
 from touzi.extract.dates import PubDate, review_year
 from touzi.extract.events import date_value
@@ -1459,6 +1460,8 @@ class ClaimFinder:
                 if c.end <= a0 and _OWN_BATCH.search(self.text, a0, ms[i].start):
                     return None  # 开工了甲批项目，“某某”项目完成投资…: the amount's own
                     # clause names the batch it belongs to
+                if SINGLED_OUT.search(self.text, c.end, ms[i].start):
+                    return None  # 8个项目中，最大的是…总投资3.2亿元的某项目: that member's
                 return c
         p0 = self.index.paragraph(s0)[0]
         if s0 <= p0 or self._has_place(s0, ms[i].start):

@@ -175,8 +175,9 @@ def clause_breaks(core: str) -> tuple[tuple[int, int, str], ...]:
     words = segment(core)
     for i, w in enumerate(words):
         a, pos = pos, pos + len(w)
-        if w in _CLAUSE_CHARS and i + 1 < len(words):
+        if w in _CLAUSE_CHARS and (i + 1 < len(words) or w == "暨"):
             out.append((a, pos, ""))  # 称该项目, 像甘肃红崖山水库, 除传统基建项目, 公告称该…
+            # (暨 joins even before the head alone: 推介会暨项目签约仪式 names no project)
             prev_tag, prev_word = "v", w
             continue
         tag = tags.get(w) if len(w) >= 2 else None
