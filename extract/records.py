@@ -371,6 +371,7 @@ def project_record(a: Analysis, e: Entity, asm: Assembler) -> dict[str, Any]:
                 cny = next(g.amount_cny for g in figures if converted.get(id(g)) == id(f))
             investment.append({
                 "type": f.role, "amount_cny": cny, "amount": f.value,
+                "amount_max": f.value_max,  # 50亿元至80亿元: the upper bound, else None
                 "unit": _unit_word(f), "currency": f.currency, "qualifier": f.qualifier,
                 "text": _phrase(text, f),
             })

@@ -344,6 +344,23 @@ def _points_list(prev: Mention, men: Mention, text: str) -> Mention | None:
     return None
 
 
+# 50亿元至80亿元, 5万吨-8万吨, 300亩到500亩: a range whose unit is written on both bounds (the
+# number pattern reads a range only with the unit after the second, 50-80亿元)
+_RANGE_KINDS = frozenset(("money", "capacity", "quantity", "land"))
+_RANGE_GAPS = frozenset(("至", "到", "-", "－", "—", "–", "~", "～", "——"))
+
+
+def _unit_range(prev: Mention, men: Mention, text: str) -> Mention | None:
+    """`prev` widened to a range ending with `men` when a range sign alone joins two figures of
+    one unit (money: one currency, 5000万元至1亿元) rising from the first to the second."""
+    if prev.kind not in _RANGE_KINDS or text[prev.end:men.start] not in _RANGE_GAPS \
+            or prev.value_max is not None or men.value_max is not None \
+            or (prev.currency != men.currency if prev.kind == "money" else prev.unit != men.unit) \
+            or prev.value is None or men.value is None or not prev.value < men.value:
+        return None
+    return replace(prev, text=text[prev.start:men.end], end=men.end, value_max=men.value)
+
+
 def scan(text: str, pub: PubDate | None) -> list[Mention]:
     """All top-level mentions in `text`, sorted by start, non-overlapping."""
     out: list[Mention] = []
@@ -359,6 +376,12 @@ def scan(text: str, pub: PubDate | None) -> list[Mention]:
         men = h(m, text, pub) if h is not None else num_handlers[name](m, text, pub, last_end)  # type: ignore[index]
         if men is None or men.start < last_end:
             continue
+        if out and men.kind in _RANGE_KINDS:
+            whole = _unit_range(out[-1], men, text)
+            if whole is not None:
+                out[-1] = whole
+                last_end = men.end
+                continue
         if out and (men.kind == "percent" or men.kind == "number" or men.kind == "points"):
             prev = out[-1]
             cont = _continue_list(prev, men, text)

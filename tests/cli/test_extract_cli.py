@@ -118,3 +118,17 @@ def test_dash_reads_one_article_from_stdin(runner: CliRunner) -> None:
     (rec,) = lines(res.output)
     assert rec["doc_id"] == "stdin" and rec["name"] == "华泰新能源汽车项目"
     assert ARTICLE[rec["evidence"][0]["start"]:rec["evidence"][0]["end"]].startswith("去年12月")
+
+
+def test_investment_keys_are_the_documented_ones(runner: CliRunner, tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    row = next(x for x in readme.splitlines() if x.startswith("| `investment` |"))
+    documented = set(row.split("{", 1)[1].split("}", 1)[0].replace(" ", "").split(","))
+    f = tmp_path / "range.txt"
+    f.write_text("上月，总投资50亿元至80亿元的华泰新能源汽车项目签约落户南江县。", encoding="utf-8")
+    res = run(runner, str(f), "--jsonl", "--pub-date", "2021-06-15")
+    assert res.exit_code == 0, res.output
+    (rec,) = lines(res.output)
+    (inv,) = rec["investment"]
+    assert set(inv) == documented, (set(inv), documented)
+    assert (inv["amount"], inv["amount_max"], inv["currency"]) == (5000000000, 8000000000, "CNY")

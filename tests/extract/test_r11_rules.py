@@ -5,6 +5,7 @@ firms, real place names for the region lookup)."""
 from __future__ import annotations
 
 from touzi.extract.records import extract_records
+from touzi.extract.scanner import scan
 
 
 def _records(text: str, pub: str = "2024-05-10") -> list[dict]:
@@ -37,3 +38,14 @@ def test_a_figure_listed_before_a_name_after_qizhong_describes_that_name() -> No
 def test_ji_joining_a_meeting_and_a_ceremony_names_no_project() -> None:
     records = _records("张建国出席了说明会暨项目签约仪式并讲话，现场签约总投资20亿元。")
     assert not any(r["kind"] == "project" for r in records), records
+
+
+def test_a_range_with_the_unit_on_both_bounds_is_one_figure() -> None:
+    (rec,) = [r for r in _records("昨日，长宁县与蓝峰数据科技有限公司签约，合作打造总投资30亿元至45亿元的"
+                                  "蓝峰西南总部基地项目。") if r["kind"] == "project"]
+    assert [(i["amount_cny"], i["amount_max"]) for i in rec["investment"]] == [(3000000000, 4500000000)]
+    found = [(m.kind, m.value, m.value_max) for m in scan(
+        "规划年产5万吨至8万吨，占地300亩到500亩，投资5000万元—1亿元，投资5亿元至3亿元", None)]
+    assert found[:3] == [("capacity", 50000, 80000), ("land", 300, 500), ("money", 50000000, 100000000)]
+    # falling bounds are two figures, not a range
+    assert [(k, v) for k, v, _ in found[3:]] == [("money", 500000000), ("money", 300000000)]
