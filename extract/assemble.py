@@ -86,6 +86,8 @@ word_hits.register(_ABROAD, lambda: list(_ABROAD))
 _SITE_CUE = re.compile(r"(?:正式|成功|顺利|将|已)?(?:签约)?(?:落户|落地|位于|选址|坐落于|建在|入驻)(?:于|在|到)?")
 _ROUTE_CUE = re.compile(r"跨越|横跨|途经|贯穿|穿越|连接|连通|起于|止于|自|从|由|在")
 _REPORTED = re.compile(r"告诉|表示|介绍|透露|指出|认为|称|说")
+# …项目，总投资60亿元，投资方是某某投资有限公司: the investor the sentence states
+_INVESTOR_IS = re.compile(r"(?:投资方|投资主体|投资单位|投资商|出资方)(?:是|为|：|:)")
 # 签约的8个项目中，最大的是…总投资3.2亿元的某项目: one member singled out, so the figure
 # after the count is that member's (claims.py reads it the same way)
 SINGLED_OUT = re.compile(r"最大的(?:一个|一家|项目|是|为|要数|当属)|单体最大|投资最多的")
@@ -1343,6 +1345,10 @@ class Assembler:
                     if "一体化" in first.name else _CAPACITY_TAIL.sub("", first.name) or None
                 # (某岛炼化一体化 names the works; 某某石化炼化一体化 opens with the firm)
                 continue
+            stated = self._stated_investor(e)
+            if stated is not None:
+                e.company = stated  # …某某总部项目，总投资60亿元，投资方是某某投资有限公司
+                continue
             for pm in e.mentions:
                 if pm.company is not None:
                     e.company = pm.company.name
@@ -1370,6 +1376,26 @@ class Assembler:
                 continue
             e.company = self._opening_firm(e) or self._firm_prefix(e) or self._main_firm_of(e) \
                     or self._sole_firm()
+
+    def _stated_investor(self, e: Entity) -> str | None:
+        """The legal firm a name's sentence says invests in it (投资方是X, 投资主体为X), when no
+        other name stands between."""
+        text = self.text
+        for pm in e.mentions:
+            if pm.kind == REF:
+                continue
+            s1 = self.index.sentence(pm.start)[1]
+            if "投资" not in text[pm.end:s1]:
+                continue
+            for m in _INVESTOR_IS.finditer(text, pm.end, s1):
+                k = bisect.bisect_left(self._company_starts, m.end())
+                if k < len(self.companies) and self.companies[k].start == m.end() \
+                        and self.companies[k].full \
+                        and not any(x[3].kind != REF for x in self.spots[
+                            bisect.bisect_right(self.spot_starts, pm.end):
+                            bisect.bisect_left(self.spot_starts, m.start())]):
+                    return self.companies[k].name
+        return None
 
     def _names_around(self, a: int, b: int | None = None) -> list[tuple[int, int]]:
         """Name spans (not pointers) starting in [a - 60, b or a]."""

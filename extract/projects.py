@@ -774,16 +774,21 @@ class ProjectFinder:
                 and self._firms.covers(start, start + sup.start()):
             sup = None  # 特斯拉首个海外超级工厂: the firm's first plant is one undertaking
         described = _DESCRIBED.search(text[run:start])
+        ranked = False
         if described is not None and _HEAD_RE.match(described.group()) is not None \
-                and is_generic(label := text[run:run + described.start()]) and label \
+                and (label := text[run:run + described.start()]) \
                 and _DEICTIC_RE.match(label) is None:
-            described = None  # 主会场项目为某某项目: a label, then the name
+            top = _TOP_LABEL.match(label)
+            ranked = top is not None and (top.end() == len(label) or is_generic(label[top.end():]))
+            if ranked or is_generic(label):
+                described = None  # 主会场项目为某某项目, 最大外资项目是某某项目: a label, then
+                # the name
         if sup is not None or described is not None or _BECOMES.search(core) \
                 or _DESCRIBED_WIDE.search(text, wide, start):
             return False  # …生产基地 after 将成为, 氮肥装置项目 after ，是: descriptions
         de = text.rfind("的", wide, start)
         lo = de + 1 if de >= 0 else run
-        if _SUPERLATIVE.search(text, lo, start) and not (
+        if not ranked and _SUPERLATIVE.search(text, lo, start) and not (
                 start > 0 and text[start - 1] in "“「『"):
             return False  # 首个千万吨级…接收站 (but 总投资最大的城市综合体外资项目 and
             # 最大水利工程“夹岩水利枢纽” stay)
@@ -1561,6 +1566,8 @@ _HEAD_WORDS = frozenset(STRONG_HEADS + WEAK_HEADS)
 _FIRST_OF = frozenset(("首个", "首座", "首条", "首家"))
 # A capacity read as a size (not an output: 年产30万吨的乙醇项目 keeps it in the name).
 _SIZE_CUE = re.compile(r"(?:装机|容量|规模|年产量?|产能)[^，。、；\d]{0,4}[\d一二三四五六七八九十两百千万亿.]+")
+# 最大外资项目是…, 投资最大的项目为…: the label of the one a list ranks first (the name follows)
+_TOP_LABEL = re.compile(r"(?:其中)?(?:总?投资|规模|体量|单体)?(?:最大|最多)的?")
 _SUPERLATIVE = re.compile(by_first_char((
     r"最大|最长|最高|最深|最先进|最早|首个|首座|首条|首台|首家|唯一|世界级|世界一流|国际一流|"
     r"全球|规模最大|千万吨级").split("|")))

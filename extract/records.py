@@ -467,15 +467,21 @@ def project_record(a: Analysis, e: Entity, asm: Assembler) -> dict[str, Any]:
 
 
 _CONVERSION = re.compile(r"\s*[（(]?\s*(?:约合|折合|合|相当于)")
+_RESTATED = re.compile(r"\s*[（(]\s*(?:约合|折合|合|约|相当于)?\s*")
 
 
 def _conversions(text: str, figures: list[Mention]) -> dict[int, int]:
-    """2.97亿美元(约合20亿元人民币): id of each yuan conversion → id of the figure it converts."""
+    """2.97亿美元(约合20亿元人民币): id of each yuan conversion → id of the figure it converts;
+    60.7亿元(8.8亿美元): id of the bracketed foreign restatement → id of the yuan figure."""
     out: dict[int, int] = {}
     money = [f for f in figures if f.kind == "money"]
     for f, g in zip(money, money[1:], strict=False):
         if f.currency not in (None, "CNY") and g.currency == "CNY" \
                 and g.start - f.end <= 6 and _CONVERSION.match(text[f.end:g.end]):
+            out[id(g)] = id(f)
+        elif f.currency == "CNY" and g.currency not in (None, "CNY") \
+                and _RESTATED.fullmatch(text, f.end, g.start) \
+                and text.startswith((")", "）"), g.end):
             out[id(g)] = id(f)
     return out
 

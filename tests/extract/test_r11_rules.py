@@ -49,3 +49,19 @@ def test_a_range_with_the_unit_on_both_bounds_is_one_figure() -> None:
     assert found[:3] == [("capacity", 50000, 80000), ("land", 300, 500), ("money", 50000000, 100000000)]
     # falling bounds are two figures, not a range
     assert [(k, v) for k, v, _ in found[3:]] == [("money", 500000000), ("money", 300000000)]
+
+
+def _projects(text: str, pub: str = "2024-05-10") -> dict[str, tuple[str | None, list[int | None]]]:
+    return {r["name"]: (r["company"], [i["amount_cny"] for i in r["investment"]])
+            for r in _records(text, pub) if r["kind"] == "project"}
+
+
+def test_the_name_after_a_ranked_label_is_a_project() -> None:
+    found = _projects("本批外资项目中，总投资5亿元以上的有12个。最大外资项目是嘉兴的顺丰华东物流总部项目，"
+                      "总投资为40.2亿元(6亿美元)，投资方是香港顺丰投资有限公司。")
+    # the bracketed dollars restate the yuan; the investor is the firm the sentence states
+    assert found == {"顺丰华东物流总部项目": ("香港顺丰投资有限公司", [4020000000])}, found
+    found = _projects("投资最大的项目为溧阳时代储能电池生产基地项目，总投资68亿元。")
+    assert found["溧阳时代储能电池生产基地项目"][1] == [6800000000], found
+    # a superlative inside the name's own words still describes (no name)
+    assert _projects("该公司将建设全省最大的储能电池生产基地。") == {}
