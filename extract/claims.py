@@ -72,6 +72,8 @@ _LEADING_EVENT = re.compile(
 _SIBLING = re.compile(r"(?:、(?:新开工?|开工|竣工|投产|签约|落地|开竣工)?|"
                       r"[，,](?:新开工?|开工|竣工投产|竣工|投产|签约|落地|开竣工))$")
 _DISTRIBUTIVE = re.compile(r"(?:项目)?总投资|(?:项目)?投资|中有\d+个总投资")
+# 列入国家“十四五”规划102项重大工程…的某电站: a count of a national plan's list
+_NATIONAL_LIST = re.compile(r"(?:国家|全国)[^，,。；;]{0,14}?(?:规划|纲要|名单|清单)(?:中|内)?(?:的)?$")
 _ENUMERATED = re.compile(r"[，,：:]?(?:包括|分别为|分别是|即)")
 _INDICATOR_NOUN = re.compile(r"项目投资(?:完成)?|第[一二三]产业投资(?:完成)?|生产性服务业(?:完成)?投资|"
                              r"(?:地区|海洋)?生产总值|GDP|"
@@ -1163,6 +1165,8 @@ class ClaimFinder:
                 continue  # 150项重大水利工程之一, 有9个，包括…, (产业项目8个…)
             if self._rejected(m, s0):
                 continue  # 否决…项目35个: projects turned away
+            if _NATIONAL_LIST.search(text, max(s0, m.start - 24), m.start):
+                continue  # 列入国家“十四五”规划102项重大工程: the nation's list, no region's claim
             if _REMAINDER.search(text, max(s0, m.start - 3), m.start) or (
                     text[m.start - 1:m.start] == "由" and _CHANGED_TO.match(text, m.end)):
                 continue  # 已批复46个，剩余18个: the rest of a whole; 由44项增加到48项: the old

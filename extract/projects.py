@@ -853,8 +853,10 @@ class ProjectFinder:
                     bm.end() == start or _DESCRIBING.search(text, bm.start(), start)):
                 continue  # 一个年产值50亿元的…产业园, 一个年产400万吨的煤制油项目: one project
                 # described, not a batch
-            if text.find("之一", bm.end(), start) >= 0:
-                continue  # 150项重大水利工程之一的某水库: one of the batch, named
+            if text.find("之一", bm.end(), start) >= 0 or _COUNTED_HEAD_DE.fullmatch(
+                    text, bm.end(), start):
+                continue  # 150项重大水利工程之一的某水库, 列入规划102项重大工程项目的某电站:
+                # one of the batch, named
             if not _PARTIES_AFTER.match(text, bm.end()):
                 return False  # 三个重点对接的欧美工业园项目: several projects, not one
             # (联合上述三家企业在…投资建设X: a count of partners, not of projects)
@@ -1397,6 +1399,8 @@ _COUNTED_CORE = re.compile(
 # name puts the kind of work after the object: 农村公路改造工程).
 _VERB_OBJECT = re.compile(r"(?:提质|更新|改造|提升|整治|扩容|升级)+(?=[\u4e00-\u9fff]{2})")
 _UNIT_COUNT = re.compile(r"[\d一二三四五六七八九十两几～~-]+[台套座]")
+# 102项重大工程项目的: the batch's own noun closed before 的 (the name after it is a member)
+_COUNTED_HEAD_DE = re.compile(r"[^，,。；;、]{0,8}?(?:项目|工程)的")
 _RANKED = re.compile(r"第[一二三四五六七八九十\d]+大")
 _FRAGMENT_TAGS = frozenset(("v", "d", "p", "c", "r", "u", "ad", "vd", "f"))
 # What follows a name that is the subject of its clause (…项目落户, …项目总投资).
@@ -1493,7 +1497,7 @@ _APPOSED = re.compile(r"(?:工程|项目)(?:——|—|：|:)$")
 # What a works (工程) builds or treats: a programme's name holds none of these.
 _PHYSICAL = re.compile(
     r"水库|水利|水网|供水|补水|引水|调水|输水|排水|污水|水厂|水电|治水|水系|南水北调|防洪|洪|河|湖|江|"
-    r"溪|渠|灌|堤|闸|坝|海塘|港|口岸|码头|航|机场|铁|路|轨|地铁|号线|隧|桥|交通|枢纽|站|电|光伏|"
+    r"溪|渠|灌|堤|闸|坝|海塘|港|口岸|码头|航|机场|铁|路|大道|大街|街|轨|地铁|号线|隧|桥|交通|枢纽|站|电|光伏|"
     r"风电|风力|风光|核|网|管|气|油|煤|矿|钢|化工|材料|厂|车间|生产线|基地|园|馆|院|楼|中心|城|片区|小区|"
     r"住房|棚|治理|修复|引|济|盾构|穿越|试验|扩建|扩能|技改|一期|二期|三期|阶段|水资源|特高压|直流|"
     r"输变电|炼|重建|提黄|扬水|[A-Za-z0-9]")

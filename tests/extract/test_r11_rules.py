@@ -65,3 +65,19 @@ def test_the_name_after_a_ranked_label_is_a_project() -> None:
     assert found["溧阳时代储能电池生产基地项目"][1] == [6800000000], found
     # a superlative inside the name's own words still describes (no name)
     assert _projects("该公司将建设全省最大的储能电池生产基地。") == {}
+
+
+def test_avenue_works_are_physical_works() -> None:
+    found = _projects("其中，福州仓山螺洲大道工程已完成路基施工，总投资18亿元。")
+    assert found["福州仓山螺洲大道工程"][1] == [1800000000], found
+
+
+def test_a_member_of_a_counted_national_list_is_named_and_the_count_is_no_claim() -> None:
+    records = _records("纳入国家“十四五”规划的86项重大水利工程项目的桂林抽水蓄能电站主体工程于7月全面开工。",
+                       "2022-08-01")
+    names = [r["name"] for r in records if r["kind"] == "project"]
+    assert names == ["桂林抽水蓄能电站主体工程"], records
+    assert not any(r["kind"] == "claim" for r in records), records
+    # a region's own count of started projects is still a claim
+    own = _records("全市列入省重点的项目15个已开工。", "2022-08-01")
+    assert [(r["indicator"], r["count"]) for r in own if r["kind"] == "claim"] == [("project_count", 15)]
