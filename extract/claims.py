@@ -1449,8 +1449,9 @@ class ClaimFinder:
                     self.text[c.end:ms[i].start]):
                 return c  # 30个项目中有4个总投资超过10亿元: the 4
             if c.kind == "count" and (self._is_project_count(c) or self._is_firm_count(c)):
-                if _BREAKDOWN.search(self.text, s0, c.start) and any(
-                        x.kind == "count" and x is not c and s0 <= x.start < ms[i].start
+                bd = _BREAKDOWN.search(self.text, s0, c.start)
+                if bd is not None and any(
+                        x.kind == "count" and x is not c and bd.end() <= x.start < ms[i].start
                         and self._is_project_count(x) and not any(
                             y.kind == "money" and min(x.start, c.start) < y.start
                             < max(x.start, c.start) for y in ms[max(0, j - 6):i])

@@ -75,6 +75,7 @@ _NAME_DOTS = frozenset("·・•")
 _SPEECH_AFTER = re.compile(r"(?:先生|女士)?(?:表示|透露|称|说|指出|介绍|认为|强调|坦言)")
 _ORIGIN_AFTER = ("籍", "客商", "企业家", "商人", "老乡", "资企业")
 _ORIGIN_BEFORE = ("来自",)
+_GUESTS_AHEAD = re.compile(r"[^。；;，,]{0,16}?(?:企业|客商|投资商|嘉宾|代表|商会)")
 _OTHER_BEFORE = ("赴", "前往", "远销", "销往", "出口到", "出口至", "发往")
 # Titles before a person's name (书记田某某): a place's short name right after the surname is
 # the given name.
@@ -1214,6 +1215,11 @@ def roles_from_text(text: str, mentions: list[PlaceMention], res: RegionResolver
         if after.startswith(_ORIGIN_AFTER) or before.endswith(_ORIGIN_BEFORE):
             m.role = ORIGIN
             continue
+        if "来自" in text[max(0, m.start - 40):m.start]:
+            k0 = text.rfind("来自", max(0, m.start - 40), m.start)
+            if not any(c in text[k0:m.start] for c in "。；;！？") and _GUESTS_AHEAD.match(after):
+                m.role = ORIGIN  # 来自全国20多个省市，以及台湾、香港地区的118家企业: the
+                continue  # guests' homes, not where the meeting's projects go
         if before.endswith(_OTHER_BEFORE):
             m.role = OTHER
             continue

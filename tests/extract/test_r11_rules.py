@@ -81,3 +81,23 @@ def test_a_member_of_a_counted_national_list_is_named_and_the_count_is_no_claim(
     # a region's own count of started projects is still a claim
     own = _records("全市列入省重点的项目15个已开工。", "2022-08-01")
     assert [(r["indicator"], r["count"]) for r in own if r["kind"] == "claim"] == [("project_count", 15)]
+
+
+def _claims(text: str, pub: str) -> list[tuple[str, int | None, int | None, str | None]]:
+    return [(r["indicator"], r["value"], r["count"], r["region"].get("adcode"))
+            for r in _records(text, pub) if r["kind"] == "claim"]
+
+
+def test_the_homes_of_invited_guests_are_no_region_of_the_claims() -> None:
+    found = _claims("9月9日，投资环境说明会在宿州召开，签约42个合作项目，项目总投资120.5亿元。会议邀请了"
+                    "来自全国20多个省市，以及台湾、香港地区的96家企业参加。共签约42个合作项目，"
+                    "其中工业项目30个，签约金额80亿元。", "2015-09-10")
+    assert ("project_investment", 8000000000, 30, "341300") in found, found
+    assert not any(rg == "810000" for *_, rg in found), found
+
+
+def test_one_sub_count_after_qizhong_takes_the_amount_after_it() -> None:
+    found = _claims("共签约42个合作项目，其中工业项目30个，签约金额80亿元。", "2015-09-10")
+    assert ("project_investment", 8000000000, 30, None) in found, found
+    found = _claims("全市开工项目50个，其中包括工业项目40个、服务业项目10个，计划投资30亿元。", "2015-09-10")
+    assert ("project_investment", 3000000000, 50, None) in found, found
