@@ -193,5 +193,7 @@ def last_stop(text: str, start: int, end: int, protected: Protected | None = Non
             continue
         if protected is not None and protected.covers(a, b):
             continue
+        if b < len(text) and text[b] == "式":
+            continue  # 集中式光伏, 一站式服务中心: the word and 式 make one modifier
         cut = max(cut, b)
     return cut

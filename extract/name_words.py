@@ -45,6 +45,8 @@ _CLAUSE_CHARS = frozenset("称像除暨据令使")
 _CLAUSE_VERBS = frozenset((
     "祝贺", "会同", "致信", "致电", "表示", "指出", "认为", "介绍", "透露", "宣布", "获悉", "报道",
     "据悉", "看到", "来到", "前往", "参观", "考察", "距离", "毗邻", "紧邻",
+    # an inspector's praise and hearing (充分肯定/nz, 高度肯定/ns, 高度评价/n, 听取汇报/n)
+    "充分肯定", "高度肯定", "高度评价", "听取汇报",
 ))
 _CLAUSE_TAGS = frozenset(("v", "vd", "vi", "p", "d", "ad", "c", "t", "r", "i", "uz", "ul", "uv", "ug"))
 # Words jieba tags as clause words that are the kind of work or a part of the name

@@ -101,3 +101,13 @@ def test_one_sub_count_after_qizhong_takes_the_amount_after_it() -> None:
     assert ("project_investment", 8000000000, 30, None) in found, found
     found = _claims("全市开工项目50个，其中包括工业项目40个、服务业项目10个，计划投资30亿元。", "2015-09-10")
     assert ("project_investment", 3000000000, 50, None) in found, found
+
+
+def test_a_stop_word_before_shi_stays_in_the_name() -> None:
+    found = _projects("华电酒泉200兆瓦集中式光伏发电项目是今年省列重大项目，总投资约9亿元。")
+    assert found == {"华电酒泉200兆瓦集中式光伏发电项目": ("华电", [900000000])}, found
+
+
+def test_an_inspectors_praise_opens_no_name() -> None:
+    found = _projects("李向东察看了长丰再生资源产业园，充分肯定项目建设进度，该产业园总投资6亿元。")
+    assert "充分肯定项目" not in found, found
