@@ -43,6 +43,7 @@ RISKY_SHORTS = frozenset("""
 惠民 新星 和顺 天心 天元 金沙 白沙 平山 城关 永宁 新安 阳明 民和 临江 黑山 湖滨 安达 来宾 白银 安康
 阿里 长治 日照 朝阳 市中 中山 江北 西湖 南湖 吉安 普洱 宁安 龙华 龙岗 福田 天河 白山 通化 开化 高明
 石狮 建宁 海城 大兴 通州 东城 西城 江岸 江汉 城厢 新市 大麻 河山 梧桐 凤鸣 双林 新丰 永兴 大同 滨湖 大关 江海 同仁 同德 乌兰 朝天 永定 长白 中原 太湖 兴业 惠农 天山 双城 盐湖
+巴州 博州 克州
 """.split())
 
 # Town short names are loaded for this province only (weak: need their county in context).
@@ -181,7 +182,7 @@ class PlaceIndex:
             if div.short and div.short != div.name:
                 add(div.short, Entry(DIVISION, div, False, div.short in RISKY_SHORTS, False))
             for alias in _division_aliases(div):
-                add(alias, Entry(DIVISION, div, False, False, False))
+                add(alias, Entry(DIVISION, div, False, alias in RISKY_SHORTS, False))
         for town in gazetteer.towns:
             if len(town.name) <= 2 or town.kind == "other" and town.name.endswith(
                     GENERIC_ZONE_WORDS + ("园", "园区", "城区", "街道")):
@@ -355,11 +356,25 @@ def _prefixes(surface: str, names: set[str]) -> list[str]:
     return [surface[:k] for k in range(2, min(len(surface), 8)) if surface[:k] in names]
 
 
+# Nations that prefectures' official names write without 族 (巴音郭楞蒙古自治州, 伊犁哈萨克自治州),
+# which the gazetteer's short names keep (巴音郭楞蒙古): the place's own name is before them.
+_BARE_NATION = re.compile(r"(?:蒙古|哈萨克|柯尔克孜|维吾尔)$")
+# The customary one-character forms of three of them (巴州尉犁县); 巴州 is also 巴中's 巴州区,
+# so they are risky: taken only with support from the text (RISKY_SHORTS).
+_CUSTOMARY = {"652800": "巴州", "652700": "博州", "653000": "克州"}
+
+
 def _division_aliases(div: Division) -> list[str]:
-    """Colloquial names: 恩施州 for 恩施土家族苗族自治州, 景宁县 for 景宁畲族自治县."""
+    """Colloquial names: 恩施州 for 恩施土家族苗族自治州, 景宁县 for 景宁畲族自治县, 伊犁州 and 伊犁 for
+    伊犁哈萨克自治州, 巴州 for 巴音郭楞蒙古自治州."""
     out = []
     if div.short and div.kind == "autonomous_prefecture":
         out.append(div.short + "州")
+        bare = _BARE_NATION.sub("", div.short)
+        if bare != div.short and len(bare) >= 2:
+            out += [bare, bare + "州"]
+        if div.adcode in _CUSTOMARY:
+            out.append(_CUSTOMARY[div.adcode])
     if div.short and div.kind in ("autonomous_county", "autonomous_banner"):
         out.append(div.short + ("县" if div.kind == "autonomous_county" else "旗"))
     return [a for a in out if a != div.name]

@@ -342,6 +342,9 @@ class _Cand:
 _NO_CANDS: tuple[_Cand, ...] = ()
 
 
+_CITY_WORD = re.compile(r"(?:地区|市|盟)$")
+
+
 class _Surface:
     """A surface's candidates in one year, and what they decide without any context."""
 
@@ -355,6 +358,12 @@ class _Surface:
         if cands and not any(c.entry.risky or c.entry.weak for c in cands) and (
                 self.units == 1 or len({c.region.adcode for c in cands}) == 1):
             self.anchor = cands[0].codes
+        elif len(cands) > 1 and all(c.entry.full and c.region.county for c in cands) and len(
+                {(c.region.province, c.region.county,
+                  _CITY_WORD.sub("", c.region.city or "")) for c in cands}) == 1:
+            # 民和回族土族自治县 in 2013, coded under 海东地区 and then 海东市: one unit
+            # recoded within the year, whose codes all lend support
+            self.anchor = tuple(dict.fromkeys(code for c in cands for code in c.codes))
         # A single candidate that needs no support: chosen whatever the context says.
         self.fixed: tuple[Region, float] | None = None
         if len(cands) == 1 and not (cands[0].entry.risky or cands[0].entry.weak):

@@ -354,3 +354,26 @@ def test_a_transliterated_name_that_ends_in_a_place_is_a_person(
     ctx = resolver.article_context("开展“乐·上海”消费活动，福建宁德新建电池厂。", "2025")
     assert {m.text: m.role for m in ctx.mentions}["上海"] == "location"
     assert {m.text: m.role for m in ctx.mentions}["宁德"] == "location"
+
+
+def test_prefectures_named_with_a_bare_nation_have_their_customary_forms(resolver) -> None:
+    def codes(text: str, pub: str = "2021-03-11") -> list[tuple[str, str | None]]:
+        ctx = resolver.article_context(text, pub_date=pub)
+        return [(m.text, m.region.adcode if m.region else None) for m in ctx.mentions
+                if m.role == "location"]
+
+    assert codes("伊犁州今年新开工项目120个。") == [("伊犁州", "654000")]
+    assert codes("巴音郭楞州和博尔塔拉州的重点项目。") == [("巴音郭楞州", "652800"), ("博尔塔拉州", "652700")]
+    assert codes("克孜勒苏州阿图什市的项目。")[0] == ("克孜勒苏州", "653000")  # not 苏州
+    # 巴州 is 巴音郭楞 beside its county, 巴中's 巴州区 beside its city, nothing alone
+    assert ("巴州", "652800") in codes("新疆巴州尉犁县招商引资项目签约。")
+    assert ("巴州", "511902") in codes("巴中市巴州区今年开工项目45个，巴州重点项目全部开工。")
+    assert not any(c in ("511902", "652800") for _, c in codes("青海湟水河沿线，巴州沟防洪工程完工。"))
+
+
+def test_a_unit_recoded_within_the_year_lends_its_short_name_support(resolver) -> None:
+    # 民和 (an ordinary word too) was coded under 海东地区 and then 海东市 in 2013
+    ctx = resolver.article_context("青海民和一季度完成投资5亿元。青海民和回族土族自治县实施项目60项。",
+                                   pub_date="2013")
+    assert [(m.text, m.region.adcode) for m in ctx.mentions if m.text == "民和"] == [("民和", "630222")]
+    assert ctx.focus is not None and ctx.focus.adcode == "630222"
