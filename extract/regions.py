@@ -521,8 +521,11 @@ class RegionResolver:
         # Outlet: the source/site/title given, else the page header lines.
         outlet_support: dict[str, float] = {}
         header_cands: list[_Cand] = []
+        risky_heads: list[tuple[Entry, ...]] = []
         if header:
             for _start, _end, entries in self.index.spans(header):
+                if any(e.risky and not e.weak for e in entries):
+                    risky_heads.append(entries)
                 cands = [c for c in (self._cand(e, year) for e in entries
                                      if not e.risky and not e.weak) if c]
                 if len({c.unit for c in cands}) == 1:
@@ -556,6 +559,18 @@ class RegionResolver:
                     support[code] = support.get(code, 0.0) + w
                 anchors.append((m.start, m.end, codes))
         anchor_starts = [a[0] for a in anchors]
+        for entries in risky_heads:
+            # 青海民和… as the title: an ordinary-word name the body names in full (民和回族土族
+            # 自治县) is the outlet's too
+            body = [c for c in (self._cand(e, year) for e in entries if e.risky and not e.weak)
+                    if c and support.get(c.codes[0], 0.0) > outlet_support.get(c.codes[0], 0.0)]
+            if body and len({(c.region.province, c.region.county,
+                              _CITY_WORD.sub("", c.region.city or "")) for c in body}) == 1:
+                best = max(body, key=lambda c: c.date_fit)
+                header_cands.append(best)
+                for code in best.codes:
+                    outlet_support[code] = outlet_support.get(code, 0.0) + 3.0
+                    support[code] = support.get(code, 0.0) + 3.0
 
         # Choose each mention's candidate; then once more with the support of the mentions
         # that were ambiguous at first (河南开封 … 鼓楼区: 开封 is 开封市 or 开封县 at first).

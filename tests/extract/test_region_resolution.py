@@ -377,3 +377,14 @@ def test_a_unit_recoded_within_the_year_lends_its_short_name_support(resolver) -
                                    pub_date="2013")
     assert [(m.text, m.region.adcode) for m in ctx.mentions if m.text == "民和"] == [("民和", "630222")]
     assert ctx.focus is not None and ctx.focus.adcode == "630222"
+
+
+def test_an_ordinary_word_name_in_the_title_is_the_outlet_when_the_body_names_it_in_full(
+        resolver) -> None:
+    text = "今年以来，民和回族土族自治县实施项目60项。全县完成投资5亿元。"
+    ctx = resolver.article_context(text, pub_date="2013", title="青海民和一季度完成投资5亿元")
+    assert ctx.focus is not None and ctx.focus.adcode == "630222"
+    # not when the body never names it
+    ctx = resolver.article_context("今年以来，全县实施项目60项。", pub_date="2013",
+                                   title="青海民和一季度完成投资5亿元")
+    assert ctx.focus is not None and ctx.focus.adcode == "630000"
