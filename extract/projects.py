@@ -1345,6 +1345,19 @@ class ProjectFinder:
                     holder = i
             if holder >= 0:
                 n.in_list = self.lists[holder][2]
+        # 格尔木工业园宏储源…光伏储能、青海嘉诺…等4个项目: a park opening a list's first item is
+        # where the item is, not a project of its own
+        parks = {n.start: n for n in names if n.head in _PARK_HEADS}
+        for it in items:
+            n = parks.get(it.start)
+            if n is not None and it.kind == ITEM and it.counted and it.end - n.end >= 4 \
+                    and not _PHASE_TAIL.match(self.text, n.end) \
+                    and not self.text.startswith(_PARK_PARTS, n.end):
+                # (屏山县纺织产业园三期标准厂房等项目: the park's own phase is built)
+                names.remove(n)
+                it.start, it.name = n.end, self.text[n.end:it.end]
+                spans.remove((n.start, n.end))
+                starts = [a for a, _ in spans]
         allm = [n for n in names if not self._filed_and_named(n, names)]
         allm += [it for it in items if not overlaps(it.start, it.end)]
         allm += [r for r in refs if not overlaps(r.start, r.end)]
@@ -1352,6 +1365,9 @@ class ProjectFinder:
         return allm
 
 
+# Heads of parks and zones, which house projects (工业园宏储源光伏储能: a project in the park).
+_PARK_PARTS = ("标准厂房", "厂房", "配套", "基础设施", "道路", "管网", "孵化")
+_PARK_HEADS = frozenset(("工业园", "工业园区", "产业园", "园区", "开发区", "经开区", "高新区", "工业区"))
 # Verbs whose object is 项目 (抓项目, 推进项目, 围绕项目): stops before the heads 项目/工程.
 _OBJECT_VERBS = re.compile(by_first_char((
     r"抓住|抓好|抓实|紧盯|盯住|围绕|聚焦|推进|加速|吸引|建立起|建立|成立|查看|解决|锁定|倒逼|"

@@ -111,3 +111,13 @@ def test_a_stop_word_before_shi_stays_in_the_name() -> None:
 def test_an_inspectors_praise_opens_no_name() -> None:
     found = _projects("李向东察看了长丰再生资源产业园，充分肯定项目建设进度，该产业园总投资6亿元。")
     assert "充分肯定项目" not in found, found
+
+
+def test_a_park_opening_a_counted_lists_first_item_is_where_the_item_is() -> None:
+    records = _records("其中，德令哈工业园恒泰50MW/100MWh储能、青海汇源硼酸精制等3个项目已开工，"
+                       "完成到位资金0.6亿元。", "2022-04-18")
+    names = {r["name"]: r["region"]["adcode"] for r in records if r["kind"] == "project"}
+    assert names == {"恒泰50MW/100MWh储能": "632802", "青海汇源硼酸精制": "632802"}, names
+    # a park's own phase is the park's works
+    found = _projects("长宁县页岩气压裂砂加工基地、屏山县纺织产业园三期标准厂房等项目同步开工。", "2022-03-28")
+    assert "屏山县纺织产业园" in found or "屏山县纺织产业园三期标准厂房" in found, found
