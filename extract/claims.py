@@ -38,8 +38,10 @@ _INDICATORS: list[tuple[str, str]] = [
      r"铁路(?:建设)?(?:已)?完成投资|铁路建设(?:总)?投资(?:完成)?|铁路投资(?!集团|公司|有限|基金)",
      "fixed_asset_investment"),
     (r"工业性投[入资]|工业(?:固定资产)?投[资入]|技改投资", "industrial_investment"),
-    (r"(?:合同|协议)(?:利用)?外资", "contracted_fdi"),
-    (r"实到外资|实际(?:利用|使用)外资|到位外资|实际到位外资", "actual_fdi"),
+    # (台资, 港资, 侨资: foreign capital by its origin)
+    (r"(?:合同|协议)(?:利用)?(?:外资|台资|港资|港澳台资|侨资)", "contracted_fdi"),
+    (r"实到外资|实际(?:利用|使用)外资|到位外资|实际到位外资|实际(?:利用|使用)(?:台资|港资)|到位台资",
+     "actual_fdi"),
     (r"实际(?:利用|使用)内资|市外内资|省外内资|引进内资|到位内资|省外资金|实际完成投资额|引进[\u4e00-\u9fff]{0,4}资金|"
      r"到位资金|实到资金",
      "domestic_capital_attracted"),
@@ -1058,6 +1060,9 @@ class ClaimFinder:
                 # …项目就有3651项，实际完成投资额3326亿元; 投产项目174个，到位资金128亿元
                 count = self._adjacent_count(i, s0, _IN_PLACE.search(left))
                 self.counts_used.add(id(count))
+            elif ind == "contracted_fdi":
+                count = self._total_count_before(i, s0)  # 签约项目3个，总投资2.4亿美元，协议
+                # 台资1亿美元: the foreign capital the same batch contracted
             indicator_text = None
             project_sentence = self.index.sentence_index(m.start) in self.project_sentences \
                 or _PROJECT_SUBJECT.match(text[s0:s0 + 8].lstrip()) \
@@ -1539,6 +1544,22 @@ class ClaimFinder:
                                                                self.text[p0:p1])):
                     return c
                 return None
+        return None
+
+    def _total_count_before(self, i: int, s0: int) -> Mention | None:
+        """The count of the batch whose total is the amount in the clause right before
+        mention i (项目3个，总投资2.4亿美元，协议台资1亿美元 → 3个), else None."""
+        ms = self.mentions
+        j = i - 1
+        if j < 0 or ms[j].kind != "money" or ms[j].role != "total" or ms[j].start < s0 \
+                or self.index.clause(ms[j].start)[1] < self.index.clause(ms[i].start)[0] - 1:
+            return None
+        for k in range(j - 1, -1, -1):
+            c = ms[k]
+            if c.start < s0 or c.kind == "money":
+                return None
+            if c.kind == "count" and self._is_project_count(c):
+                return c
         return None
 
     def _is_firm_count(self, m: Mention) -> bool:

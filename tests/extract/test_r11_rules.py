@@ -121,3 +121,11 @@ def test_a_park_opening_a_counted_lists_first_item_is_where_the_item_is() -> Non
     # a park's own phase is the park's works
     found = _projects("长宁县页岩气压裂砂加工基地、屏山县纺织产业园三期标准厂房等项目同步开工。", "2022-03-28")
     assert "屏山县纺织产业园" in found or "屏山县纺织产业园三期标准厂房" in found, found
+
+
+def test_contracted_capital_by_origin_is_contracted_fdi_of_the_batch() -> None:
+    found = _claims("其中，盐都区签约项目4个，总投资3.1亿美元，协议台资1.2亿美元；亭湖区签约项目2个，"
+                    "总投资1.5亿美元，协议港资6000万美元。", "2019-08-23")
+    assert ("contracted_fdi", 120000000, 4, "320903") in found, found
+    assert ("contracted_fdi", 60000000, 2, "320902") in found, found
+    assert ("project_investment", 310000000, 4, "320903") in found, found
