@@ -1588,8 +1588,10 @@ class ClaimFinder:
             if k < len(self._dates) and self._dates[k].end <= m.start:
                 when = m.start  # …总投资30亿元，1-6月累计完成投资12亿元: the figure's own clause
                 # dates it
+        # (a batch's contracted foreign capital is dated as the batch: 签约项目3个…协议台资1亿美元)
         period, precision = self.period(
-            when, indicator in ("project_investment", "project_count"))
+            when, indicator in ("project_investment", "project_count")
+            or (indicator == "contracted_fdi" and count is not None))
         rec["period"] = period
         rec["period_precision"] = precision
         val = unit = None

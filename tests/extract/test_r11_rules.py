@@ -129,3 +129,12 @@ def test_contracted_capital_by_origin_is_contracted_fdi_of_the_batch() -> None:
     assert ("contracted_fdi", 120000000, 4, "320903") in found, found
     assert ("contracted_fdi", 60000000, 2, "320902") in found, found
     assert ("project_investment", 310000000, 4, "320903") in found, found
+
+
+def test_a_batchs_contracted_foreign_capital_is_dated_as_the_batch() -> None:
+    records = _records("23日上午，第九届台商峰会在盐城开幕，现场举行签约仪式。峰会期间，全市签约台资项目20个，"
+                       "总投资15亿美元。\n从区县看，盐都区签约项目4个，总投资3.1亿美元，协议台资1.2亿美元。",
+                       "2019-08-23")
+    found = {(r["indicator"], r["value"], r["period"]) for r in records if r["kind"] == "claim"}
+    assert ("project_investment", 310000000, "2019-08-23") in found, found
+    assert ("contracted_fdi", 120000000, "2019-08-23") in found, found
