@@ -138,3 +138,11 @@ def test_a_batchs_contracted_foreign_capital_is_dated_as_the_batch() -> None:
     found = {(r["indicator"], r["value"], r["period"]) for r in records if r["kind"] == "claim"}
     assert ("project_investment", 310000000, "2019-08-23") in found, found
     assert ("contracted_fdi", 120000000, "2019-08-23") in found, found
+
+
+def test_a_breakdown_of_the_days_batch_after_its_annual_plan_takes_the_day() -> None:
+    records = _records("10月28日上午，贵州省第四季度重大项目集中开工仪式举行。当日集中开工项目共820个，"
+                       "总投资3100亿元，今年计划完成投资420亿元。其中，产业项目300个，总投资1200亿元。",
+                       "2016-10-29")
+    found = {(r["value"], r["count"], r["period"]) for r in records if r["kind"] == "claim"}
+    assert (120000000000, 300, "2016-10-28") in found, found
