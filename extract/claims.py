@@ -533,7 +533,8 @@ class ClaimFinder:
                                     "adcode": code[:2] + "0000"}
             return first
         p0 = self.index.paragraph(a)[0]
-        lo = p0 if p0 < s0 else self.index.paragraph(max(0, p0 - 1))[0]
+        j0 = self._joined_start(s0)  # (甲类项目25个…；乙类项目20个…: one sentence's parts)
+        lo = p0 if p0 < j0 else self.index.paragraph(max(0, p0 - 1))[0]
         if lo < p0 and self._national_article():
             lo = p0  # a national digest's paragraph about one province ends with it
         earlier = [m for m in before if m.start >= lo]
@@ -693,7 +694,7 @@ class ClaimFinder:
             year = before[-1].date[:4] if before and before[-1].date else \
                 self._heading_year(a) or self._review or f"{self.pub.year:04d}"
             return year, "year"
-        if batch and before and _THIS_BATCH.search(text, s0, a):
+        if batch and before and _THIS_BATCH.search(text, self._joined_start(s0), a):
             # 2月26日…集中开工活动…。此次集中开工的14个项目…: the day of the event told before
             best = max(before, key=lambda m: (_PRECISE[m.precision or ""], m.start))
             return self._dated(best), best.precision
@@ -722,7 +723,8 @@ class ClaimFinder:
             return self._relative(rel.group())
         if para_date is not None:
             return self._dated(para_date), para_date.precision
-        if batch and (_BATCH_WORD.search(text, s0, s1) or _BREAKDOWN_OPEN.match(text, s0)
+        j0 = self._joined_start(s0) if batch else s0
+        if batch and (_BATCH_WORD.search(text, j0, s1) or _BREAKDOWN_OPEN.match(text, j0)
                       or _BREAKDOWN_OPEN.match(text, self.index.paragraph(s0)[0])):
             # (具体来看，某某等重大产业项目1365个…: the day's batch broken down)
             told = self._event_day_before(s0)
@@ -824,6 +826,18 @@ class ClaimFinder:
             return None
         year = self._headings[k][1]
         return year if year != f"{self.pub.year:04d}" else None
+
+    def _joined_start(self, s0: int) -> int:
+        """The start of the sentence whose later part (after ；) starts at `s0`."""
+        text = self.text
+        for _ in range(20):  # (a list of parts is short; the bound keeps a degenerate text linear)
+            k = s0
+            while k > 0 and text[k - 1] in " \u3000":
+                k -= 1
+            if k == 0 or text[k - 1] not in "；;":
+                break
+            s0 = self.index.sentence(k - 1)[0]
+        return s0
 
     def _event_day_before(self, s0: int) -> tuple[str | None, str | None] | None:
         """The day of the last event told before `s0` (within 2000 characters): a day date or

@@ -146,3 +146,13 @@ def test_a_breakdown_of_the_days_batch_after_its_annual_plan_takes_the_day() -> 
                        "2016-10-29")
     found = {(r["value"], r["count"], r["period"]) for r in records if r["kind"] == "claim"}
     assert (120000000000, 300, "2016-10-28") in found, found
+
+
+def test_the_parts_of_a_sentence_after_a_semicolon_share_its_batch_day_and_place() -> None:
+    records = _records("3月22日，沙坪坝区第一批重点项目集中开工活动举行，这次集中开工项目共38个，总投资约410亿元。\n"
+                       "本次集中开工项目中，政府投资类项目18个，总投资150亿元；社会投资类项目20个，总投资260亿元。",
+                       "2021-03-25")
+    found = {(r["value"], r["count"], r["period"], r["region"]["adcode"])
+             for r in records if r["kind"] == "claim"}
+    assert (15000000000, 18, "2021-03-22", "500106") in found, found
+    assert (26000000000, 20, "2021-03-22", "500106") in found, found
