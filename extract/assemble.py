@@ -988,8 +988,9 @@ class Assembler:
         if after:
             nxt = after[0]
             between = text[f.end:nxt[0]]
-            if "的" in between and len(between) <= 30 and not any(c in between for c in "，,；;。"):
-                return nxt[2]
+            if "的" in between and len(between) <= 30 and not any(c in between for c in "，,；;。") \
+                    and not any(m.kind == "money" for m in self._mentions_in(f.end, nxt[0])):
+                return nxt[2]  # (投资8550万元的某工作、投资2791万元的某工程: the nearer figure's)
             if f.kind == "money" and between[:1] in ("，", ",") and between.endswith("的") \
                     and len(between) <= 24 \
                     and not any(c in between[1:] for c in "，,；;。") \

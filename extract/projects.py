@@ -1024,7 +1024,11 @@ class ProjectFinder:
                 if _BATCH_RE.search(text, a, b):
                     found = []  # 甲市12个招商项目、乙省300个项目: batches
                     break
-                if k == last or k == 0:
+                told = _AMOUNT_OPENING.match(text, a, b)
+                if told is not None and b - told.end() >= 2:
+                    a2, stopped = told.end(), False  # 投资1746万元的某学校、投资58亿元的某项目等:
+                    # the amount describes the item (and stops nothing)
+                elif k == last or k == 0:
                     a2 = self._stop(a, b, True, nominal_ok=True)
                     stopped = a2 > a
                 else:
@@ -1365,6 +1369,8 @@ class ProjectFinder:
         return allm
 
 
+# An item opened by its amount and 的 (投资1.5亿元的某花园).
+_AMOUNT_OPENING = re.compile(r"(?:总|计划)?投资(?:约|达|近|超)?[\d.]+(?:亿|万)?(?:美)?元(?:人民币)?的")
 # Heads of parks and zones, which house projects (工业园宏储源光伏储能: a project in the park).
 _PARK_PARTS = ("标准厂房", "厂房", "配套", "基础设施", "道路", "管网", "孵化")
 _PARK_HEADS = frozenset(("工业园", "工业园区", "产业园", "园区", "开发区", "经开区", "高新区", "工业区"))

@@ -156,3 +156,16 @@ def test_the_parts_of_a_sentence_after_a_semicolon_share_its_batch_day_and_place
              for r in records if r["kind"] == "claim"}
     assert (15000000000, 18, "2021-03-22", "500106") in found, found
     assert (26000000000, 20, "2021-03-22", "500106") in found, found
+
+
+def test_items_opened_by_their_amount_and_de_keep_their_own_amounts() -> None:
+    found = _projects("截至目前，投资2791万元的红崖沟防洪工程(三期)、投资1323万元的米粮湾灌区节水改造工程"
+                      "等5个项目已完工，投资9333万元的湟水河川口段防洪治理工程、投资1746万元的龙泉学校、"
+                      "投资58亿元的东部水电年产40万吨铝基合金大板锭、投资13.37亿元的大河口水电站等87个项目"
+                      "正在建设。", "2013-05-29")
+    assert found["红崖沟防洪工程"][1] == [27910000], found
+    assert found["米粮湾灌区节水改造工程"][1] == [13230000], found
+    assert found["湟水河川口段防洪治理工程"][1] == [93330000], found
+    assert found["龙泉学校"][1] == [17460000], found
+    assert found["东部水电年产40万吨铝基合金大板锭"][1] == [5800000000], found
+    assert found["大河口水电站"][1] == [1337000000], found
