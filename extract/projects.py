@@ -199,6 +199,7 @@ _LIST_TAIL = guarded(_LIST_TAIL)  # (short windows: see alternation.guarded)
 _LIST_TAIL_WORDS = ("项目", "工程", "水闸", "水库", "泵站", "电站", "大桥", "隧道", "机场", "码头",
                     "铁路", "高速", "高铁", "煤矿", "总部", "公路")
 _CONJ = re.compile(r"[和与及、]")
+_SECTOR_TAIL = re.compile(r"制造业|服务业|农业")
 _PART_TAIL = re.compile(r"(?:单位|单项|子项|单体|分项|分部)工程$|子项目?$")
 # 路、 道、 街、 线、 段、 伸、 (roads()) and the list tails' key words: found by word_hits' one
 # automaton pass over the article, not a pass of their own
@@ -1069,6 +1070,10 @@ class ProjectFinder:
                     found.append(pm)
                 if stopped:
                     break  # the first item: what precedes it is not part of the list
+            if _SECTOR_TAIL.search(m.group()):
+                # 集成电路、机械装备等先进制造业项目: kinds of industry unless an item names
+                # a place, a firm or a figure of its own
+                found = [pm for pm in found if pm.strong]
             out.extend(reversed(found))
         return out
 

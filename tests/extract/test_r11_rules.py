@@ -169,3 +169,9 @@ def test_items_opened_by_their_amount_and_de_keep_their_own_amounts() -> None:
     assert found["龙泉学校"][1] == [17460000], found
     assert found["东部水电年产40万吨铝基合金大板锭"][1] == [5800000000], found
     assert found["大河口水电站"][1] == [1337000000], found
+
+
+def test_items_of_a_sector_tail_are_kinds_of_industry_unless_they_name_firms_or_places() -> None:
+    assert _projects("会议期间，漳州对接项目40个。涉及集成电路、机械装备等先进制造业项目。") == {}
+    found = _projects("本次签约的比亚迪动力电池、海尔智能家电等先进制造业项目总投资80亿元。")
+    assert set(found) == {"比亚迪动力电池", "海尔智能家电"}, found
