@@ -137,6 +137,8 @@ _FIRM_CLAUSE = re.compile(r"[，,](?:该|本)?公司(?=计划|拟|将|决定|投
 # A parenthetical gloss with a figure after a name: （总投资1.2亿元）, (占地200亩)
 _GLOSS = re.compile(r"[（(][^（）()]{0,30}?[0-9０-９][^（）()]{0,30}?[）)]")
 _OTHER_SUBJECT = re.compile(r"企业在|公司在|集团在|全[市省区县]|我[市省区县]|全国")
+# What joins an amount to the name it builds right after it (投资80亿元建设…项目).
+_BUILD_OPENING = re.compile(r"(?:，|,)?(?:用于|主要)?(?:建设|兴建|新建|扩建|打造|实施)(?:了)?$")
 _BUILD_LINK = re.compile(r"建设|兴建|扩建|新建|建|用于|投向|打造|实施|摘牌|竞得|促成")
 _PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _SITE_HEAD = re.compile(r"机场|水电站|电站|水库|铁路|高铁|港|大桥|隧道")
@@ -963,6 +965,11 @@ class Assembler:
                     return not SINGLED_OUT.search(self.text, m.end, f.start)
         return False
 
+    def _company_between(self, a: int, b: int) -> bool:
+        """A company named in text[a:b]."""
+        k = bisect.bisect_left(self._company_starts, a)
+        return k < len(self.companies) and self.companies[k].end <= b
+
     def _continued(self, pos: int, s0: int) -> Entity | None:
         """The entity a subject-less sentence continues: the last pointed-to entity in the
         paragraph (该项目…；二期投资…), else the last one named there."""
@@ -1001,6 +1008,10 @@ class Assembler:
         if self._batch_before(f, s0):
             return None
         before = [s for s in spots if s[1] <= f.start]
+        if before and after and f.kind == "money" and _BUILD_OPENING.match(text, f.end, after[0][0]) \
+                and self._company_between(before[-1][1], f.start):
+            return after[0][2]  # …某项目、华瑞科技有限公司在某区投资80亿元建设某项目: a new
+            # investor's amount, for what it builds
         if before:
             b = before[-1]
             if b[3].kind == ITEM and any(s[3].list_id == b[3].list_id and s is not b

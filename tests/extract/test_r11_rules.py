@@ -175,3 +175,10 @@ def test_items_of_a_sector_tail_are_kinds_of_industry_unless_they_name_firms_or_
     assert _projects("会议期间，漳州对接项目40个。涉及集成电路、机械装备等先进制造业项目。") == {}
     found = _projects("本次签约的比亚迪动力电池、海尔智能家电等先进制造业项目总投资80亿元。")
     assert set(found) == {"比亚迪动力电池", "海尔智能家电"}, found
+
+
+def test_a_new_investors_amount_after_a_listed_name_goes_to_what_it_builds() -> None:
+    found = _projects("一批项目成功落户，如宏达电子股份有限公司在赣州经开区投资60亿元的宏达智能制造项目、"
+                      "华瑞科技有限公司在抚州高新区投资80亿元建设10GWh储能电池项目等。", "2022-02-18")
+    assert found["宏达智能制造项目"] == ("宏达电子股份有限公司", [6000000000]), found
+    assert found["10GWh储能电池项目"] == ("华瑞科技有限公司", [8000000000]), found
