@@ -200,6 +200,7 @@ _LIST_TAIL_WORDS = ("项目", "工程", "水闸", "水库", "泵站", "电站", 
                     "铁路", "高速", "高铁", "煤矿", "总部", "公路")
 _CONJ = re.compile(r"[和与及、]")
 _SECTOR_TAIL = re.compile(r"制造业|服务业|农业")
+_CLOSED_LIST = re.compile(r"[\d一二三四五六七八九十两]+[个项][\u4e00-\u9fff]{0,6}?(?:项目|工程)(?:以及|及|和|与)")
 _PART_TAIL = re.compile(r"(?:单位|单项|子项|单体|分项|分部)工程$|子项目?$")
 # 路、 道、 街、 线、 段、 伸、 (roads()) and the list tails' key words: found by word_hits' one
 # automaton pass over the article, not a pass of their own
@@ -979,6 +980,12 @@ class ProjectFinder:
                     seg_start = b + 1
                     break
             seg = text[seg_start:tail]
+            closed = max(_CLOSED_LIST.finditer(seg), key=lambda c: c.end(), default=None)
+            if closed is not None:
+                # 甲、乙2个援藏项目以及企业投资的丙、丁等项目: a list closed by its count
+                # before the conjunction; this list starts after it
+                seg_start += closed.end()
+                seg = text[seg_start:tail]
             if "、" not in seg and not m.group().startswith("等"):
                 continue
             if _PART_TAIL.search(m.group()):

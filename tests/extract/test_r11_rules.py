@@ -182,3 +182,9 @@ def test_a_new_investors_amount_after_a_listed_name_goes_to_what_it_builds() -> 
                       "华瑞科技有限公司在抚州高新区投资80亿元建设10GWh储能电池项目等。", "2022-02-18")
     assert found["宏达智能制造项目"] == ("宏达电子股份有限公司", [6000000000]), found
     assert found["10GWh储能电池项目"] == ("华瑞科技有限公司", [8000000000]), found
+
+
+def test_a_list_after_a_counted_list_and_a_conjunction_is_a_list_of_its_own() -> None:
+    found = _projects("新区项目中，群众文化体育中心、格桑花儿童乐园2个援藏项目以及企业投资的雪域国际总部城、"
+                      "高原之窗、金泰大厦等项目进展顺利。", "2013-03-20")
+    assert {"雪域国际总部城", "高原之窗", "金泰大厦"} <= set(found), found
