@@ -199,6 +199,8 @@ _LIST_TAIL = guarded(_LIST_TAIL)  # (short windows: see alternation.guarded)
 _LIST_TAIL_WORDS = ("项目", "工程", "水闸", "水库", "泵站", "电站", "大桥", "隧道", "机场", "码头",
                     "铁路", "高速", "高铁", "煤矿", "总部", "公路")
 _CONJ = re.compile(r"[和与及、]")
+_GOVERNMENT_PARTY = re.compile(r"(?:人民政府|政府|管委会|管理委员会)(?:与|和)")
+_COUNT_AFTER_TAIL = re.compile(r"(\d+|[一二三四五六七八九十百]+)[个项]")
 _SECTOR_TAIL = re.compile(r"制造业|服务业|农业")
 _CLOSED_LIST = re.compile(r"[\d一二三四五六七八九十两]+[个项][\u4e00-\u9fff]{0,6}?(?:项目|工程)(?:以及|及|和|与)")
 _PART_TAIL = re.compile(r"(?:单位|单项|子项|单体|分项|分部)工程$|子项目?$")
@@ -322,10 +324,16 @@ class ProjectFinder:
         k = bisect.bisect_right(self.cut_ends, head_start) - 1
         if k >= 0 and self.cut_ends[k] > start:
             start = self.cut_ends[k]
-        cut = self._stop(start, head_start, verbs)
-        if cut == head_start:
+        # 某产业建设(兴业)项目: a bracket right before the head glosses the name before it
+        eff = head_start
+        if head_start - start > 3 and text[head_start - 1] in ")）":
+            j = max(text.rfind("(", start, head_start - 1), text.rfind("（", start, head_start - 1))
+            if j > start and head_start - j <= 10:
+                eff = j
+        cut = self._stop(start, eff, verbs)
+        if cut == eff:
             # 扩建工程, 技改项目: a verb before the head that names the kind of work
-            nv = _NOMINAL_VERB_END.search(text, max(start, head_start - 3), head_start)
+            nv = _NOMINAL_VERB_END.search(text, max(start, eff - 3), eff)
             if nv is not None and nv.start() > start:
                 cut = self._stop(start, nv.start(), verbs)
                 if cut == nv.start():
@@ -340,6 +348,12 @@ class ProjectFinder:
             if 2 <= cut - 1 - k0 <= 5 and not _LEAD_TRIM.match(text, k0, cut - 1):
                 cut = k0
         start = cut
+        if head_start - start > 8 and (text.find("政府", start, head_start) >= 0
+                                       or text.find("管", start, head_start) >= 0):
+            party = max(_GOVERNMENT_PARTY.finditer(text, start, head_start), key=lambda p: p.end(),
+                        default=None)
+            if party is not None:
+                start = party.end()  # 某县人民政府与某集团有限公司某项目: the parties signing
         # A name coordinated after a complete one: 年产10万辆整车项目和年产20万台电机项目
         seg = text[start:head_start]
         for m in _COORD_AFTER_HEAD.finditer(seg):
@@ -1077,9 +1091,11 @@ class ProjectFinder:
                     found.append(pm)
                 if stopped:
                     break  # the first item: what precedes it is not part of the list
-            if _SECTOR_TAIL.search(m.group()):
-                # 集成电路、机械装备等先进制造业项目: kinds of industry unless an item names
-                # a place, a firm or a figure of its own
+            after = _list_count(text[m.end():m.end() + 4]) \
+                if _COUNT_AFTER_TAIL.match(text, m.end()) else None
+            if _SECTOR_TAIL.search(m.group()) or (after or 0) >= 3 * len(pieces):
+                # 集成电路、机械装备等先进制造业项目; 玉米淀粉、胚芽油等项目26个: kinds of industry
+                # or product unless an item names a place, a firm or a figure of its own
                 found = [pm for pm in found if pm.strong]
             out.extend(reversed(found))
         return out
@@ -1523,7 +1539,9 @@ _BATCH_AFTER = re.compile(
 _COUNT_AFTER = re.compile(r"(?:就有|共有|有|共|达|计)?[\d一二三四五六七八九十百千两几]+[个项批]")
 _CAPACITY_PIECE = re.compile(r"[\d.．]+万?(?:吨|台|套|件|辆|片)(?:/年)?[\u4e00-\u9fff]{1,6}$")
 _NOT_NAME_AFTER = re.compile(
-    r"为(?:重点|依托|核心|主|抓手|龙头|载体|平台)|[\d一二三四五六七八九十两几]+[幢栋座]")
+    r"为(?:重点|依托|核心|主|抓手|龙头|载体|平台)|[\d一二三四五六七八九十两几]+[幢栋座]"
+    # 某产业园区管委会主任: the body that runs the park
+    r"|管委会|管理委员会|管理局|党工委|工委")
 # Words that make a name a description (首个, 最大) or a role (成为…, 之一).
 # Parts of a works (dam, tunnel, sluice…) that a list names after the works' own name.
 _WORKS_PART = re.compile(r"坝|堰|洞|闸|渠|堤|桥|站|厂房|泵房|管道|管线|隧洞|航道|船闸|护岸")

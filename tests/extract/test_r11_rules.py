@@ -161,18 +161,18 @@ def test_the_parts_of_a_sentence_after_a_semicolon_share_its_batch_day_and_place
 def test_items_opened_by_their_amount_and_de_keep_their_own_amounts() -> None:
     found = _projects("截至目前，投资2791万元的红崖沟防洪工程(三期)、投资1323万元的米粮湾灌区节水改造工程"
                       "等5个项目已完工，投资9333万元的湟水河川口段防洪治理工程、投资1746万元的龙泉学校、"
-                      "投资58亿元的东部水电年产40万吨铝基合金大板锭、投资13.37亿元的大河口水电站等87个项目"
+                      "投资58亿元的东部铝业年产30万吨铝合金扁锭、投资13.37亿元的大河口水电站等87个项目"
                       "正在建设。", "2013-05-29")
     assert found["红崖沟防洪工程"][1] == [27910000], found
     assert found["米粮湾灌区节水改造工程"][1] == [13230000], found
     assert found["湟水河川口段防洪治理工程"][1] == [93330000], found
     assert found["龙泉学校"][1] == [17460000], found
-    assert found["东部水电年产40万吨铝基合金大板锭"][1] == [5800000000], found
+    assert found["东部铝业年产30万吨铝合金扁锭"][1] == [5800000000], found
     assert found["大河口水电站"][1] == [1337000000], found
 
 
 def test_items_of_a_sector_tail_are_kinds_of_industry_unless_they_name_firms_or_places() -> None:
-    assert _projects("会议期间，漳州对接项目40个。涉及集成电路、机械装备等先进制造业项目。") == {}
+    assert _projects("会议期间，漳州对接项目40个，涵盖芯片封测、数控机床等先进制造业项目。") == {}
     found = _projects("本次签约的比亚迪动力电池、海尔智能家电等先进制造业项目总投资80亿元。")
     assert set(found) == {"比亚迪动力电池", "海尔智能家电"}, found
 
@@ -185,6 +185,32 @@ def test_a_new_investors_amount_after_a_listed_name_goes_to_what_it_builds() -> 
 
 
 def test_a_list_after_a_counted_list_and_a_conjunction_is_a_list_of_its_own() -> None:
-    found = _projects("新区项目中，群众文化体育中心、格桑花儿童乐园2个援藏项目以及企业投资的雪域国际总部城、"
+    found = _projects("新区项目中，全民健身中心、格桑花幼儿园2个援建项目以及企业投资的雪域国际总部城、"
                       "高原之窗、金泰大厦等项目进展顺利。", "2013-03-20")
     assert {"雪域国际总部城", "高原之窗", "金泰大厦"} <= set(found), found
+
+
+def test_a_bracket_before_the_head_and_xiandai_stay_inside_the_name() -> None:
+    found = _projects("桂南丰农农业有限公司现代农业产业建设(横县)项目总投资5亿元。", "2016-09-19")
+    assert list(found) == ["桂南丰农农业有限公司现代农业产业建设(横县)项目"], found
+    found = _projects("粤海集团现代海洋牧场及水产加工项目在文昌开工，总投资10亿元。", "2021-07-14")
+    assert list(found) == ["粤海集团现代海洋牧场及水产加工项目"], found
+
+
+def test_the_signing_parties_before_a_name_are_not_part_of_it() -> None:
+    found = _projects("吉林省农安县人民政府与北京粮丰生物科技集团有限公司D乳酸生产加工项目正式签约，"
+                      "总投资15亿元。", "2021-03-02")
+    assert list(found) == ["北京粮丰生物科技集团有限公司D乳酸生产加工项目"], found
+
+
+def test_products_listed_before_a_much_larger_count_are_no_projects() -> None:
+    found = _projects("园区重点推进玉米深加工，开发建设玉米淀粉、玉米蛋白粉、胚芽油、玉米压片等项目26个，"
+                      "2021年重点推进玉米现代物流园项目，预计总投资6亿元。", "2021-03-02")
+    assert list(found) == ["玉米现代物流园项目"], found
+    found = _projects("开工建设龙凤淀粉、鑫源油脂等项目2个。", "2021-03-02")
+    assert set(found) == {"龙凤淀粉", "鑫源油脂"}, found
+
+
+def test_the_body_that_runs_a_park_is_no_project() -> None:
+    assert _projects("10月23日，金寨现代产业园区管委会主任李明与安徽集源液压技术有限公司签订投资协议。",
+                     "2012-10-24") == {}
