@@ -175,12 +175,16 @@ class PlaceIndex:
                 table.setdefault(surface, []).append(entry)
 
         words = _words()
+        # 河北 is 河北省 far more often than 天津's 河北区 (海南: 乌海's 海南区): a county-level
+        # unit's short name that is a province's needs support to be the county
+        provinces = {d.short for d in gazetteer.divisions if d.level == 1 and d.short}
         for div in gazetteer.divisions:
             # 矿区, 城区, 郊区 are full names and ordinary words at once.
             add(div.name, Entry(DIVISION, div, True, len(div.name) == 2 and div.name in words,
                                 False))
             if div.short and div.short != div.name:
-                add(div.short, Entry(DIVISION, div, False, div.short in RISKY_SHORTS, False))
+                add(div.short, Entry(DIVISION, div, False, div.short in RISKY_SHORTS or (
+                    div.level == 3 and div.short in provinces), False))
             for alias in _division_aliases(div):
                 add(alias, Entry(DIVISION, div, False, alias in RISKY_SHORTS, False))
         for town in gazetteer.towns:

@@ -576,7 +576,7 @@ class RegionResolver:
         # that were ambiguous at first (河南开封 … 鼓楼区: 开封 is 开封市 or 开封县 at first).
         anchor_ids = set(anchor_starts)  # mentions never overlap: a start names one mention
         self._choose(mentions, surfaces, support, {}, outlet_support, anchors, anchor_starts,
-                     True)
+                     True, text)
         extra: dict[str, float] = {}
         own: dict[str, dict[str, float]] = {}
         for m, sf in zip(mentions, surfaces, strict=True):
@@ -594,7 +594,7 @@ class RegionResolver:
             for code, w in extra.items():
                 merged[code] = merged.get(code, 0.0) + w
             self._choose(mentions, surfaces, merged, own, outlet_support, anchors, anchor_starts,
-                         False)
+                         False, text)
 
         _drop_strays(text, mentions, surfaces, outlet_support)
         roles_from_text(text, mentions, self)
@@ -647,7 +647,7 @@ class RegionResolver:
     def _choose(self, mentions: list[PlaceMention], surfaces: list[_Surface],
                 support: dict[str, float], own: dict[str, dict[str, float]],
                 outlet_support: dict[str, float], anchors: list[tuple[int, int, tuple[str, ...]]],
-                anchor_starts: list[int], first: bool) -> None:
+                anchor_starts: list[int], first: bool, text: str | None = None) -> None:
         """Score each mention's candidates against the support and pick the best (`first`:
         the first pass; later passes keep what needs no context)."""
         prev: PlaceMention | None = None
@@ -681,7 +681,7 @@ class RegionResolver:
                 code0 = codes[0]
                 if e.risky and e.kind == DIVISION \
                         and sget(code0, 0.0) - mget(code0, 0.0) <= 0 \
-                        and not _near(anchors, anchor_starts, m.start, codes[1:2]):
+                        and not _near(anchors, anchor_starts, m.start, codes[1:2], text=text):
                     # An ordinary-word name (振兴, 新兴, 资源) stands only beside its parent
                     # (辽宁丹东振兴区) or when named in full elsewhere.
                     continue
@@ -1061,16 +1061,21 @@ def _supported(c: _Cand, support: dict[str, float], outlet: dict[str, float],
 
 
 def _near(anchors: list[tuple[int, int, tuple[str, ...]]], starts: list[int], pos: int,
-          codes: tuple[str, ...], window: int = 12) -> bool:
-    """Whether an anchor ending within `window` characters before `pos` is one of `codes`."""
+          codes: tuple[str, ...], window: int = 12, text: str | None = None) -> bool:
+    """Whether an anchor ending within `window` characters before `pos` is one of `codes`
+    (with `text`, not one listed right beside it as a peer: 北京、天津、河北)."""
     if not codes:
         return False
     i = bisect.bisect_left(starts, pos)
     for j in range(max(0, i - 3), i):
         _s, e, acodes = anchors[j]
-        if 0 <= pos - e <= window and acodes[0] in codes:
+        if 0 <= pos - e <= window and acodes[0] in codes and (
+                text is None or not _PEERS_BETWEEN.fullmatch(text, e, pos)):
             return True
     return False
+
+
+_PEERS_BETWEEN = re.compile(r"[、，,；;和与及]|以及")
 
 
 def _dedupe(cs: list[_Cand]) -> list[_Cand]:

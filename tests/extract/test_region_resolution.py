@@ -388,3 +388,11 @@ def test_an_ordinary_word_name_in_the_title_is_the_outlet_when_the_body_names_it
     ctx = resolver.article_context("今年以来，全县实施项目60项。", pub_date="2013",
                                    title="青海民和一季度完成投资5亿元")
     assert ctx.focus is not None and ctx.focus.adcode == "630000"
+
+
+def test_a_countys_short_name_that_is_a_provinces_needs_its_own_support(resolver) -> None:
+    # 河北 beside 天津 as a peer is the province, not 天津's 河北区
+    ctx = resolver.article_context("北京、天津、河北三地协同发展，河北今年承接项目500个。", pub_date="2017")
+    assert {m.region.adcode for m in ctx.mentions if m.text == "河北"} == {"130000"}
+    ctx = resolver.article_context("天津河北区今年开工项目20个，河北区新开工项目8个。", pub_date="2017")
+    assert {m.region.adcode for m in ctx.mentions if m.text == "河北区"} == {"120105"}
