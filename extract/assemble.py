@@ -1298,7 +1298,8 @@ class Assembler:
         later: dict[str, int] = {}
         for i in range(len(every) - 1, -1, -1):
             nxt_of[i] = later.get(every[i].type)
-            later[every[i].type] = every[i].start
+            if every[i].date is not None:  # (7个集中签约项目中，…: an undated mention of the
+                later[every[i].type] = every[i].start  # batch told before starts no new one)
         for e in self.entities:
             first = min((m.start for m in e.mentions if m.kind != REF), default=None)
             if first is None:

@@ -341,7 +341,7 @@ _HEADING_START = re.compile(
 _THEN_TALLY = frozenset(("，已", ",已", "，累", "，共", "，现"))
 _NOW = re.compile(r"(?:截至|截止|到)目前|至今")
 _BACK_HINT = re.compile(r"年(?:以)?来|年间|月(?:以)?来|近[一二两三四五六七八九十\d]|过去")
-_REL_DAY = re.compile(r"今天|今日|当天|日前|近日|昨天|几天前|不久前|前不久")
+_REL_DAY = re.compile(r"今天|今日|当天|日前|近日|昨天|昨日|几天前|不久前|前不久")
 _A_WHILE_AGO = frozenset(("不久前", "前不久"))
 _DAYS_AGO = frozenset(("几天前",))
 
@@ -667,7 +667,7 @@ class ClaimFinder:
                 if day is not None:
                     return self._dated(day), "day"
                 if rel is not None and rel.start() > best.start \
-                        and rel.group() in ("今天", "今日", "当天", "昨天"):
+                        and rel.group() in ("今天", "今日", "当天", "昨天", "昨日"):
                     return self._relative(rel.group())
             if best.text.endswith("底") and _AS_OF.search(text, max(0, best.start - 3),
                                                            best.start):
@@ -854,7 +854,7 @@ class ClaimFinder:
                     break
             k -= 1
         for r in _REL_DAY.finditer(text, max(0, s0 - 2000), s0):
-            if r.group() in ("今天", "今日", "昨天") and (best is None or r.start() > best[0]):
+            if r.group() in ("今天", "今日", "昨天", "昨日") and (best is None or r.start() > best[0]):
                 d1 = self.index.sentence(r.start())[1]
                 if _TOLD_EVENT.search(text, r.end(), d1):
                     best = (r.start(), self._relative(r.group()))
@@ -866,7 +866,7 @@ class ClaimFinder:
             return None, None
         if word in ("今天", "今日", "当天") and p.day and p.month:
             return f"{p.year:04d}-{p.month:02d}-{p.day:02d}", "day"
-        if word == "昨天" and p.day and p.month:
+        if word in ("昨天", "昨日") and p.day and p.month:
             import datetime as _dt
 
             d = _dt.date(p.year, p.month, p.day) - _dt.timedelta(days=1)

@@ -214,3 +214,15 @@ def test_products_listed_before_a_much_larger_count_are_no_projects() -> None:
 def test_the_body_that_runs_a_park_is_no_project() -> None:
     assert _projects("10月23日，金寨现代产业园区管委会主任李明与安徽集源液压技术有限公司签订投资协议。",
                      "2012-10-24") == {}
+
+
+def test_yesterdays_ceremony_dates_the_batch_and_the_members_named_below() -> None:
+    records = _records("在昨日下午举行的全省项目集中签约活动上，我市共有6个项目现场签约，投资总额88.6亿元。\n"
+                       "6个集中签约项目中，外资项目3个，分别是晋江恒鑫鞋业扩建项目、南安光华石材加工项目；"
+                       "民营项目3个，为惠安海韵食品产业园项目。", "2024-09-09")
+    claims = {(r["value"], r["period"]) for r in records if r["kind"] == "claim"}
+    assert (8860000000, "2024-09-08") in claims, claims
+    events = {r["name"]: [(e["type"], e["date"]) for e in r["events"]]
+              for r in records if r["kind"] == "project"}
+    assert events["晋江恒鑫鞋业扩建项目"] == [("signed", "2024-09-08")], events
+    assert events["惠安海韵食品产业园项目"] == [("signed", "2024-09-08")], events
