@@ -103,6 +103,8 @@ _SHORTFALL = re.compile(r"缺口|短缺|不足|紧缺")
 _LAND_CLEARED = re.compile(r"处置|盘活|清理|腾空|政策处理|征迁|拆迁|收储|清零")
 _REGIONAL = frozenset(("domestic_capital_attracted", "contracted_fdi", "actual_fdi"))
 _FIRM_LEVEL = frozenset(("output_value", "industrial_value_added"))
+_PROSPECT_OPEN = re.compile(r"\s*(?:预计|可|将|年可|全部达产后|达产后|建成后|投产后)")
+_PART_OF_TOTAL = re.compile(r"其中[，,]?(?:固定资产投资|固投)(?:额)?(?:为|达|约)?$")
 _AGGREGATE = re.compile(r"全部项目|所有项目|合计|共计|总计")
 # a place's count of the projects told before, with their total (其中，襄阳97个、总投资326亿元)
 _PLACE_COUNT_TOTAL = re.compile(r"[、，,](?:计划)?总?投资")
@@ -1086,9 +1088,13 @@ class ClaimFinder:
             indicator_text = None
             project_sentence = self.index.sentence_index(m.start) in self.project_sentences \
                 or _PROJECT_SUBJECT.match(text[s0:s0 + 8].lstrip()) \
-                or (ind in _FIRM_LEVEL and _PROJECT_YIELD.search(text, s0, m.start) is not None)
+                or (ind in _FIRM_LEVEL and _PROJECT_YIELD.search(text, s0, m.start) is not None) \
+                or self._prospect_continued(s0)
             if ind in _FIRM_LEVEL and (project_sentence or self._firm_before(m.start, s0)):
                 continue  # a project's or a firm's 产值, not the region's
+            if ind == "fixed_asset_investment" and project_sentence \
+                    and _PART_OF_TOTAL.search(text, max(s0, m.start - 12), m.start):
+                continue  # 该项目总投资1.8亿，其中固定资产投资1.45亿元: the project's own
             if count is not None and ind is not None:
                 pass  # …项目就有3651项，实际完成投资额3326亿元: the named indicator, counted
             elif count is None and ind is None and _AGGREGATE.search(left[-10:]):
@@ -1565,6 +1571,15 @@ class ClaimFinder:
                     return c
                 return None
         return None
+
+    def _prospect_continued(self, s0: int) -> bool:
+        """A sentence of prospects (预计可实现…, 可实现…, 将…) right after one whose subject is a
+        project (项目投产达效后，将年产…。预计可实现综合产值10亿元，税收1000万元)."""
+        if s0 == 0 or not _PROSPECT_OPEN.match(self.text, s0):
+            return False
+        q0 = self.index.sentence(s0 - 1)[0]
+        return self.index.sentence_index(q0) in self.project_sentences \
+            or _PROJECT_SUBJECT.match(self.text[q0:q0 + 8].lstrip()) is not None
 
     def _total_count_before(self, i: int, s0: int) -> Mention | None:
         """The count of the batch whose total is the amount in the clause right before

@@ -226,3 +226,12 @@ def test_yesterdays_ceremony_dates_the_batch_and_the_members_named_below() -> No
               for r in records if r["kind"] == "project"}
     assert events["晋江恒鑫鞋业扩建项目"] == [("signed", "2024-09-08")], events
     assert events["惠安海韵食品产业园项目"] == [("signed", "2024-09-08")], events
+
+
+def test_a_projects_own_fixed_assets_and_prospects_are_no_claims() -> None:
+    records = _records("该项目由县招商局引进，计划用地50亩，总投资1.8亿，其中固定资产投资1.45亿元。\n"
+                       "项目投产后，每年将生产大豆油5万吨。预计可实现产值9亿元，税收800万元。", "2020-05-01")
+    assert not any(r["kind"] == "claim" for r in records), records
+    # a region's own breakdown is still a claim
+    found = _claims("全县完成投资15亿元，其中固定资产投资12亿元，同比增长8%。", "2020-05-01")
+    assert any(ind == "fixed_asset_investment" and v == 1200000000 for ind, v, *_ in found), found
