@@ -201,6 +201,7 @@ _LIST_TAIL_WORDS = ("项目", "工程", "水闸", "水库", "泵站", "电站", 
 _CONJ = re.compile(r"[和与及、]")
 _GOVERNMENT_PARTY = re.compile(r"(?:人民政府|政府|管委会|管理委员会)(?:与|和)")
 _COUNT_AFTER_TAIL = re.compile(r"(\d+|[一二三四五六七八九十百]+)[个项]")
+_RESEARCH_TAIL = re.compile(r"攻关|科研|课题|改革|人才")
 _SECTOR_TAIL = re.compile(r"制造业|服务业|农业")
 _CLOSED_LIST = re.compile(r"[\d一二三四五六七八九十两]+[个项][\u4e00-\u9fff]{0,6}?(?:项目|工程)(?:以及|及|和|与)")
 _PART_TAIL = re.compile(r"(?:单位|单项|子项|单体|分项|分部)工程$|子项目?$")
@@ -1004,6 +1005,8 @@ class ProjectFinder:
                 continue
             if _PART_TAIL.search(m.group()):
                 continue  # 甲醇装置、空分装置…等107个单位工程: the parts of one project
+            if _RESEARCH_TAIL.search(m.group()):
+                continue  # 新一代光储等创新攻关项目30个: research, not works
             pieces = _split_items(seg, seg_start)
             if _quoted_across(text, pieces):
                 continue  # 企业“扩产、提质、上市”: a slogan's words, not works
@@ -1093,7 +1096,8 @@ class ProjectFinder:
                     break  # the first item: what precedes it is not part of the list
             after = _list_count(text[m.end():m.end() + 4]) \
                 if _COUNT_AFTER_TAIL.match(text, m.end()) else None
-            if _SECTOR_TAIL.search(m.group()) or (after or 0) >= 3 * len(pieces):
+            if _SECTOR_TAIL.search(m.group()) or (len(pieces) >= 3 and (after or 0) >= 3 * len(pieces)):
+                # (one or two items before a count of hundreds are its examples, named)
                 # 集成电路、机械装备等先进制造业项目; 玉米淀粉、胚芽油等项目26个: kinds of industry
                 # or product unless an item names a place, a firm or a figure of its own
                 found = [pm for pm in found if pm.strong]
@@ -1597,7 +1601,9 @@ _WORKS_TAIL = re.compile(r"(?:[一二三四五]期)?"
 _NUCLEAR_PHASE = re.compile(r"[一二三四五六]期|[\d一二三四五六]+(?:[、—-][\d一二三四五六]+)?号机组")
 # The part of an airport built: a phase's airfield, a terminal, a runway.
 _AIRPORT_PART = re.compile(r"(?:[一二三四五]期)?(?:(?:[东西南北]|新)?飞行区|T\d[A-Z]?航站楼|新航站楼|"
-                           r"第[一二三四五六七八九十]跑道|[东西南北]跑道|新跑道)")
+                           r"第[一二三四五六七八九十]跑道|[东西南北]跑道|新跑道)"
+                           # 某机场高速二期: the expressway to the airport is the works
+                           r"|(?:高速公路|高速|快速路|连接线|大道)(?:[一二三四五]期(?:工程)?)?")
 # The part of a metro line built (17号线西延伸, 20号线一期东段, 2号线南延段).
 _LINE_EXTENSION = re.compile(r"(?:[一二三四五]期)?(?:[东西南北]延伸(?:段)?|[东西南北]延段|[东西南北]段)"
                              r"|[一二三四五]期(?:工程)?|延伸线|延长线")

@@ -235,3 +235,12 @@ def test_a_projects_own_fixed_assets_and_prospects_are_no_claims() -> None:
     # a region's own breakdown is still a claim
     found = _claims("全县完成投资15亿元，其中固定资产投资12亿元，同比增长8%。", "2020-05-01")
     assert any(ind == "fixed_asset_investment" and v == 1200000000 for ind, v, *_ in found), found
+
+
+def test_the_expressway_to_an_airport_is_the_works() -> None:
+    found = _projects("天河机场高速二期等基础设施项目429个开工，其中天河机场高速二期总投资60亿元。", "2022-05-01")
+    assert "天河机场高速二期" in found and "天河机场" not in found, found
+
+
+def test_research_listed_before_a_count_is_no_project() -> None:
+    assert _projects("实施高效钙钛矿电池等创新攻关项目20个以上，拓展应用场景。", "2025-01-20") == {}
