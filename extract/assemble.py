@@ -93,7 +93,7 @@ _INVESTOR_IS = re.compile(r"(?:投资方|投资主体|投资单位|投资商|出
 SINGLED_OUT = re.compile(r"最大的(?:一个|一家|项目|是|为|要数|当属)|单体最大|投资最多的")
 # 具体来看，…; 从市州来看，…; 分领域看，…: a batch told before, broken down (claims.py dates such
 # a breakdown by the batch's day)
-BREAKDOWN_WORDS = r"具体(?:来看|来说|而言)|从[\u4e00-\u9fff]{1,6}(?:来)?看|分[\u4e00-\u9fff]{1,4}看"
+BREAKDOWN_WORDS = r"具体(?:来看|来说|而言)|从[\u4e00-\u9fff]{1,8}(?:来)?看|分[\u4e00-\u9fff]{1,4}看"
 # Paragraph openings that present members of a batch told before.
 _MEMBER_OPENING = re.compile(
     r"(?:其中|主会场|分会场|此次|本次|这次|此外|另外|[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|"

@@ -322,6 +322,7 @@ _BREAKDOWN_OPEN = re.compile(rf"\s*(?:其中|{BREAKDOWN_WORDS})")
 _TOLD_EVENT = re.compile(r"开工|签约|举行|仪式|推介会|洽谈会|集中|同步")
 _WHOLE_YEAR = re.compile(r"全年|年内")
 _FULL_YEAR = re.compile(r"全年|年内|年度")
+_BATCH_EVENT_SENTENCE = re.compile(r"集中(?:开工|签约|开竣工|竣工)|(?:开工|签约)(?:仪式|活动)")
 _THIS_BATCH = re.compile(r"(?:此次|本次|这次|当天|同日)[^，,。；;]{0,6}(?:开工|签约|竣工|投产|落地)")
 # 四年来, 近三年来, 过去五年, 一年来: the years before the publication
 _YEARS_BACK = re.compile(r"(?<![\d〇零一二三四五六七八九十年])(?:近|过去|这|最近)?(?P<n>[一二两三四五六七八九十\d]{1,2})年(?:来|以来|间)|"
@@ -547,6 +548,12 @@ class ClaimFinder:
             return dict(NATIONAL)
         if not speaker and self._national_article():
             return dict(NATIONAL)
+        if _THIS_BATCH.match(text, p0) or _THIS_BATCH.match(text, self._joined_start(s0)) \
+                or _BREAKDOWN_OPEN.match(text, p0):
+            told = self._batch_place_before(p0)
+            if told is not None:
+                return told  # 3月24日，某区第一批重点项目集中开工活动举行…。本次集中开工项目中，
+                # 甲类项目25个…: the batch told before, where it was held
         j = bisect.bisect_left(self._name_place_starts, a) - 1
         if not speaker and j >= 0 and self.name_places[j].start >= lo:
             # 甲县地震灾后重建项目全面开工。…重建项目共374项: the place of the batch's name
@@ -828,6 +835,19 @@ class ClaimFinder:
             return None
         year = self._headings[k][1]
         return year if year != f"{self.pub.year:04d}" else None
+
+    def _batch_place_before(self, pos: int) -> dict[str, Any] | None:
+        """The place of the last sentence before `pos` (within 1500 characters) that tells a
+        batch event (集中开工, 签约仪式…): its first place, with its address chain."""
+        locs = self.locations
+        k = bisect.bisect_left(self._loc_starts, pos) - 1
+        while k >= 0 and locs[k].start >= pos - 1500:
+            q0, q1 = self.index.sentence(locs[k].start)
+            if _BATCH_EVENT_SENTENCE.search(self.text, q0, q1):
+                j = bisect.bisect_left(self._loc_starts, q0)
+                return _region_dict(_chain(locs, j))
+            k = bisect.bisect_left(self._loc_starts, q0) - 1
+        return None
 
     def _joined_start(self, s0: int) -> int:
         """The start of the sentence whose later part (after ；) starts at `s0`."""

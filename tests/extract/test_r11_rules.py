@@ -244,3 +244,14 @@ def test_the_expressway_to_an_airport_is_the_works() -> None:
 
 def test_research_listed_before_a_count_is_no_project() -> None:
     assert _projects("实施高效钙钛矿电池等创新攻关项目20个以上，拓展应用场景。", "2025-01-20") == {}
+
+
+def test_a_breakdown_paragraph_takes_the_place_of_the_batch_told_before() -> None:
+    text = ("重庆各区县招商引资你追我赶。\n\n沙坪坝区\n\n3月22日，2021年沙坪坝区第一批重点项目集中开工活动举行。"
+            "这次集中开工重点项目共38个，总投资约410亿元。\n\n"
+            "本次集中开工重点项目中，政府投资类项目18个，总投资150亿元；社会投资类项目20个，总投资260亿元。\n\n"
+            "从建设项目类别上看，产业项目12个，总投资180亿元；民生项目9个，总投资40亿元。")
+    found = {(r["value"], r["period"], r["region"]["adcode"])
+             for r in _records(text, "2021-03-25") if r["kind"] == "claim"}
+    for value in (15000000000, 26000000000, 18000000000, 4000000000):
+        assert (value, "2021-03-22", "500106") in found, (value, found)
