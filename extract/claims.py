@@ -322,6 +322,7 @@ _BREAKDOWN_OPEN = re.compile(rf"\s*(?:其中|{BREAKDOWN_WORDS})")
 _TOLD_EVENT = re.compile(r"开工|签约|举行|仪式|推介会|洽谈会|集中|同步")
 _WHOLE_YEAR = re.compile(r"全年|年内")
 _FULL_YEAR = re.compile(r"全年|年内|年度")
+_YEAR_TO_DATE = re.compile(r"年度|年计划|同比|开复工|开工率")
 _BATCH_EVENT_SENTENCE = re.compile(r"集中(?:开工|签约|开竣工|竣工)|(?:开工|签约)(?:仪式|活动)")
 _THIS_BATCH = re.compile(r"(?:此次|本次|这次|当天|同日)[^，,。；;]{0,6}(?:开工|签约|竣工|投产|落地)")
 # 四年来, 近三年来, 过去五年, 一年来: the years before the publication
@@ -680,6 +681,10 @@ class ClaimFinder:
                     return self._relative(rel.group())
             if best.text.endswith("底") and _AS_OF.search(text, max(0, best.start - 3),
                                                            best.start):
+                if best.date and len(best.date) == 7 and _YEAR_TO_DATE.search(text, s0, s1):
+                    # 截至10月底，全地区累计完成…，完成年度计划的97.7%，同比增长30.2%: the
+                    # year so far (as the annotators of the collected pages read it)
+                    return f"{best.date[:4]}-01/{best.date}", "month"
                 return _month_end(best.date), "day"  # 截至3月底: as of the month's last day
             return self._dated(best), best.precision
         span = self._years_back(s0, a)

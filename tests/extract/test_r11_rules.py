@@ -255,3 +255,11 @@ def test_a_breakdown_paragraph_takes_the_place_of_the_batch_told_before() -> Non
              for r in _records(text, "2021-03-25") if r["kind"] == "claim"}
     for value in (15000000000, 26000000000, 18000000000, 4000000000):
         assert (value, "2021-03-22", "500106") in found, (value, found)
+
+
+def test_as_of_a_months_end_against_the_years_plan_is_the_year_so_far() -> None:
+    records = _records("截至9月底，全县累计完成固定资产投资42.6亿元，完成年度计划的81.3%，同比增长12.4%。\n"
+                       "截至3月底，上述工程已累计完成投资88.2亿元。", "2018-10-15")
+    periods = {r["value"]: r["period"] for r in records if r["kind"] == "claim"}
+    assert periods[4260000000] == "2018-01/2018-09", periods
+    assert periods[8820000000] == "2018-03-31", periods
