@@ -86,6 +86,7 @@ word_hits.register(_ABROAD, lambda: list(_ABROAD))
 _SITE_CUE = re.compile(r"(?:正式|成功|顺利|将|已)?(?:签约)?(?:落户|落地|位于|选址|坐落于|建在|入驻)(?:于|在|到)?")
 _ROUTE_CUE = re.compile(r"跨越|横跨|途经|贯穿|穿越|连接|连通|起于|止于|自|从|由|在")
 _REPORTED = re.compile(r"告诉|表示|介绍|透露|指出|认为|称|说")
+_OWN_HEAD_END = re.compile(r"(?:总部|基地|产业园|工业园|中心|工厂|电站|医院|学校|大厦)$")
 # …项目，总投资60亿元，投资方是某某投资有限公司: the investor the sentence states
 _INVESTOR_IS = re.compile(r"(?:投资方|投资主体|投资单位|投资商|出资方)(?:是|为|：|:)")
 # 签约的8个项目中，最大的是…总投资3.2亿元的某项目: one member singled out, so the figure
@@ -862,8 +863,11 @@ class Assembler:
                     continue
                 lid = m.list_id if m.kind == ITEM else m.in_list
                 if lid >= 0 and (m.kind == NAME or any(
-                        id(o) in specific for o in lists.get(lid, ()) if o is not e)):
+                        id(o) in specific for o in lists.get(lid, ()) if o is not e)
+                        or (m.counted and _OWN_HEAD_END.search(m.name))):
                     ok = True  # a named work in a list of projects, or beside a specific one
+                    # (中电建华东区域总部、某科技总部项目等61个项目: an item with a head of its
+                    # own in a counted list is named too)
                 elif m.kind == NAME and (self._tied(m) or any(
                         id(o) in specific for o in self._coordinated_with(m))):
                     ok = True

@@ -263,3 +263,9 @@ def test_as_of_a_months_end_against_the_years_plan_is_the_year_so_far() -> None:
     periods = {r["value"]: r["period"] for r in records if r["kind"] == "claim"}
     assert periods[4260000000] == "2018-01/2018-09", periods
     assert periods[8820000000] == "2018-03-31", periods
+
+
+def test_an_item_with_its_own_head_in_a_counted_list_is_a_project() -> None:
+    found = _projects("2023年无锡市重大招商项目签约活动6日举行，中电建华东区域总部、一帆科技总部项目等45个重大项目"
+                      "集中签约，总投资超600亿元。", "2023-02-07")
+    assert {"中电建华东区域总部", "一帆科技总部项目"} <= set(found), found
