@@ -269,3 +269,11 @@ def test_an_item_with_its_own_head_in_a_counted_list_is_a_project() -> None:
     found = _projects("2023年无锡市重大招商项目签约活动6日举行，中电建华东区域总部、一帆科技总部项目等45个重大项目"
                       "集中签约，总投资超600亿元。", "2023-02-07")
     assert {"中电建华东区域总部", "一帆科技总部项目"} <= set(found), found
+
+
+def test_a_place_and_a_designation_or_class_of_industry_name_no_project() -> None:
+    assert _projects("海南自由贸易港建设项目集中开工，总投资50亿元。") == {}
+    assert _projects("前三季度，自治区重点产业项目累计投资215.6亿元。") == {}
+    assert _projects("石家庄高端装备制造项目总投资10亿元。") == {}
+    found = _projects("中车石家庄高端装备制造产业园项目总投资10亿元。")
+    assert list(found) == ["中车石家庄高端装备制造产业园项目"], found
