@@ -1398,6 +1398,14 @@ class ProjectFinder:
                 it.start, it.name = n.end, self.text[n.end:it.end]
                 spans.remove((n.start, n.end))
                 starts = [a for a, _ in spans]
+        for n in names:
+            # 吴忠奶产业园伊利乳制品…项目, 某经开区金风科技…产业园项目: a zone or park opening the
+            # name before a firm's is where the firm's project is
+            for z in _ZONE_WORD.finditer(self.text, n.start, n.end):
+                if z.end() in self._company_at and n.end - z.end() >= 4:
+                    n.start, n.name = z.end(), self.text[z.end():n.end]
+                    n.company = self._company_at[z.end()]
+                    break
         allm = [n for n in names if not self._filed_and_named(n, names)]
         allm += [it for it in items if not overlaps(it.start, it.end)]
         allm += [r for r in refs if not overlaps(r.start, r.end)]
@@ -1408,6 +1416,7 @@ class ProjectFinder:
 # An item opened by its amount and 的 (投资1.5亿元的某花园).
 _AMOUNT_OPENING = re.compile(r"(?:总|计划)?投资(?:约|达|近|超)?[\d.]+(?:亿|万)?(?:美)?元(?:人民币)?的")
 # Heads of parks and zones, which house projects (工业园宏储源光伏储能: a project in the park).
+_ZONE_WORD = re.compile(r"产业园|工业园区?|经开区|高新区|开发区|园区")
 _PARK_PARTS = ("标准厂房", "厂房", "配套", "基础设施", "道路", "管网", "孵化")
 _PARK_HEADS = frozenset(("工业园", "工业园区", "产业园", "园区", "开发区", "经开区", "高新区", "工业区"))
 # Verbs whose object is 项目 (抓项目, 推进项目, 围绕项目): stops before the heads 项目/工程.

@@ -277,3 +277,9 @@ def test_a_place_and_a_designation_or_class_of_industry_name_no_project() -> Non
     assert _projects("石家庄高端装备制造项目总投资10亿元。") == {}
     found = _projects("中车石家庄高端装备制造产业园项目总投资10亿元。")
     assert list(found) == ["中车石家庄高端装备制造产业园项目"], found
+
+
+def test_a_park_opening_a_name_before_a_firm_is_where_the_firms_project_is() -> None:
+    records = _records("银川奶产业园伊利液态奶智能制造项目总投资20亿元。", "2024-10-18")
+    found = [(r["name"], r["company"], r["region"]["adcode"]) for r in records if r["kind"] == "project"]
+    assert found == [("伊利液态奶智能制造项目", "伊利", "640100")], found
