@@ -103,6 +103,9 @@ _SHORTFALL = re.compile(r"缺口|短缺|不足|紧缺")
 _LAND_CLEARED = re.compile(r"处置|盘活|清理|腾空|政策处理|征迁|拆迁|收储|清零")
 _REGIONAL = frozenset(("domestic_capital_attracted", "contracted_fdi", "actual_fdi"))
 _FIRM_LEVEL = frozenset(("output_value", "industrial_value_added"))
+_PLAIN_INVEST = re.compile(r"(?:年度|当年|今年)?(?:计划|实际|累计|已|目前已|共)?(?:完成)?投资(?:计划)?(?:额|总额)?"
+                           r"(?:为|达|达到|约|超|近)?|总投资(?:为|达|约|超|近)?|项目投资(?:完成)?")
+_LEADING_TIME = re.compile(r"^[\d—\-～~至月年季度上下半前后一二三四]*[，,]?")
 _PROSPECT_OPEN = re.compile(r"\s*(?:预计|可|将|年可|全部达产后|达产后|建成后|投产后)")
 _PART_OF_TOTAL = re.compile(r"其中[，,]?(?:固定资产投资|固投)(?:额)?(?:为|达|约)?$")
 _AGGREGATE = re.compile(r"全部项目|所有项目|合计|共计|总计")
@@ -1173,6 +1176,13 @@ class ClaimFinder:
                         own.endswith("总投资") and self._capacity_in(s0, s1))):
                     continue  # 某某站总投资12亿元, 电站…，总投资159亿元，总装机280万千瓦: one
                     # facility's total
+                if m.role in ("total", "annual", "completed", "other") \
+                        and _PLAIN_INVEST.fullmatch(_LEADING_TIME.sub("", own)) \
+                        and (text.find("项目", s0, m.start) >= 0 or self._project_heading(s0)):
+                    # 县级重点项目共530项，…，1-6月累计完成投资362.32亿元; under 基础设施类项目
+                    # 有序推进: 1—9月实际完成投资426.1亿元: the projects' investment
+                    claims.append(self._claim(m, "project_investment", None, count))
+                    continue
                 ind = "other"
                 words = own if oc is not None and 2 <= len(own) <= 16 \
                     and oc.group().endswith(own) else oc.group()[-12:] if oc is not None else ""
@@ -1596,6 +1606,19 @@ class ClaimFinder:
                     return c
                 return None
         return None
+
+    def _project_heading(self, s0: int) -> bool:
+        """The paragraph of `s0` sits under a short heading line about projects (基础设施类项目
+        有序推进)."""
+        p0 = self.index.paragraph(s0)[0]
+        if p0 == 0:
+            return False
+        q0 = self.index.paragraph(p0 - 1)[0]
+        line = self.text[q0:p0].strip()
+        if not line and q0 > 0:
+            q0 = self.index.paragraph(q0 - 1)[0]
+            line = self.text[q0:p0].strip()
+        return 0 < len(line) <= 30 and "。" not in line and "项目" in line
 
     def _prospect_continued(self, s0: int) -> bool:
         """A sentence of prospects (预计可实现…, 可实现…, 将…) right after one whose subject is a

@@ -283,3 +283,15 @@ def test_a_park_opening_a_name_before_a_firm_is_where_the_firms_project_is() -> 
     records = _records("银川奶产业园伊利液态奶智能制造项目总投资20亿元。", "2024-10-18")
     found = [(r["name"], r["company"], r["region"]["adcode"]) for r in records if r["kind"] == "project"]
     assert found == [("伊利液态奶智能制造项目", "伊利", "640100")], found
+
+
+def test_plain_investment_words_of_projects_are_project_investment() -> None:
+    found = _claims("2023年市级重点项目共410项，总投资2100亿元，年度计划投资380亿元，1-6月累计完成投资215亿元，"
+                    "占年计划投资的56.6%。", "2023-07-20")
+    assert ("project_investment", 21500000000, None, None) in found, found
+    found = _claims("社会事业类项目加快建设\n1—9月实际完成投资18.6亿元，完成年度计划投资的82.5%。", "2023-10-26")
+    assert [ind for ind, *_ in found] == ["project_investment"], found
+    # without projects in the sentence or a heading about them, the words stay the indicator's
+    found = _claims("五年来，全省棚户区改造开工建设房屋80万套，惠及群众200多万人，累计完成投资1200亿元。",
+                    "2017-10-10")
+    assert [ind for ind, *_ in found] == ["other"], found
