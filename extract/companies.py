@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -340,6 +341,26 @@ def _subject_firms(text: str, places: Protected | None, index: TextIndex) -> lis
 _BRANCH_FIRM = re.compile(
     r"(?:(?<=[，,。；;：:、\n“”　 的])|^)([\u4e00-\u9fff]{4,8}?)[（(]([\u4e00-\u9fff]{2,4})[)）]"
     r"(?=[\u4e00-\u9fffA-Za-z0-9])")
+_OPEN_BRACKET = re.compile("[（(]")
+
+
+def _branch_matches(text: str) -> Iterator[re.Match[str]]:
+    """_BRANCH_FIRM.finditer(text), trying the pattern only 4 to 8 characters before an
+    opening bracket: its name is 4 to 8 Chinese characters right before one, so no other
+    place can start a match (the same matches, in order, as the full scan, which tried
+    every character of the article: 3% of the extraction)."""
+    match = _BRANCH_FIRM.match
+    last = 0  # the end of the last match: finditer resumes there
+    tried = 0  # the positions before this one were tried already (windows may overlap)
+    for b in _OPEN_BRACKET.finditer(text):
+        p = b.start()
+        for s in range(max(last, tried, p - 8), p - 3):
+            m = match(text, s)  # (^ matches at the text's start only, as in finditer)
+            if m is not None:
+                yield m
+                last = m.end()
+                break
+        tried = max(tried, p - 3)
 
 
 def _branch_firms(text: str, places: Protected | None) -> list[tuple[int, int]]:
@@ -349,7 +370,7 @@ def _branch_firms(text: str, places: Protected | None) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if places is None or ("(" not in text and "（" not in text):
         return out
-    for m in _BRANCH_FIRM.finditer(text):
+    for m in _branch_matches(text):
         home = places.span_at(m.start(1))
         if home is None or home[0] != m.start(1) or m.end(1) - home[1] < 2 \
                 or places.span_at(m.start(2)) != (m.start(2), m.end(2)):
