@@ -1235,8 +1235,8 @@ class ProjectFinder:
         for i in find_all(text, "至"):
             if i < seen:
                 continue
-            m = _ROUTE_LIST.search(text, max(0, i - 8), min(len(text), i + 160))
-            if m is None or m.start() > i:
+            m = _route_list_at(text, i)
+            if m is None:
                 continue
             seen = m.end()
             pieces = m.group(1).split("、")
@@ -1597,6 +1597,21 @@ _ROUTE_LIST = re.compile(
     r"((?:[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,6}?、)+[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,6}?)"
     r"(等[\d一二三四五六七八九十两]*[条个项]?)?"
     r"(高速(?:（一级）|\(一级\))?公路|高速|一级公路|高速铁路|铁路|高铁|城际铁路)")
+
+
+def _route_list_at(text: str, i: int) -> re.Match[str] | None:
+    """_ROUTE_LIST.search(text, i - 8, i + 160) when that match starts at or before `i` (the
+    至 at `i` is in its first route), else None. Only the nine starts up to `i` are tried: a
+    search over the whole window tried every later start, each backtracking through its lazy
+    runs, to find matches routes() drops (the same leftmost match: match at a start is what
+    search finds there)."""
+    endpos = min(len(text), i + 160)
+    match = _ROUTE_LIST.match
+    for p in range(max(0, i - 8), i + 1):
+        m = match(text, p, endpos)
+        if m is not None:
+            return m
+    return None
 _TRANSIT_LINE = re.compile(r"(?:轨道交通|地铁|轻轨)([\u4e00-\u9fff]{2,4}?)线")
 _NOT_A_LINE = re.compile(r"(?:红|底|防|主|热|战|前|路|界|航|岸|一|生命|高压|天际|警戒|起跑)线$")
 _RAIL_CONTEXT = re.compile(r"(?<=[\d一二三四五六七八九十])号线|轨道交通|轨交|地铁|铁路|市域|城际")
