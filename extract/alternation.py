@@ -16,7 +16,7 @@ their order, so the branch `re` picks (the first that matches, then what follows
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 # An alternative opens with one literal character (maybe escaped: \( but not \d) or a class
@@ -155,3 +155,31 @@ def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if pattern.flags & (re.IGNORECASE | re.VERBOSE):
         return pattern  # (opening_guard reads the pattern as written, without these flags)
     return re.compile(opening_guard(pattern.pattern), pattern.flags)
+
+
+def finditer_by_mark(pattern: re.Pattern[str], text: str, mark: re.Pattern[str],
+                     near: tuple[int, int], pos: int = 0,
+                     endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text, pos, endpos) for a pattern each of whose matches consumes a
+    match of `mark` (a rare character: a bracket, 、) that starts near[0] to near[1]
+    characters after the match's own start, and never matches empty.
+
+    Only the starts that distance before a mark are tried, left to right, skipping those an
+    earlier match covers: no other start can match, so the matches are the same, in order.
+    Worth it for a pattern that opens with a character class or a lookbehind (`re` then
+    tries it at every position of the text) and a mark that is rare in it."""
+    if endpos is None:
+        endpos = len(text)
+    match = pattern.match
+    lo, hi = near
+    last = pos  # the end of the last match: finditer resumes there
+    tried = pos  # every start before this one was tried already (windows may overlap)
+    for b in mark.finditer(text, pos, endpos):
+        j = b.start()
+        for s in range(max(last, tried, j - hi), j - lo + 1):
+            m = match(text, s, endpos)  # (^ and lookbehinds read as in finditer)
+            if m is not None:
+                yield m
+                last = m.end()  # (past the mark: the rest of this window is covered)
+                break
+        tried = max(tried, j - lo + 1)

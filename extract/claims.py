@@ -16,7 +16,7 @@ import bisect
 import re
 from typing import Any, NamedTuple
 
-from touzi.extract.alternation import by_first_char, guarded
+from touzi.extract.alternation import by_first_char, finditer_by_mark, guarded
 from touzi.extract.assemble import (
     BATCH_INVEST_BEFORE,
     BREAKDOWN_WORDS,
@@ -225,6 +225,7 @@ _PLACE_LIST_GROWTH = re.compile(
     r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8}?)(?:[两三四五六七八九十\d]+个?[省市县区])?"
     r"((?:[\u4e00-\u9fff]{2,8}?(?:投资|增加值|产值|收入))?)(?:同比)?"
     r"(?:增速|增幅|增长|分别增长)(?:仅|分别|均)?(?:为|是|达)?$")
+_ENUM_COMMA = re.compile("、")
 _GROWTH_NOUN_END = re.compile(r"(?<=[于比和、及])[\u4e00-\u9fff]{2,6}?(?:投资|增加值|产值)$")
 # …投资13.2%的增速, …22.5%和…13.2%的增幅: the percents are growths compared with
 _COMPARED_GROWTH = re.compile(r"(?:(?:和|、|及)[\u4e00-\u9fff]{2,8}?[\d.]+[%％])*的(?:增速|增幅)")
@@ -964,7 +965,10 @@ class ClaimFinder:
         s0 = self.index.sentence(m.start)[0]
         if text.find("、", max(s0, m.start - 60), m.start) < 0:
             return []  # (no list: the search, slow over a window, would find nothing)
-        lm = _PLACE_LIST_GROWTH.search(text, max(s0, m.start - 60), m.start)
+        # (its search, with the first 、 of the list 2 to 8 characters after the start: the
+        # pattern opens with a class, and re tried it at every character of the window)
+        lm = next(finditer_by_mark(_PLACE_LIST_GROWTH, text, _ENUM_COMMA, (2, 8),
+                                   max(s0, m.start - 60), m.start), None)
         if lm is None:
             return []
         locs = self._list_places(lm.start(1), lm.group(1))

@@ -24,7 +24,7 @@ from touzi.extract import (
     roles,
     word_hits,
 )
-from touzi.extract.alternation import by_first_char, guarded, opening_guard
+from touzi.extract.alternation import by_first_char, finditer_by_mark, guarded, opening_guard
 from touzi.extract.assemble import Assembler, FirmIndex, subject_entity
 from touzi.extract.name_words import segment
 from touzi.extract.records import analyse
@@ -397,3 +397,26 @@ def test_place_hits_are_the_gazetteers_own(corpus_dir: Path) -> None:
     for text in ("湖州市长兴县\ud800湖州", "", "abc"):
         assert sorted(word_hits.hits(text, _PLACES)) == sorted(own.find_matches_as_indexes(
             text.replace("\ud800", "\ufffd"), overlapping=True))
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts("甲乙丙丁戊己庚辛壬癸深圳自贡三市的，。、（(）)A\n投资增速分别为和"),
+       st.integers(0, 40), st.integers(0, 40))
+def test_matches_by_mark_are_finditers(text: str, a: int, b: int) -> None:
+    a, b = min(a, b, len(text)), min(max(a, b), len(text))
+    for pattern, mark, near in ((companies._BRANCH_FIRM, companies._OPEN_BRACKET, (4, 8)),
+                                (claims._PLACE_LIST_GROWTH, claims._ENUM_COMMA, (2, 8))):
+        for lo, hi in ((0, len(text)), (a, b)):
+            assert [(m.span(), m.groups()) for m in finditer_by_mark(
+                pattern, text, mark, near, lo, hi)] \
+                == [(m.span(), m.groups()) for m in pattern.finditer(text, lo, hi)]
+
+
+def test_branch_firms_by_mark_on_the_corpus(corpus_dir: Path) -> None:
+    files = sorted(corpus_dir.glob("text/*/*.txt"))[::3]
+    assert files
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        pattern = companies._BRANCH_FIRM
+        assert [m.span() for m in finditer_by_mark(pattern, text, companies._OPEN_BRACKET,
+                                                   (4, 8))] == spans(pattern, text), f.name
