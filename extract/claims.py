@@ -735,8 +735,8 @@ class ClaimFinder:
                 and _BREAKDOWN_OPEN.match(text, s0):
             told = self._event_day_before(s0)
             if told is not None:
-                return told  # 10月31日…集中开工…，今年计划完成投资860亿元。其中，产业项目569
-                # 个，总投资2667亿元: the day's batch broken down, not the year of its plan
+                return told  # 10月28日…集中开工…，今年计划完成投资420亿元。其中，产业项目300
+                # 个…: the day's batch broken down, not the year of its plan
         if rel is not None and (para_date is None or rel.start() > para_date.start):
             return self._relative(rel.group())
         if para_date is not None:

@@ -1105,7 +1105,7 @@ class ProjectFinder:
                 if _COUNT_AFTER_TAIL.match(text, m.end()) else None
             if _SECTOR_TAIL.search(m.group()) or (len(pieces) >= 3 and (after or 0) >= 3 * len(pieces)):
                 # (one or two items before a count of hundreds are its examples, named)
-                # 集成电路、机械装备等先进制造业项目; 玉米淀粉、胚芽油等项目26个: kinds of industry
+                # 芯片封测、数控机床等先进制造业项目; 淀粉、胚芽油等项目26个: kinds of industry
                 # or product unless an item names a place, a firm or a figure of its own
                 found = [pm for pm in found if pm.strong]
             out.extend(reversed(found))

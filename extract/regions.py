@@ -1247,7 +1247,7 @@ def roles_from_text(text: str, mentions: list[PlaceMention], res: RegionResolver
         if "来自" in text[max(0, m.start - 40):m.start]:
             k0 = text.rfind("来自", max(0, m.start - 40), m.start)
             if not any(c in text[k0:m.start] for c in "。；;！？") and _GUESTS_AHEAD.match(after):
-                m.role = ORIGIN  # 来自全国20多个省市，以及台湾、香港地区的118家企业: the
+                m.role = ORIGIN  # 来自20多个省市以及港澳台地区的96家企业: the
                 continue  # guests' homes, not where the meeting's projects go
         if before.endswith(_OTHER_BEFORE):
             m.role = OTHER
