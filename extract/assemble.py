@@ -996,17 +996,18 @@ class Assembler:
             return inside[0][2]  # 年产15万辆乘用车项目: the figure is part of the name
         # 总投资50亿元的华泰…项目: the next name in the clause chain, joined by 的
         after = [s for s in spots if s[0] >= f.end and s[3].kind != REF]
-        if after:
+        # (an amount between this figure and the next name: that name is the nearer figure's)
+        money_between = bool(after) and any(
+            m.kind == "money" for m in self._mentions_in(f.end, after[0][0]))
+        if after and not money_between:
             nxt = after[0]
             between = text[f.end:nxt[0]]
-            if "的" in between and len(between) <= 30 and not any(c in between for c in "，,；;。") \
-                    and not any(m.kind == "money" for m in self._mentions_in(f.end, nxt[0])):
-                return nxt[2]  # (投资8550万元的某工作、投资2791万元的某工程: the nearer figure's)
+            if "的" in between and len(between) <= 30 and not any(c in between for c in "，,；;。"):
+                return nxt[2]  # (投资8550万元的某工作、投资2791万元的某工程: each its own)
             if f.kind == "money" and between[:1] in ("，", ",") and between.endswith("的") \
                     and len(between) <= 24 \
                     and not any(c in between[1:] for c in "，,；;。") \
-                    and f.start - self.index.clause(f.start)[0] <= 6 and not any(
-                        m.kind == "money" for m in self._mentions_in(f.end, nxt[0])):
+                    and f.start - self.index.clause(f.start)[0] <= 6:
                 return nxt[2]  # 投资8亿元，预计年产10万个车厢的某车厢厂项目: two clauses
                 # describing the name that follows
         if self._batch_before(f, s0):
@@ -1047,8 +1048,6 @@ class Assembler:
             # 公司一期投资3000万元，建设医疗设备生产基地
             nxt = after[0]
             between = text[f.end:nxt[0]]
-            money_between = any(m.kind == "money" and f.end <= m.start < nxt[0]
-                                for m in self._mentions_in(f.end, nxt[0]))
             limit = 30 if f.role == "land_price" else 16
             if _FUNDS_FOR.match(between) and not _COMMA.search(between):
                 limit = 40  # 10.5亿元用于在某地某开发区建设某项目: the funds' use names it
@@ -1402,7 +1401,7 @@ class Assembler:
             if pm.kind == REF:
                 continue
             s1 = self.index.sentence(pm.start)[1]
-            if "投资" not in text[pm.end:s1]:
+            if text.find("投资", pm.end, s1) < 0:
                 continue
             for m in _INVESTOR_IS.finditer(text, pm.end, s1):
                 k = bisect.bisect_left(self._company_starts, m.end())

@@ -553,7 +553,7 @@ class ClaimFinder:
             return dict(NATIONAL)
         if not speaker and self._national_article():
             return dict(NATIONAL)
-        if _THIS_BATCH.match(text, p0) or _THIS_BATCH.match(text, self._joined_start(s0)) \
+        if _THIS_BATCH.match(text, p0) or _THIS_BATCH.match(text, j0) \
                 or _BREAKDOWN_OPEN.match(text, p0):
             told = self._batch_place_before(p0)
             if told is not None:

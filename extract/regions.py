@@ -79,9 +79,9 @@ _GUESTS_AHEAD = re.compile(r"[^。；;，,]{0,16}?(?:企业|客商|投资商|嘉
 _OTHER_BEFORE = ("赴", "前往", "远销", "销往", "出口到", "出口至", "发往")
 # Titles before a person's name (书记田某某): a place's short name right after the surname is
 # the given name.
-_TITLES = tuple(("书记", "市长", "县长", "区长", "省长", "州长", "镇长", "乡长", "旗长", "盟长",
-                     "主任", "局长", "厅长", "部长", "处长", "主席", "委员", "经理", "董事长",
-                     "院长", "校长", "记者", "代表", "组长", "队长", "总裁"))  # (endswith)
+_TITLES = ("书记", "市长", "县长", "区长", "省长", "州长", "镇长", "乡长", "旗长", "盟长",
+           "主任", "局长", "厅长", "部长", "处长", "主席", "委员", "经理", "董事长",
+           "院长", "校长", "记者", "代表", "组长", "队长", "总裁")  # (for str.endswith)
 _DATELINE = re.compile(
     r"(新华社|中新社|中新网|人民网|央视网|新华网|本报|记者)([\u4e00-\u9fff]{2,12}?)"
     r"\d{1,2}月\d{1,2}日(电|讯)")
@@ -345,6 +345,12 @@ _NO_CANDS: tuple[_Cand, ...] = ()
 _CITY_WORD = re.compile(r"(?:地区|市|盟)$")
 
 
+def _unit_key(c: _Cand) -> tuple[str | None, str | None, str]:
+    """A county's identity across recodings (民和 under 海东地区, then 海东市): province, county
+    and the city's name without its unit word."""
+    return c.region.province, c.region.county, _CITY_WORD.sub("", c.region.city or "")
+
+
 class _Surface:
     """A surface's candidates in one year, and what they decide without any context."""
 
@@ -358,9 +364,8 @@ class _Surface:
         if cands and not any(c.entry.risky or c.entry.weak for c in cands) and (
                 self.units == 1 or len({c.region.adcode for c in cands}) == 1):
             self.anchor = cands[0].codes
-        elif len(cands) > 1 and all(c.entry.full and c.region.county for c in cands) and len(
-                {(c.region.province, c.region.county,
-                  _CITY_WORD.sub("", c.region.city or "")) for c in cands}) == 1:
+        elif len(cands) > 1 and all(c.entry.full and c.region.county for c in cands) \
+                and len({_unit_key(c) for c in cands}) == 1:
             # 民和回族土族自治县 in 2013, coded under 海东地区 and then 海东市: one unit
             # recoded within the year, whose codes all lend support
             self.anchor = tuple(dict.fromkeys(code for c in cands for code in c.codes))
@@ -564,8 +569,7 @@ class RegionResolver:
             # 自治县) is the outlet's too
             body = [c for c in (self._cand(e, year) for e in entries if e.risky and not e.weak)
                     if c and support.get(c.codes[0], 0.0) > outlet_support.get(c.codes[0], 0.0)]
-            if body and len({(c.region.province, c.region.county,
-                              _CITY_WORD.sub("", c.region.city or "")) for c in body}) == 1:
+            if body and len({_unit_key(c) for c in body}) == 1:
                 best = max(body, key=lambda c: c.date_fit)
                 header_cands.append(best)
                 for code in best.codes:
@@ -1244,8 +1248,8 @@ def roles_from_text(text: str, mentions: list[PlaceMention], res: RegionResolver
         if after.startswith(_ORIGIN_AFTER) or before.endswith(_ORIGIN_BEFORE):
             m.role = ORIGIN
             continue
-        if "来自" in text[max(0, m.start - 40):m.start]:
-            k0 = text.rfind("来自", max(0, m.start - 40), m.start)
+        k0 = text.rfind("来自", max(0, m.start - 40), m.start)
+        if k0 >= 0:
             if not any(c in text[k0:m.start] for c in "。；;！？") and _GUESTS_AHEAD.match(after):
                 m.role = ORIGIN  # 来自20多个省市以及港澳台地区的96家企业: the
                 continue  # guests' homes, not where the meeting's projects go
