@@ -1655,7 +1655,7 @@ class Assembler:
                 if best is None or c[:3] < best[:3]:
                     best = c
         if best is not None:
-            return self._refined(best[3], names, table, pst, own_spans)
+            return self._toward_focus(ctx, self._refined(best[3], names, table, pst, own_spans))
         if two_ended:
             return None
         first = names[0]
@@ -1682,6 +1682,17 @@ class Assembler:
             return None  # a news digest's stories are set in many places: none is its focus
             # (a work report's sections read as headlines, but its places are its own)
         return ctx.focus if self._focus_stated(ctx) else None
+
+    def _toward_focus(self, ctx: Any, r: Any) -> Any:
+        """`r`, or the article's focus when the focus lies inside it: 天津某创新园 in a story
+        told from 滨海新区, 河北某产业园 in one from 石家庄 (the name's place is the investor's
+        or the works' wider home; the story says where they are)."""
+        focus = ctx.focus
+        if r is None or focus is None or not focus.adcode or not r.adcode \
+                or focus.adcode == r.adcode or not _inside_region(focus, r) \
+                or not self._focus_stated(ctx):
+            return r
+        return focus
 
     def _refined(self, r: Any, names: list[ProjectMention], table: list[Any], pst: list[int],
                  own_spans: set[tuple[int, int]]) -> Any:

@@ -539,7 +539,7 @@ class ClaimFinder:
                         break
                     return first | {"city": None, "county": None, "town": None, "zone": None,
                                     "adcode": code[:2] + "0000"}
-            return first
+            return self._toward_focus(self.name_places[j].region, first)
         p0 = self.index.paragraph(a)[0]
         j0 = self._joined_start(s0)  # (甲类项目25个…；乙类项目20个…: one sentence's parts)
         lo = p0 if p0 < j0 else self.index.paragraph(max(0, p0 - 1))[0]
@@ -567,6 +567,19 @@ class ClaimFinder:
         if self.ctx is not None and self.ctx.focus is not None:
             return _region_dict(self.ctx.focus)
         return _region_dict(None)
+
+    def _toward_focus(self, r: Region | None, d: dict[str, Any]) -> dict[str, Any]:
+        """`d` (the region `r` of a place in a project's name), or the article's focus when the
+        focus lies inside `r`: 辽宁某产业园等20个项目 in a story told from 辽中区 is 辽中区's batch."""
+        focus = self.ctx.focus if self.ctx is not None else None
+        code = (r.adcode or "") if r is not None else ""
+        fcode = (focus.adcode or "") if focus is not None else ""
+        if len(code) != 6 or len(fcode) != 6 or fcode == code or code[:2] in ("10", "00"):
+            return d
+        if (code.endswith("0000") and fcode[:2] == code[:2]) \
+                or (code.endswith("00") and fcode[:4] == code[:4]):
+            return _region_dict(focus)
+        return d
 
     def _last_nation(self, a: int, b: int, subject: bool = False) -> re.Match[str] | None:
         """The last 全国/我国/中国 in text[a:b] that is not the frame of a rank or an honour

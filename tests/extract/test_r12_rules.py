@@ -1,0 +1,34 @@
+"""Rules added with extractor 0.10.0, each from a pattern counted on several development pages
+(the fourth and fifth collections of real pages, the first collection's development half):
+tested on sentences written for the test (made-up works and firms, real place names)."""
+
+from __future__ import annotations
+
+from touzi.extract.records import extract_records
+
+
+def _records(text: str, pub: str = "2024-05-10") -> list[dict]:
+    return extract_records(text, pub_date=pub)
+
+
+def _regions(text: str, pub: str = "2024-05-10") -> dict[str, str | None]:
+    return {r["name"]: r["region"]["adcode"] for r in _records(text, pub) if r["kind"] == "project"}
+
+
+def test_a_wider_place_in_a_name_gives_way_to_the_focus_inside_it() -> None:
+    text = ("滨海新区一季度新开工项目12个\n"
+            "本报讯 今年一季度，滨海新区新开工项目12个，总投资80亿元。天津蓝鲸新材料产业园项目、"
+            "北方星河数据中心项目等开工建设。\n滨海新区将继续做好项目服务。")
+    found = _regions(text)
+    assert found["天津蓝鲸新材料产业园项目"] == "120116", found
+    # a story told from the city keeps a county written in the name
+    city = _regions("天津市今年一季度新开工项目12个。滨海新区蓝鲸新材料产业园项目开工建设。天津市将继续做好服务。")
+    assert city["滨海新区蓝鲸新材料产业园项目"] == "120116", city
+
+
+def test_a_batch_named_by_a_province_word_in_its_examples_is_the_focus_districts() -> None:
+    text = ("辽中区春季重点项目集中开工\n"
+            "4月15日，沈阳市辽中区举行春季重点项目集中开工仪式。集中开工的辽宁松雪家居产业园、"
+            "辽宁河湾商贸中心等18个重点项目，总投资21.5亿元。辽中区将全力做好项目服务。")
+    claims = [r for r in _records(text) if r["kind"] == "claim" and r["value"] == 2150000000]
+    assert [r["region"]["adcode"] for r in claims] == ["210115"], claims
