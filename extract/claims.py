@@ -297,6 +297,10 @@ _ORIGIN_LAST = frozenset("从自进引接\n")
 _RANK_FRAME = re.compile(r"(?:居|位居|位列|列|排名|排|在)$")
 _RANK_FRAME_LAST = frozenset("居列名排在\n")
 _RANK_AFTER = re.compile(r"(?:各[县市区镇]|[（(]|)[^，。；;]{0,8}?(?:第[一二三四五六七八九十\d]|前列|首位|前茅)")
+# 高于全区7.9个百分点, 完成率全省排名第一, 列入全省…重点项目, 参加全省…开工活动: 全省 as the
+# frame of a comparison, a rank or a programme the region takes part in, not the region speaking
+_WHOLE_FRAME_BEFORE = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|领先|列入|纳入|入选|参加|参与|占)$")
+_WHOLE_FRAME_AFTER = re.compile(r"(?:排名|排位|排第|第[一二三四五六七八九十\d]|前列|首位|前茅|平均)")
 # 去年同期, 较上年: a comparison base, not the period; 2021年第二批, 2020年度重大项目: a label
 _COMPARISON_DATE = re.compile(r"同期|同比")
 _COMPARED_BEFORE = re.compile(r"(?:比|较|由|与|同)$")
@@ -408,7 +412,11 @@ class ClaimFinder:
                                    and _ORIGIN_BEFORE.search(text, max(0, m.start - 2), m.start))
                           and not (prev in _RANK_FRAME_LAST
                                    and _RANK_FRAME.search(text, max(0, m.start - 3), m.start)
-                                   and _RANK_AFTER.match(text, m.end))]
+                                   and _RANK_AFTER.match(text, m.end))
+                          and not (m.kind == "deictic" and m.text[:1] == "全"
+                                   and (_WHOLE_FRAME_AFTER.match(text, m.end)
+                                        or _WHOLE_FRAME_BEFORE.search(
+                                            text, max(0, m.start - 2), m.start)))]
         self.locations = _foreign_counties_dropped(self.locations, ctx)
         # 浙江…。目前，全省有624个大项目…: 全省 is the province named before
         for j, m in enumerate(self.locations):

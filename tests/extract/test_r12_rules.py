@@ -32,3 +32,16 @@ def test_a_batch_named_by_a_province_word_in_its_examples_is_the_focus_districts
             "辽宁河湾商贸中心等18个重点项目，总投资21.5亿元。辽中区将全力做好项目服务。")
     claims = [r for r in _records(text) if r["kind"] == "claim" and r["value"] == 2150000000]
     assert [r["region"]["adcode"] for r in claims] == ["210115"], claims
+
+
+def test_the_whole_province_as_a_frame_is_not_the_region_speaking() -> None:
+    text = ("通辽市前三季度经济运行情况\n"
+            "通辽市统计局发布，前三季度，全市固定资产投资完成312.6亿元，同比增长18.2%，高于全区6.5个百分点，"
+            "位居全区第二。招商引资到位资金218亿元，完成率全区排名第一。")
+    regions = {r["indicator"]: r["region"]["adcode"] for r in _records(text, "2023-10-20")
+               if r["kind"] == "claim"}
+    assert regions == {"fixed_asset_investment": "150500", "domestic_capital_attracted": "150500"}, regions
+    joined = ("4月10日，宁德市参加全省重大项目集中开工活动的有宁德蓝湾新材料项目等20个项目，总投资180亿元。"
+              "其中，产业项目14个，总投资150亿元。")
+    found = [(r["value"], r["region"]["adcode"]) for r in _records(joined) if r["kind"] == "claim"]
+    assert found == [(18000000000, "350900"), (15000000000, "350900")], found
