@@ -28,7 +28,7 @@ def test_a_wider_place_in_a_name_gives_way_to_the_focus_inside_it() -> None:
 
 def test_a_batch_named_by_a_province_word_in_its_examples_is_the_focus_districts() -> None:
     text = ("辽中区春季重点项目集中开工\n"
-            "4月15日，沈阳市辽中区举行春季重点项目集中开工仪式。集中开工的辽宁松雪家居产业园、"
+            "4月15日，沈阳市辽中区春季重点项目开工仪式举行。当天开工的辽宁松雪家居产业园、"
             "辽宁河湾商贸中心等18个重点项目，总投资21.5亿元。辽中区将全力做好项目服务。")
     claims = [r for r in _records(text) if r["kind"] == "claim" and r["value"] == 2150000000]
     assert [r["region"]["adcode"] for r in claims] == ["210115"], claims
