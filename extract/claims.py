@@ -299,7 +299,8 @@ _RANK_FRAME_LAST = frozenset("居列名排在\n")
 _RANK_AFTER = re.compile(r"(?:各[县市区镇]|[（(]|)[^，。；;]{0,8}?(?:第[一二三四五六七八九十\d]|前列|首位|前茅)")
 # 高于全区7.9个百分点, 完成率全省排名第一, 列入全省…重点项目, 参加全省…开工活动: 全省 as the
 # frame of a comparison, a rank or a programme the region takes part in, not the region speaking
-_WHOLE_FRAME_BEFORE = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|领先|列入|纳入|入选|参加|参与|占)$")
+_WHOLE_FRAME_BEFORE = re.compile(r"(?:(?:高于|低于|快于|慢于|超过|超出|领先|占)(?:全国[、和与及])?|"
+                                 r"(?:列入|纳入|入选|参加|参与)[^，,。；;、]{0,8})$")
 _WHOLE_FRAME_AFTER = re.compile(r"(?:排名|排位|排第|第[一二三四五六七八九十\d]|前列|首位|前茅|平均)")
 # 去年同期, 较上年: a comparison base, not the period; 2021年第二批, 2020年度重大项目: a label
 _COMPARISON_DATE = re.compile(r"同期|同比")
@@ -358,6 +359,14 @@ _A_WHILE_AGO = frozenset(("不久前", "前不久"))
 _DAYS_AGO = frozenset(("几天前",))
 
 
+def _whole_frame(text: str, m: Any) -> bool:
+    """Whether 全省/全区… (a deictic mention) frames a comparison, a rank or a programme the
+    region joins rather than speaks (高于全区, 全省排名第一, 参加第二季度全省…活动)."""
+    return m.kind == "deictic" and m.text[:1] == "全" and (
+        _WHOLE_FRAME_AFTER.match(text, m.end) is not None
+        or _WHOLE_FRAME_BEFORE.search(text, max(0, m.start - 12), m.start) is not None)
+
+
 class _Place(NamedTuple):
     """A place mention as claims read it, with its region replaced (全省 → 浙江)."""
 
@@ -413,10 +422,12 @@ class ClaimFinder:
                           and not (prev in _RANK_FRAME_LAST
                                    and _RANK_FRAME.search(text, max(0, m.start - 3), m.start)
                                    and _RANK_AFTER.match(text, m.end))
-                          and not (m.kind == "deictic" and m.text[:1] == "全"
-                                   and (_WHOLE_FRAME_AFTER.match(text, m.end)
-                                        or _WHOLE_FRAME_BEFORE.search(
-                                            text, max(0, m.start - 2), m.start)))]
+                          and not _whole_frame(text, m)]
+        # (增速快于全区（广西）: a bracket after the frame restates it)
+        frames = {m.end for m in (ctx.mentions if ctx else []) if _whole_frame(text, m)}
+        if frames:
+            self.locations = [m for m in self.locations
+                              if not (m.start - 1 in frames and text[m.start - 1] in "(（")]
         self.locations = _foreign_counties_dropped(self.locations, ctx)
         # 浙江…。目前，全省有624个大项目…: 全省 is the province named before
         for j, m in enumerate(self.locations):

@@ -45,3 +45,11 @@ def test_the_whole_province_as_a_frame_is_not_the_region_speaking() -> None:
               "其中，产业项目14个，总投资150亿元。")
     found = [(r["value"], r["region"]["adcode"]) for r in _records(joined) if r["kind"] == "claim"]
     assert found == [(18000000000, "350900"), (15000000000, "350900")], found
+    later = ("今年以来，赤峰市工业运行平稳。1-8月，赤峰市规上工业增加值同比增长9.1%，增速高于全国、"
+             "全区(内蒙古自治区)2.3个和1.6个百分点。")
+    assert [r["region"]["adcode"] for r in _records(later, "2023-09-20") if r["kind"] == "claim"] \
+        == ["150400"]
+    quarter = ("5月6日，漳州市参加第二季度全省重大项目集中开工活动的项目共25个，总投资160亿元。"
+               "其中，社会民生项目6个，总投资20亿元。")
+    assert [(r["value"], r["region"]["adcode"]) for r in _records(quarter) if r["kind"] == "claim"] \
+        == [(16000000000, "350600"), (2000000000, "350600")]
