@@ -1631,6 +1631,10 @@ class Assembler:
                     and (r_own.adcode or "")[:2] != (r_pre.adcode or "")[:2]:
                 r_own = None  # 在上海，苏州河某闸…; 位于江西某县的…梅江灌区工程: the place the
                 # sentence sets it in, not a like-named place in another province in the name
+            if r_own is not None and self._stranger(ctx, own):
+                r_own = None  # 北京某旅游…度假区 signed by a 广元 district: the investor's home
+            if r_pre is not None and not locative and self._stranger(ctx, same[k:k + 1]):
+                r_pre = None
             if home is not None:
                 if r_own is not None and (r_own.adcode or "")[:2] != home:
                     r_own = None
@@ -1682,6 +1686,26 @@ class Assembler:
             return None  # a news digest's stories are set in many places: none is its focus
             # (a work report's sections read as headlines, but its places are its own)
         return ctx.focus if self._focus_stated(ctx) else None
+
+    def _stranger(self, ctx: Any, places: list[Any]) -> bool:
+        """Whether the places (of or before a name) are bare county names (no 县/市/区 written)
+        of another province than the focus of a story told from a city or county, a province the
+        story names no more than twice and its focus's at least twice as often: a brand or a
+        word that holds a county's name (义乌小商品…园 in a 江西 county's story, 宝丰…烯烃 in
+        one from 鄂尔多斯), not the site. (Province and city names are often right: 四川某水库.)"""
+        focus = ctx.focus
+        code = (focus.adcode or "") if focus is not None else ""
+        if not places or len(code) != 6 or code.endswith("0000") or code[:2] in ("10", "00") \
+                or not self._focus_stated(ctx):
+            return False
+        counts = ctx.province_counts()
+        for m in places:
+            other = (m.region.adcode or "")[:2] if m.region is not None else ""
+            if not other or other == code[:2] or m.text[-1:] in _DIVISION_SUFFIX \
+                    or (m.region.adcode or "").endswith("00") \
+                    or counts.get(other, 0) > 2 or counts.get(code[:2], 0) < 2 * counts.get(other, 0):
+                return False
+        return True
 
     def _toward_focus(self, ctx: Any, r: Any) -> Any:
         """`r`, or the article's focus when the focus lies inside it: 天津某创新园 in a story
@@ -1986,6 +2010,7 @@ def _deepest(ms: list[Any]) -> Any:
 
 
 # 在上海，…; 位于江西某县的… (a province's name may come between: 位于江西|赣县)
+_DIVISION_SUFFIX = frozenset("省市县区旗州盟")
 _LOCATIVE = re.compile(r"(?<![^，,。；;：:\s])(?:在|位于|地处)[\u4e00-\u9fff]{0,4}$")
 
 

@@ -53,3 +53,12 @@ def test_the_whole_province_as_a_frame_is_not_the_region_speaking() -> None:
                "其中，社会民生项目6个，总投资20亿元。")
     assert [(r["value"], r["region"]["adcode"]) for r in _records(quarter) if r["kind"] == "claim"] \
         == [(16000000000, "350600"), (2000000000, "350600")]
+
+
+def test_a_bare_county_name_of_another_province_in_a_name_is_a_brand_not_the_site() -> None:
+    text = ("桂东县招商引资签约5个项目\n"
+            "6月2日，桂东县举行招商引资项目签约仪式，晋江鞋业产业园项目、汝城米粉加工项目等5个项目"
+            "现场签约，总投资12亿元。桂东县将为签约项目做好服务。")
+    found = _regions(text)
+    assert found["晋江鞋业产业园项目"] == "431027", found  # 晋江 (福建) names a trade, not the site
+    assert found["汝城米粉加工项目"] == "431026", found  # a county of the story's own province
