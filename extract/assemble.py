@@ -1148,6 +1148,44 @@ class Assembler:
                 e.figures.append(f)
                 self.used.add(id(f))
 
+    def attach_thresholds(self) -> None:
+        """The members of a list introduced by an amount class (投资亿元以上的项目有A、B等9个;
+        上百亿元的项目就有3个，分别是A、B和C) are each over that amount: an investment with
+        qualifier over, for a member with no amount of its own. (Three of the four annotators of
+        the collected pages read it so, on four pages; the scanner does not read 亿元以上 or 上百亿元
+        as a figure, which elsewhere names a class: 亿元以上项目120个.)"""
+        text = self.text
+        if "项目" not in text or "元" not in text:
+            return
+        for m in _THRESHOLD_LIST.finditer(text):
+            if not (m.group("over") or "以上" in m.group("amount")) \
+                    or (m.group("count") and not m.group("enum")):
+                continue  # (超10亿元的项目有5个，某项目已开工: a count, no list)
+            s1 = self.index.sentence(m.start())[1]
+            members: list[Entity] = []
+            at = m.end()
+            for sp in self._spots_in(m.end(), s1):
+                if sp[0] < at:
+                    continue  # (a mention inside the one before)
+                if sp[3].kind == REF or not _LIST_GAP.fullmatch(text, at, sp[0]):
+                    break
+                if sp[2] not in members:
+                    members.append(sp[2])
+                at = sp[1]
+            if not members:
+                continue
+            num = m.group("num")
+            value = (_CLASS_DIGITS[num] if num in _CLASS_DIGITS else float(num) if num else 1) \
+                * _CLASS_UNITS[m.group("unit")]
+            value = int(value) if value == int(value) else value
+            a0 = m.start("amount")
+            fig = Mention("money", text[a0:m.end("amount")], a0, m.end("amount"), value=value,
+                          unit=m.group("unit")[-1], currency="CNY", amount_cny=value,
+                          qualifier="over", role="total")
+            for e in members:
+                if not any(f.kind == "money" and f.role in INVEST_ROLES for f in e.figures):
+                    e.figures.append(fig)
+
     def _respectively(self, f: Mention) -> list[tuple[Mention, Entity]]:
         """分别…4亿元、5.4亿元和2.6亿元 after a list of N projects: one amount each, in order."""
         text = self.text
@@ -2010,6 +2048,15 @@ def _deepest(ms: list[Any]) -> Any:
 
 
 # 在上海，…; 位于江西某县的… (a province's name may come between: 位于江西|赣县)
+# 投资亿元以上的项目有…, 超10亿元的项目有3个，分别是…, 上百亿元的项目就有…: a class whose
+# members the list after it names
+_THRESHOLD_LIST = re.compile(
+    r"(?P<amount>(?P<over>超过?|逾|上)?(?P<num>\d+(?:\.\d+)?|[十百千])?(?P<unit>亿|千万|百万|万)元"
+    r"(?:及?以上)?)的(?:重大|重点|产业|工业|签约)?项目(?:就|共|则)?有"
+    r"(?P<count>[\d一二三四五六七八九十]+[个项](?P<enum>[，,：:]?(?:分别是|分别为|包括|即|为)|[：:])?)?")
+_CLASS_DIGITS = {"十": 10, "百": 100, "千": 1000}
+_CLASS_UNITS = {"亿": 100_000_000, "千万": 10_000_000, "百万": 1_000_000, "万": 10_000}
+_LIST_GAP = re.compile(r"[、，,和及与]?")
 _DIVISION_SUFFIX = frozenset("省市县区旗州盟")
 _LOCATIVE = re.compile(r"(?<![^，,。；;：:\s])(?:在|位于|地处)[\u4e00-\u9fff]{0,4}$")
 

@@ -177,6 +177,7 @@ def stage_assembly(a: Analysis) -> None:
     asm.places_before = _places_before(a)
     asm.attach_figures()
     asm.drop_unsupported()
+    asm.attach_thresholds()
     asm.attach_events(a.events)
     asm.inherit_list_events(a.events)
     asm.inherit_batch_events(a.events)

@@ -62,3 +62,18 @@ def test_a_bare_county_name_of_another_province_in_a_name_is_a_brand_not_the_sit
     found = _regions(text)
     assert found["晋江鞋业产业园项目"] == "431027", found  # 晋江 (福建) names a trade, not the site
     assert found["汝城米粉加工项目"] == "431026", found  # a county of the story's own province
+
+
+def test_members_of_a_list_introduced_by_an_amount_class_are_each_over_it() -> None:
+    text = ("今年全县共实施重点项目42个，总投资60亿元。其中，投资亿元以上的项目有县城东环路改造工程、"
+            "华兴食品冷链物流中心等12个项目。超10亿元的项目有2个，分别是青山光伏电站项目和红星机械产业园项目。"
+            "总投资3亿元的蓝天新材料产业园项目同日开工。")
+    found = {r["name"]: [(i["amount_cny"], i["qualifier"]) for i in r["investment"]]
+             for r in _records(text) if r["kind"] == "project"}
+    assert found == {
+        "县城东环路改造工程": [(100000000, "over")], "华兴食品冷链物流中心": [(100000000, "over")],
+        "青山光伏电站项目": [(1000000000, "over")], "红星机械产业园项目": [(1000000000, "over")],
+        "蓝天新材料产业园项目": [(300000000, None)]}, found
+    # a class counted without its members names nobody: no amount goes anywhere
+    alone = _records("全市签约项目36个，其中超10亿元的项目有5个，青山光伏电站项目已开工。")
+    assert [r["investment"] for r in alone if r["kind"] == "project"] == [[]]
