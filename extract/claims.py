@@ -109,6 +109,9 @@ _LEADING_TIME = re.compile(r"^[\d—\-～~至月年季度上下半前后一二�
 _PROSPECT_OPEN = re.compile(r"\s*(?:预计|可|将|年可|全部达产后|达产后|建成后|投产后)")
 _PART_OF_TOTAL = re.compile(r"其中[，,]?(?:固定资产投资|固投)(?:额)?(?:为|达|约)?$")
 _AGGREGATE = re.compile(r"全部项目|所有项目|合计|共计|总计")
+# a breakdown of the projects told before by place (其中高新区23个项目，…; 分别为楚雄111个、…)
+_SHARE_OPEN = re.compile(r"其中|分别为|分别是|依次为|来看")
+_SHARE_TAIL = re.compile(r"(?:重大|重点)?(?:建设)?(?:项目)?(?:[、，,；;。]|$)")
 # a place's count of the projects told before, with their total (其中，襄阳97个、总投资326亿元)
 _PLACE_COUNT_TOTAL = re.compile(r"[、，,](?:计划)?总?投资")
 # Between a batch's total and a plan or progress figure of the same batch in the next clause
@@ -539,6 +542,8 @@ class ClaimFinder:
                        min(len(locs), k + 20)):
             if locs[j].start >= s1:
                 break  # (sorted by start: none after it ends in the sentence either)
+            if locs[j].start >= b and _SHARE_OPEN.search(text, b, locs[j].start):
+                break  # 新开工项目36个，其中聊城9个: the places of the breakdown are parts
             if locs[j].end <= s1:
                 return _region_dict(_chain(locs, j))
         speaker = _SPEAKER_WORD.search(text, s0, a) is not None  # 全省…, 我区…: the focus
@@ -1258,8 +1263,15 @@ class ClaimFinder:
             claims.append(rec)
         # counts of projects with no amount: 19项重点工程…开工, 已开工10项
         for m in ms:
-            if m.kind != "count" or m.unit not in _COUNT_UNITS or id(m) in self.counts_used \
-                    or not self._is_project_count(m):
+            if m.kind != "count" or m.unit not in _COUNT_UNITS or id(m) in self.counts_used:
+                continue
+            share = self._place_share(m)
+            if share is not None:
+                rec = self._claim(m, "project_count", None, m)
+                rec["region"] = _region_dict(share.region)
+                claims.append(rec)  # 其中高新区12个项目，经开区9个项目: each place's part
+                continue
+            if not self._is_project_count(m):
                 continue  # (a count in 家, 人, 套… never counts projects: no call)
             s0, s1 = self.index.sentence(m.start)
             if not _EVENT_WORD.search(text, s0, s1) or _PART_OF.match(text, m.end) \
@@ -1481,6 +1493,23 @@ class ClaimFinder:
             if k >= 0:
                 return _NOT_BUILT.search(text, max(lo, k - 4), k) is None
         return True
+
+    def _place_share(self, m: Mention) -> _Place | None:
+        """The place whose part of the projects told before a count gives, in a breakdown
+        (其中高新区12个项目，经开区9个项目; 最多的三市分别为南充58个、绵阳47个): a place
+        written right before the count, nothing after it but 项目 and a list's or clause's end."""
+        text = self.text
+        if m.unit not in ("个", "项") or m.value is None or m.value < 1 \
+                or not _SHARE_TAIL.match(text, m.end):
+            return None
+        k = bisect.bisect_left(self._loc_starts, m.start) - 1
+        if k < 0 or self.locations[k].end != m.start or self.locations[k].kind == "deictic":
+            return None
+        s0 = self.index.sentence(m.start)[0]
+        if _SHARE_OPEN.search(text, s0, m.start) is None \
+                or text.find("项目", max(0, s0 - 200), m.start) < 0:
+            return None
+        return self.locations[k]
 
     def _place_ends_at(self, pos: int) -> bool:
         """Whether a place mention ends right at `pos`."""

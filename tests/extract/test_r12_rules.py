@@ -77,3 +77,16 @@ def test_members_of_a_list_introduced_by_an_amount_class_are_each_over_it() -> N
     # a class counted without its members names nobody: no amount goes anywhere
     alone = _records("全市签约项目36个，其中超10亿元的项目有5个，青山光伏电站项目已开工。")
     assert [r["investment"] for r in alone if r["kind"] == "project"] == [[]]
+
+
+def test_each_place_of_a_breakdown_by_place_claims_its_count() -> None:
+    text = ("二季度全省新开工重大项目420个。分市州来看，新开工项目最多的三个市州分别为南充58个、"
+            "绵阳47个、宜宾41个。")
+    found = [(r["count"], r["region"]["adcode"], r["period"]) for r in _records(text, "2024-07-15")
+             if r["kind"] == "claim"]
+    assert found == [(420, "510000", "2024-Q2"), (58, "511300", "2024-Q2"),
+                     (47, "510700", "2024-Q2"), (41, "511500", "2024-Q2")], found
+    # the whole keeps the region speaking, not the first place of its breakdown
+    whole = [(r["count"], r["region"]["adcode"]) for r in _records(
+        "山东省商务厅通报，8月全省新签约项目31个，其中德州6个、临沂5个。", "2024-09-10") if r["kind"] == "claim"]
+    assert whole == [(31, "370000"), (6, "371400"), (5, "371300")], whole
