@@ -75,6 +75,9 @@ _NAME_DOTS = frozenset("·・•")
 _SPEECH_AFTER = re.compile(r"(?:先生|女士)?(?:表示|透露|称|说|指出|介绍|认为|强调|坦言)")
 _ORIGIN_AFTER = ("籍", "客商", "企业家", "商人", "老乡", "资企业")
 _ORIGIN_BEFORE = ("来自",)
+# 承接北京项目, 引进上海项目, 新开工北京项目11个: projects from another province's investors
+_TAKEN_IN = ("承接", "引进", "招引", "引进的")
+_COUNTED_PROJECTS = re.compile(r"项目\d+个")
 _GUESTS_AHEAD = re.compile(r"[^。；;，,]{0,16}?(?:企业|客商|投资商|嘉宾|代表|商会)")
 _OTHER_BEFORE = ("赴", "前往", "远销", "销往", "出口到", "出口至", "发往")
 # Titles before a person's name (书记田某某): a place's short name right after the surname is
@@ -1212,6 +1215,12 @@ def roles_from_text(text: str, mentions: list[PlaceMention], res: RegionResolver
             provinces[m.region.province] = provinces.get(m.region.province, 0) + 1
     if provinces:
         focus_province = max(provinces, key=lambda p: provinces[p])
+    # (北京项目, 上海项目: the investors' home, however often the story names it so)
+    built = dict(provinces)
+    for m in mentions:
+        if m.region is not None and m.region.province and text.startswith("项目", m.end):
+            built[m.region.province] -= 1
+    built_province = max(built, key=lambda p: built[p]) if built else None
     persons = {m.text for m in mentions
                if m.start >= 2 and text[m.start - 1] in _NAME_DOTS
                and _is_ideograph(text[m.start - 2]) and not any(e.full for e in m.entries)
@@ -1247,6 +1256,11 @@ def roles_from_text(text: str, mentions: list[PlaceMention], res: RegionResolver
             continue
         if after.startswith(_ORIGIN_AFTER) or before.endswith(_ORIGIN_BEFORE):
             m.role = ORIGIN
+            continue
+        if after.startswith("项目") and built_province and m.region is not None \
+                and m.region.province and m.region.province != built_province \
+                and (before.endswith(_TAKEN_IN) or _COUNTED_PROJECTS.match(after)):
+            m.role = ORIGIN  # 承接北京项目301个 in a 天津 story: projects from 北京, built here
             continue
         k0 = text.rfind("来自", max(0, m.start - 40), m.start)
         if k0 >= 0:

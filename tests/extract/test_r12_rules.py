@@ -90,3 +90,13 @@ def test_each_place_of_a_breakdown_by_place_claims_its_count() -> None:
     whole = [(r["count"], r["region"]["adcode"]) for r in _records(
         "山东省商务厅通报，8月全省新签约项目31个，其中德州6个、临沂5个。", "2024-09-10") if r["kind"] == "claim"]
     assert whole == [(31, "370000"), (6, "371400"), (5, "371300")], whole
+
+
+def test_projects_named_by_their_investors_home_province_are_built_where_the_story_is() -> None:
+    text = ("武清区承接上海项目86个\n"
+            "今年以来，武清区持续承接上海项目，已承接上海项目86个，协议投资额120亿元。一季度新开工上海项目9个，"
+            "投资额32亿元。启动建设蓝鲸智能装备产业园、星河新材料研发中心等项目。武清区将做好项目服务。")
+    found = _regions(text, "2024-04-20")
+    assert found and set(found.values()) == {"120114"}, found
+    claims = [r["region"]["adcode"] for r in _records(text, "2024-04-20") if r["kind"] == "claim"]
+    assert claims and set(claims) == {"120114"}, claims
