@@ -100,3 +100,11 @@ def test_projects_named_by_their_investors_home_province_are_built_where_the_sto
     assert found and set(found.values()) == {"120114"}, found
     claims = [r["region"]["adcode"] for r in _records(text, "2024-04-20") if r["kind"] == "claim"]
     assert claims and set(claims) == {"120114"}, claims
+
+
+def test_a_count_right_after_what_happened_to_the_projects_is_a_project_count() -> None:
+    text = ("上半年，全县32个重点项目完成投资41亿元，实现开工19项、竣工6项；"
+            "全县建成3个标准化厂房示范园。")
+    counts = sorted(r["count"] for r in _records(text, "2024-07-12")
+                    if r["kind"] == "claim" and r["indicator"] == "project_count")
+    assert counts == [6, 19], counts  # (3个…示范园 are parks built, not the projects' count)
