@@ -1215,6 +1215,37 @@ class ProjectFinder:
             out.append(pm)
         return out
 
+    def phases(self) -> list[ProjectMention]:
+        """A works named by its owner or site and its phase, without a head (齐鲁制药二期正安装
+        设备, 推动甲港一期、乙港三期建成): a project when what follows is a list's or clause's end
+        or what happens to it, and the words before the phase hold a proper element."""
+        text = self.text
+        out: list[ProjectMention] = []
+        for i in find_all(text, "期"):
+            if i < 3 or text[i - 1] not in _PHASE_NUMERALS or text[i - 2] == "第":
+                continue
+            tail = _PHASE_AFTER.match(text, i + 1)
+            if tail is None:
+                continue
+            s0, s1 = self.index.sentence(i)
+            if not _PHASE_WORKS.search(text, s0, s1):
+                continue
+            p = i - 1
+            lo = max(s0, p - 24)
+            a = max(text.rfind(c, lo, p) for c in "，,。；;：:、\n（(“") + 1
+            a = max(a, lo)
+            a = self._stop(a, p, True)
+            core = text[a:p]
+            if len(core) < 2 or is_generic(core) or _common_word(core) \
+                    or _HEAD_RE.search(text, max(a, p - 4), p) is not None \
+                    or _DIGIT.search(core[-1:]) or not self.is_specific(a, p):
+                continue  # (某工程二期: the name found with its head; 2期, 项目一期)
+            b = i + 1 + len(tail.group(1) or "")
+            pm = ProjectMention(a, b, text[a:b], NAME, "期")
+            pm.specific = pm.strong = True
+            out.append(pm)
+        return out
+
     def _built_names_ending(
         self, pattern: re.Pattern[str], last: str, back: int
     ) -> Iterator[re.Match[str]]:
@@ -1364,7 +1395,7 @@ class ProjectFinder:
         """Every project mention, sorted by start; items inside names are dropped."""
         names = self.names()
         items = self.items() + self.roads() + self.transit_lines() + self.routes() \
-            + self.numbered_sections() + self.distributed(names)
+            + self.numbered_sections() + self.distributed(names) + self.phases()
         refs = self.refs()
         spans = sorted((n.start, n.end) for n in names)
         starts = [a for a, _ in spans]
@@ -1619,6 +1650,12 @@ _TRANSIT_LINE = re.compile(r"(?:轨道交通|地铁|轻轨)([\u4e00-\u9fff]{2,4}
 _NOT_A_LINE = re.compile(r"(?:红|底|防|主|热|战|前|路|界|航|岸|一|生命|高压|天际|警戒|起跑)线$")
 _RAIL_CONTEXT = re.compile(r"(?<=[\d一二三四五六七八九十])号线|轨道交通|轨交|地铁|铁路|市域|城际")
 _WORKS_LEAD = re.compile(r"(?:扩能改造|改扩建|扩建|改造|新建|续建)+")
+_PHASE_NUMERALS = frozenset("一二三四五六七八九十")
+# after a phase: 工程/项目, then a list's or clause's end or what happens to the works
+_PHASE_AFTER = re.compile(r"(工程|项目)?(?=[、，,。；;]|和|及|与|等|已|正|将|于|也|均|全面|顺利|正式|"
+                          r"建成|投产|开工|竣工|开通|通车|投用|并网|完工|主体|进入|加快|加紧|启动|"
+                          r"试运行|运营|项目|开始)")
+_PHASE_WORKS = re.compile(r"建成|投产|开工|竣工|开通|通车|投用|并网|完工|建设|安装|调试|试运行|运营|施工")
 _ROAD_WORKS = re.compile(r"新开工|开工|建设|建成|改造|改建|拓宽|新建|通车|开通|完工|竣工|提升|升级|修建|施工|投用|运营")
 _ROAD_ADDRESS = re.compile(r"位于|沿|经过|途经|连接|从|在$")
 # The kind of works done on a site, closing its name before a break (某机场改扩建，…).

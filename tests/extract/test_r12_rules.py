@@ -108,3 +108,10 @@ def test_a_count_right_after_what_happened_to_the_projects_is_a_project_count() 
     counts = sorted(r["count"] for r in _records(text, "2024-07-12")
                     if r["kind"] == "claim" and r["indicator"] == "project_count")
     assert counts == [6, 19], counts  # (3个…示范园 are parks built, not the projects' count)
+
+
+def test_a_works_named_by_its_owner_and_phase_is_a_project() -> None:
+    text = ("今年，全市推动蓝海化工二期、星河港一期建成投产；华源制药三期正在安装设备。"
+            "项目一期已投产，二期正在建设。第二期技能培训班开班。")
+    names = sorted(r["name"] for r in _records(text) if r["kind"] == "project")
+    assert names == ["华源制药三期", "星河港一期", "蓝海化工二期"], names
