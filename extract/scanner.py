@@ -297,10 +297,24 @@ def _cheng(m: re.Match[str], text: str, pub: PubDate | None, floor: int) -> Ment
     return percent_mention(text, start, m.end(), value, None, "成", PCT, qualifier)
 
 
+# A number typeset with spaces before its unit, digits grouped by spaces (7 362.1 亿元)
+_SPACED_NUMBER = re.compile(r"(?<![\d.])(\d{1,3}(?:[ \u00a0]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \u00a0\u3000]$")
+
+
 def _bare(m: re.Match[str], text: str, pub: PubDate | None, floor: int) -> Mention | None:
     """千亿元, 百亿元, 万亿元: a multiplier standing for one of itself (1000亿元…)."""
     word, cur = m.group("bm_m", "bm_u")
     value = MULTIPLIERS[word]
+    spaced = _SPACED_NUMBER.search(text, max(floor, m.start() - 24), m.start())
+    if spaced is not None and word in ("亿", "万"):
+        # 总投资 5 亿元, 7 362.1 亿元 (a typeset page's spaces): the number before the unit
+        number = float(spaced.group(1).replace(" ", "").replace("\u00a0", ""))
+        amount = round(number * value) if number * value == int(number * value) else number * value
+        q0 = spaced.start(1)
+        while q0 > floor and text[q0 - 1] in " \u00a0\u3000":
+            q0 -= 1
+        return money_mention(text, spaced.start(1), m.end(), amount, None, word, value,
+                             CURRENCIES[cur], prefix_qualifier(text, q0, floor)[0])
     # written as its round figure would be (千亿元 as 1000亿元, 千万元 as 1000万元)
     written = "万亿" if word == "万亿" else word[-1] if word[-1] in "万亿" else None
     qualifier, start = prefix_qualifier(text, m.start(), floor)

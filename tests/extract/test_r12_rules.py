@@ -5,6 +5,7 @@ tested on sentences written for the test (made-up works and firms, real place na
 from __future__ import annotations
 
 from touzi.extract.records import extract_records
+from touzi.extract.scanner import scan
 
 
 def _records(text: str, pub: str = "2024-05-10") -> list[dict]:
@@ -121,3 +122,11 @@ def test_a_list_closed_by_its_total_and_kind_is_a_list_of_projects() -> None:
     text = "力争开工建设鸿运化工苯乙烯、金石尼龙切片等总投资300亿元以上的化工项目。"
     names = sorted(r["name"] for r in _records(text) if r["kind"] == "project")
     assert names == ["金石尼龙切片", "鸿运化工苯乙烯"], names
+
+
+def test_an_amount_typeset_with_spaces_is_read_whole() -> None:
+    found = [(m.kind, m.value, m.text) for m in scan("项目计划总投资 6 亿元，一期投资约 2 134.5 万元。", None)]
+    assert found == [("money", 600000000, "6 亿元"), ("money", 21345000, "2 134.5 万元")], found
+    (rec,) = [r for r in _records("蓝海公司在星城经开区投资建设新能源汽车配件生产基地项目。项目计划总投资 6 亿元，"
+                                  "主要生产车用换热器。") if r["kind"] == "project"]
+    assert [i["amount_cny"] for i in rec["investment"]] == [600000000], rec["investment"]
