@@ -138,6 +138,7 @@ _FIRM_CLAUSE = re.compile(r"[，,](?:该|本)?公司(?=计划|拟|将|决定|投
 # A parenthetical gloss with a figure after a name: （总投资1.2亿元）, (占地200亩)
 _GLOSS = re.compile(r"[（(][^（）()]{0,30}?[0-9０-９][^（）()]{0,30}?[）)]")
 _OTHER_SUBJECT = re.compile(r"企业在|公司在|集团在|全[市省区县]|我[市省区县]|全国")
+_BY_FIRM = re.compile(r"(?:是|系)?由[^，,。；;]{1,30}")
 # What joins an amount to the name it builds right after it (投资80亿元建设…项目).
 _BUILD_OPENING = re.compile(r"(?:，|,)?(?:用于|主要)?(?:建设|兴建|新建|扩建|打造|实施)(?:了)?$")
 _BUILD_LINK = re.compile(r"建设|兴建|扩建|新建|建|用于|投向|打造|实施|摘牌|竞得|促成")
@@ -1026,8 +1027,11 @@ class Assembler:
                     or (len(before) > 1 and text[before[-2][1]:b[0]] in _CONJUNCTIONS):
                 self.coordinated[id(f)] = 2
                 return None  # 河道改造工程和污水管网…总投资: a sum of two
-            if _OTHER_SUBJECT.search(text, b[1], f.start):
+            other = _OTHER_SUBJECT.search(text, b[1], f.start)
+            if other is not None and not (other.group().endswith("在") and _BY_FIRM.fullmatch(
+                    text, b[1], other.start())):
                 return None  # 上述项目…，“十二五”时期企业在新疆投资…: the firm's, not the project's
+                # (某项目是由某集团在某区投资兴建，总投资10亿元: the project's own investor)
             return b[2]
         # no project before it in the sentence: a pointer-like subject continues the last one
         head = text[s0:min(s1, s0 + 6)].lstrip(" \u3000\t")

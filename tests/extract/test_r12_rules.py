@@ -130,3 +130,16 @@ def test_an_amount_typeset_with_spaces_is_read_whole() -> None:
     (rec,) = [r for r in _records("蓝海公司在星城经开区投资建设新能源汽车配件生产基地项目。项目计划总投资 6 亿元，"
                                   "主要生产车用换热器。") if r["kind"] == "project"]
     assert [i["amount_cny"] for i in rec["investment"]] == [600000000], rec["investment"]
+
+
+def test_the_projects_own_investor_building_somewhere_is_no_other_subject() -> None:
+    found = _investment("星湖家居建材产业园项目是由宁波某集团在辽中区投资兴建，项目规划300亩，总投资8亿元。")
+    assert found["星湖家居建材产业园项目"] == [800000000], found
+    # a firm that is not the project's own keeps the figure off it
+    other = _investment("星湖家居建材产业园项目建成后，企业在辽中区投资将达8亿元。")
+    assert other.get("星湖家居建材产业园项目", []) == [], other
+
+
+def _investment(text: str, pub: str = "2024-05-10") -> dict[str, list[int | None]]:
+    return {r["name"]: [i["amount_cny"] for i in r["investment"]]
+            for r in _records(text, pub) if r["kind"] == "project"}
