@@ -138,6 +138,9 @@ _FIRM_CLAUSE = re.compile(r"[，,](?:该|本)?公司(?=计划|拟|将|决定|投
 # A parenthetical gloss with a figure after a name: （总投资1.2亿元）, (占地200亩)
 _GLOSS = re.compile(r"[（(][^（）()]{0,30}?[0-9０-９][^（）()]{0,30}?[）)]")
 _OTHER_SUBJECT = re.compile(r"企业在|公司在|集团在|全[市省区县]|我[市省区县]|全国")
+# A sentence opening with the role of the project told before (作为今年全省重点建设项目，…)
+_AS_A_PROJECT = re.compile(r"[“\"\s]*作为[^，,。；;]{2,30}?(?:项目|工程)[，,]")
+_OWN_AMOUNT_WORDS = re.compile(r"(?:项目)?(?:计划)?(?:总投资|投资)(?:额)?(?:约|达|为|超过?|近)?")
 _BY_FIRM = re.compile(r"(?:是|系)?由[^，,。；;]{1,30}")
 # What joins an amount to the name it builds right after it (投资80亿元建设…项目).
 _BUILD_OPENING = re.compile(r"(?:，|,)?(?:用于|主要)?(?:建设|兴建|新建|扩建|打造|实施)(?:了)?$")
@@ -1034,6 +1037,11 @@ class Assembler:
                 # (某项目是由某集团在某区投资兴建，总投资10亿元: the project's own investor)
             return b[2]
         # no project before it in the sentence: a pointer-like subject continues the last one
+        if not before and f.kind == "money":
+            role = _AS_A_PROJECT.match(text, s0, f.start)
+            if role is not None and _OWN_AMOUNT_WORDS.fullmatch(text, role.end(), f.start):
+                # 作为某区首个开工的重点项目，计划总投资2.9亿元: the project told before
+                return self._continued(f.start, s0)
         head = text[s0:min(s1, s0 + 6)].lstrip(" \u3000\t")
         if _SUBJECT_REF.match(head):
             e = self._continued(f.start, s0)

@@ -143,3 +143,10 @@ def test_the_projects_own_investor_building_somewhere_is_no_other_subject() -> N
 def _investment(text: str, pub: str = "2024-05-10") -> dict[str, list[int | None]]:
     return {r["name"]: [i["amount_cny"] for i in r["investment"]]
             for r in _records(text, pub) if r["kind"] == "project"}
+
+
+def test_a_sentence_opening_with_the_projects_role_continues_it() -> None:
+    text = ("当天，南湖智慧物流园项目开工。作为开发区今年首个开工的重点项目，计划总投资3.6亿元，"
+            "将建设仓储和分拣中心。")
+    assert _investment(text)["南湖智慧物流园项目"] == [360000000]
+    assert not [r for r in _records(text) if r["kind"] == "claim"]
