@@ -1064,8 +1064,9 @@ class Assembler:
             if _FUNDS_FOR.match(between) and not _COMMA.search(between):
                 limit = 40  # 10.5亿元用于在某地某开发区建设某项目: the funds' use names it
             if not money_between and len(between) <= limit and (_BUILD_LINK.search(between)
-                                                               or len(between) <= 6):
-                return nxt[2]
+                                                               or len(between) <= 6) \
+                    and "其中" not in between:
+                return nxt[2]  # (…完成投资10.1亿元，其中，某项目…: the whole's, then its parts)
         return None
 
     def _firm_index(self) -> FirmIndex | None:
@@ -1207,13 +1208,31 @@ class Assembler:
             return []
         amounts = [m for m in self._mentions_in(f.start, s1) if m.kind == "money"]
         items = [s for s in self._spots_in(max(0, s0 - 200), j) if s[3].kind == ITEM]
-        if not items:
-            return []
-        lid = items[-1][3].list_id
-        lst = [s for s in items if s[3].list_id == lid]
+        named = self._joined_names(max(s0, self.index.clause(j)[0] - 120), j)
+        if items and not (len(named) >= 2 and items[-1][1] <= named[0][0]):
+            lid = items[-1][3].list_id
+            lst = [s for s in items if s[3].list_id == lid]
+        else:
+            lst = named  # (a list of items told before is not the one 分别 follows)
         if len(lst) != len(amounts) or len(lst) < 2:
             return []
         return [(a, s[2]) for a, s in zip(amounts, lst, strict=True)]
+
+    def _joined_names(self, lo: int, j: int) -> list[tuple[int, int, Entity, ProjectMention]]:
+        """The names joined by 、/和/及/与 that end right before `j` (甲项目、乙项目分别…): the
+        run of named projects 分别 refers to, each a different entity."""
+        text = self.text
+        names = [s for s in self._spots_in(lo, j) if s[3].kind == NAME and s[1] <= j]
+        if not names or text[names[-1][1]:j].strip() not in ("", "已", "均"):
+            return []
+        run = [names[-1]]
+        for s in reversed(names[:-1]):
+            if text[s[1]:run[0][0]] not in _CONJUNCTIONS:
+                break
+            run.insert(0, s)
+        if len({id(s[2]) for s in run}) != len(run):
+            return []
+        return run
 
     def attach_events(self, events: list[Event]) -> None:
         """Give each event to the project(s) its sentence is about."""

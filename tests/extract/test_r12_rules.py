@@ -150,3 +150,11 @@ def test_a_sentence_opening_with_the_projects_role_continues_it() -> None:
             "将建设仓储和分拣中心。")
     assert _investment(text)["南湖智慧物流园项目"] == [360000000]
     assert not [r for r in _records(text) if r["kind"] == "claim"]
+
+
+def test_named_projects_before_fenbie_take_one_amount_each() -> None:
+    text = ("新建项目中，城东大道二期工程、河西污水处理厂扩建等项目进展较快。续建项目累计完成投资12.4亿元，其中，"
+            "青峰热电联产项目、东湖商务广场项目分别完成投资4.2亿元、8.2亿元。")
+    found = _investment(text, "2016-08-20")
+    # (the whole's 12.4亿元 before 其中 is not the first name's)
+    assert found["青峰热电联产项目"] == [420000000] and found["东湖商务广场项目"] == [820000000], found
