@@ -167,6 +167,7 @@ def _cn_unit(numeral: str) -> str | None:
 _AFTER_FEW_YUAN = frozenset("的钱左右以上下多至到和或及与不每一")
 # Place names that read as a numeral and a measure word.
 _PLACE_NUMERALS = ("五家渠", "七台河")
+_KILO_UNITS = frozenset("伏帕卡焦赫克米瓦")
 _NUM_GROUPS = ("u", "n1", "m1", "m1b", "n2", "m2", "qa", "qb", "qc", "tq", "u0", "per")
 
 
@@ -183,6 +184,8 @@ def _numeric(
     if unit is None:
         if cn or m1 is None:
             return None  # a bare Arabic number: years, ids, phone and list numbers
+        if m1 == "千" and text[end:end + 1] in _KILO_UNITS:
+            return None  # 110千伏, 35千帕: kilo of a unit the table does not hold, not thousands
         if end < len(text) and text[end].isascii() and text[end].isalpha():
             return None  # 5G, 4S店, 3D
     elif not cn and end < len(text) and text[end].isascii() and text[end].isalnum() \

@@ -158,3 +158,10 @@ def test_named_projects_before_fenbie_take_one_amount_each() -> None:
     found = _investment(text, "2016-08-20")
     # (the whole's 12.4亿元 before 其中 is not the first name's)
     assert found["青峰热电联产项目"] == [420000000] and found["东湖商务广场项目"] == [820000000], found
+
+
+def test_kilo_of_a_unit_outside_the_table_is_no_thousands() -> None:
+    assert [m.text for m in scan("共用一座220千伏升压站，气压35千帕。", None)] == []
+    (rec,) = [r for r in _records("青山风电项目总投资约3.2亿元，与一期共用一座220千伏升压站。")
+              if r["kind"] == "project"]
+    assert [i["amount_cny"] for i in rec["investment"]] == [320000000], rec["investment"]
