@@ -43,7 +43,7 @@ RISKY_SHORTS = frozenset("""
 惠民 新星 和顺 天心 天元 金沙 白沙 平山 城关 永宁 新安 阳明 民和 临江 黑山 湖滨 安达 来宾 白银 安康
 阿里 长治 日照 朝阳 市中 中山 江北 西湖 南湖 吉安 普洱 宁安 龙华 龙岗 福田 天河 白山 通化 开化 高明
 石狮 建宁 海城 大兴 通州 东城 西城 江岸 江汉 城厢 新市 大麻 河山 梧桐 凤鸣 双林 新丰 永兴 大同 滨湖 大关 江海 同仁 同德 乌兰 朝天 永定 长白 中原 太湖 兴业 惠农 天山 双城 盐湖
-巴州 博州 克州
+巴州 博州 克州 全州
 """.split())
 
 # Town short names are loaded for this province only (weak: need their county in context).

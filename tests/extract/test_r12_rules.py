@@ -165,3 +165,10 @@ def test_kilo_of_a_unit_outside_the_table_is_no_thousands() -> None:
     (rec,) = [r for r in _records("青山风电项目总投资约3.2亿元，与一期共用一座220千伏升压站。")
               if r["kind"] == "project"]
     assert [i["amount_cny"] for i in rec["investment"]] == [320000000], rec["investment"]
+
+
+def test_quanzhou_of_a_prefecture_is_the_prefecture_not_guangxis_county() -> None:
+    text = "前三季度，黔南州固定资产投资完成620亿元。全州重大项目完成投资310亿元，同比增长8%。"
+    regions = {r["region"]["adcode"] for r in _records(text, "2018-10-20") if r["kind"] == "claim"}
+    assert regions == {"522700"}, regions
+    assert _records("广西桂林市全州县新开工项目12个，总投资30亿元。")[0]["region"]["adcode"] == "450324"
