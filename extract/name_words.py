@@ -225,7 +225,7 @@ _TOPONYM = re.compile(r"[\u4e00-\u9fff]{2}[山河江湖岛湾峡岭滩溪峰洲]
 
 
 @lru_cache(maxsize=16384)
-def specific_core(core: str, proper_tags: bool = True) -> bool:
+def specific_core(core: str, proper_tags: bool = True, unknown_runs: bool = True) -> bool:
     """The text half of `ProjectFinder.is_specific`: Latin letters or digits, a toponym, a
     proper noun in jieba's dictionary (not a generic place) or a run of two single
     characters jieba does not know as a word (an unknown name: 拉日, 娲石, 上力). Without
@@ -243,7 +243,7 @@ def specific_core(core: str, proper_tags: bool = True) -> bool:
                 continue
             run += 1
             verbs += tags.get(w) == "v"
-            if run >= 2 and verbs < run:
+            if unknown_runs and run >= 2 and verbs < run:
                 return True  # (焊装: two verbs jieba splits, not a name)
             continue
         run = verbs = 0

@@ -714,7 +714,10 @@ class ProjectFinder:
                 return True
         if strong:
             return _LATIN_OR_DIGIT.search(text, start, end) is not None
-        return specific_core(text[start:end])
+        core = text[start:end]
+        # 绿氢产业, 农文旅产业, 补链强链: a kind of projects written in the jargon's
+        # abbreviations, which jieba splits like an unknown name (罗欣…产业 keeps its firm)
+        return specific_core(core, unknown_runs=_JARGON_KIND_END.search(core) is None)
 
     def _opens_proper(self, start: int, end: int) -> bool:
         """Whether text[start:end] opens with a place or a firm, or holds a proper word."""
@@ -1653,6 +1656,7 @@ _TRANSIT_LINE = re.compile(r"(?:轨道交通|地铁|轻轨)([\u4e00-\u9fff]{2,4}
 _NOT_A_LINE = re.compile(r"(?:红|底|防|主|热|战|前|路|界|航|岸|一|生命|高压|天际|警戒|起跑)线$")
 _RAIL_CONTEXT = re.compile(r"(?<=[\d一二三四五六七八九十])号线|轨道交通|轨交|地铁|铁路|市域|城际")
 _WORKS_LEAD = re.compile(r"(?:扩能改造|改扩建|扩建|改造|新建|续建)+")
+_JARGON_KIND_END = re.compile(r"(?:产业|融合|惠民|回归|强链|补链|延链)$")
 _PHASE_NUMERALS = frozenset("一二三四五六七八九十")
 # after a phase: 工程/项目, then a list's or clause's end or what happens to the works
 _PHASE_AFTER = re.compile(r"(工程|项目)?(?=[、，,。；;]|和|及|与|等|已|正|将|于|也|均|全面|顺利|正式|"

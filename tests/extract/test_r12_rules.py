@@ -172,3 +172,11 @@ def test_quanzhou_of_a_prefecture_is_the_prefecture_not_guangxis_county() -> Non
     regions = {r["region"]["adcode"] for r in _records(text, "2018-10-20") if r["kind"] == "claim"}
     assert regions == {"522700"}, regions
     assert _records("广西桂林市全州县新开工项目12个，总投资30亿元。")[0]["region"]["adcode"] == "450324"
+
+
+def test_a_kind_of_projects_in_abbreviated_jargon_is_no_name() -> None:
+    text = "全市推动绿氢产业项目、补链强链项目加快建设，桐城石墨产业项目开工。"
+    names = [r["name"] for r in _records(text) if r["kind"] == "project"]
+    assert names == ["桐城石墨产业项目"], names
+    parks = [r["name"] for r in _records("总投资20亿元的浙赣合作产业园开工建设。") if r["kind"] == "project"]
+    assert parks == ["浙赣合作产业园"], parks  # (two provinces' first characters: a park's name)
