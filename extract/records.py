@@ -44,7 +44,7 @@ from touzi.extract.quantities import tonnage_class
 from touzi.extract.sentences import TextIndex, headline_end
 
 # Bump when rules change: records carry it so a database knows which rules made them.
-EXTRACTOR_VERSION = "0.9.0"
+EXTRACTOR_VERSION = "0.10.0"
 EXTRACTOR = f"touzi.extract/{EXTRACTOR_VERSION}"
 
 REGION_KEYS = ("province", "city", "county", "town", "zone", "adcode")
