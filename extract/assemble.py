@@ -1701,7 +1701,7 @@ class Assembler:
                 r_own = None  # 在上海，苏州河某闸…; 位于江西某县的…梅江灌区工程: the place the
                 # sentence sets it in, not a like-named place in another province in the name
             if r_own is not None and self._stranger(ctx, own):
-                r_own = None  # 北京某旅游…度假区 signed by a 广元 district: the investor's home
+                r_own = None  # 义乌小商品…园 signed by a 江西 county: a brand, not the site
             if r_pre is not None and not locative and self._stranger(ctx, same[k:k + 1]):
                 r_pre = None
             if home is not None:

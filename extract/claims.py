@@ -71,8 +71,9 @@ _COUNT_AFTER_NOUN = re.compile(
 _LISTED_KINDS = re.compile(r"(?:[\u4e00-\u9fffA-Za-z]{1,6}、){1,3}[\u4e00-\u9fffA-Za-z]{1,6}?(?:项目|工程)")
 _LEADING_EVENT = re.compile(
     r"(?:计划|拟)?(?:集中|陆续|同步|同时)?(?:新开工|开工|竣工|投产|签约|在建|开竣工|新签约|新建)(?:的)?")
-# 实现开工23项, 开复工164项, 现场签约21个, 竣工投产84项: a count of the projects told before
-# right after what happened to them, nothing after it but 项目 (not 建成100个绿色工厂)
+# 实现开工23项, 开复工164项, 竣工投产84项: a count of the projects told before (项目 named
+# in the sentence or just before) right after what happened to them, nothing after it but
+# 项目 (not 建成100个绿色工厂)
 _EVENT_COUNTED = re.compile(r"(?:新开工|开复工|复工|开工|竣工投产|竣工|开竣工|投产|签约|落地|建成|完工)$")
 _EVENT_COUNT_TAIL = re.compile(r"(?:重大|重点)?(?:项目)?(?:[、，,；;。（(]|$)")  # (not 建成2个万卡集群)
 _SIBLING = re.compile(r"(?:、(?:新开工?|开工|竣工|投产|签约|落地|开竣工)?|"
@@ -1556,7 +1557,7 @@ class ClaimFinder:
                 and self.text.find("项目", max(0, self.index.sentence(m.start)[0] - 150),
                                    m.start) >= 0 \
                 and _EVENT_COUNT_TAIL.match(self.text, m.end):
-            return self._built(m)  # 重大项目…实现开工23项、竣工10项; 现场签约21个
+            return self._built(m)  # 重大项目…实现开工23项、竣工10项; …竣工投产84项
         # 项目新开20个、竣工12个: a count listed after a count of projects; 由44项增加到48项
         sib = _SIBLING.search(self.text, max(0, m.start - 8), m.start) \
             or (_CHANGED_FROM.search(self.text, max(0, m.start - 6), m.start)
