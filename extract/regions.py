@@ -680,6 +680,9 @@ class RegionResolver:
             if prev is not None and prev.region is not None and m.start - prev.end <= 1:
                 prev_code = prev.region.adcode
             scored = []
+            # (乌鲁木齐 is 乌鲁木齐市 or its own 乌鲁木齐县: the city's support must not count more
+            # for the county inside it than for the city itself)
+            namesakes = {c.codes[0] for c in cs} if not alone else ()
             for c in cs:
                 e = c.entry
                 if (e.risky or e.weak) and not _supported(c, support, outlet_support, alone):
@@ -698,7 +701,10 @@ class RegionResolver:
                     continue
                 ctx = 0.0
                 for code in codes[1:]:
-                    ctx += sget(code, 0.0) - mget(code, 0.0)
+                    if code in namesakes:
+                        ctx += max(0.0, sget(code, 0.0) - self_w - mget(code, 0.0)) * 0.5
+                    else:
+                        ctx += sget(code, 0.0) - mget(code, 0.0)
                 ctx += max(0.0, sget(code0, 0.0) - self_w - mget(code0, 0.0)) * 0.5
                 near = _proximity_of(neighbours, codes) if neighbours else 0.0
                 chain = 0.0

@@ -180,3 +180,13 @@ def test_a_kind_of_projects_in_abbreviated_jargon_is_no_name() -> None:
     assert names == ["桐城石墨产业项目"], names
     parks = [r["name"] for r in _records("总投资20亿元的浙赣合作产业园开工建设。") if r["kind"] == "project"]
     assert parks == ["浙赣合作产业园"], parks  # (two provinces' first characters: a park's name)
+
+
+def test_a_citys_support_does_not_make_its_namesake_county_win() -> None:
+    text = ("乌鲁木齐经开区（头屯河区）今春开工12个重点项目\n"
+            "3月20日，头屯河区所在的乌鲁木齐经开区12个重点项目开工。当天，乌鲁木齐国际陆港区"
+            "冷链物流中心项目开工，乌鲁木齐国际陆港区多式联运中心项目也同时开工。推动乌鲁木齐装备制造业发展。")
+    from touzi.extract.regions import RegionResolver
+    ctx = RegionResolver.default().article_context(text, pub_date="2020-03-21")
+    codes = {m.region.adcode for m in ctx.mentions if m.text == "乌鲁木齐" and m.region is not None}
+    assert codes == {"650100"}, codes
