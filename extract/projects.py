@@ -466,7 +466,9 @@ class ProjectFinder:
                 tail = _WORKS_TAIL.match(text, he) if plain else None
                 if tail is not None:
                     he = tail.end()  # 某铁路某段电气化改造
-            elif he < len(text) and is_name_char(text[he]) and _HEAD_RE.match(text, he) is None:
+            # a head word right after this one's end (read three times below: matched once)
+            nh = _HEAD_RE.match(text, he)
+            if seg is None and he < len(text) and is_name_char(text[he]) and nh is None:
                 # the name goes on after the head (…项目一期技改工程): a later head takes it
                 nxt = _HEAD_RE.search(text, he, min(len(text), he + 12))
                 if nxt is not None and all(is_name_char(c) for c in text[he:nxt.start()]) \
@@ -479,12 +481,11 @@ class ProjectFinder:
                 # 办公中心大厅, 国际铁路港: the head word modifies a noun after it
                 if plain and _MODIFIED_NOUN.match(text, he):
                     continue
-            nb = _HEAD_RE.match(text, he) if head in _LINEAR_HEADS else None
+            nb = nh if head in _LINEAR_HEADS else None
             if nb is not None and nb.group() in _COMPONENT_HEADS:
                 continue  # 某某铁路特大桥, 某某公路隧道: the line's kind tells the bridge's
             if _APPOSITION_AFTER.match(text, he):
                 continue  # 国家重点工程——某地储气库项目: a descriptor
-            nh = _HEAD_RE.match(text, he)
             if nh is not None and _APPOSITION_AFTER.match(text, nh.end()):
                 continue  # 湾区交通的核心枢纽工程——某通道: the descriptor's heads chain
             if _LOCATION_AFTER.match(text, he):
@@ -795,7 +796,7 @@ class ProjectFinder:
             if not (head in _PLANT_HEADS and PHASE_WORD.fullmatch(bare)
                     and self._company_before(start)) and not self._described(start):
                 return False
-        s0 = self.index.sentence(hs)[0]
+        s0, s1 = self.index.sentence(hs)
         wide = max(s0, start - 40)
         dash = text.rfind("—", wide, start)
         wide = max(wide, dash + 1)
@@ -837,14 +838,14 @@ class ProjectFinder:
             # designations, not works
         if head in ("通道", "枢纽") and _DESIGNATED_NODE.search(core) \
                 and not self._firms.covers(start, hs) \
-                and not self._figures.covers(*self.index.sentence(hs)):
+                and not self._figures.covers(s0, s1):
             return False  # 西部陆海新通道, 某某算力枢纽, 国际航空枢纽: a corridor or hub a region is
             # designated as, not works (某某水利枢纽, 某某运河新通道 are built; so is a hub whose
             # sentence gives its budget)
         if _SLOGAN_CORE.match(core):
             return False  # 市市通高铁, 县县通高速: a slogan of coverage
         if head == "公园" and _PARK_DESIGNATION.search(core) \
-                and not self._figures.covers(*self.index.sentence(hs)):
+                and not self._figures.covers(s0, s1):
             return False  # 某某国家公园, 大运河国家文化公园: a designation over a region (unless
             # its sentence gives what is invested in it)
         if head in ("实验室", "研究院") and self._work_report and not self._firms.covers(start, hs):
@@ -853,7 +854,7 @@ class ProjectFinder:
             return False  # “白名单”项目, “保交楼”项目: projects of a policy, not one project
         if head == "工程" and _QUOTED_PROGRAMME.fullmatch(core) \
                 and not _PHYSICAL.search(core, core.rfind("”") + 1) and not self._firms.covers(start, hs) \
-                and not self._figures.covers(*self.index.sentence(hs)):
+                and not self._figures.covers(s0, s1):
             return False  # “1551”创新工程, “净水入黄河”工程: a programme named by its slogan (but
             # “两路二环”工程总投资…: works with their own budget)
         if "首单" in core:
@@ -862,7 +863,7 @@ class ProjectFinder:
             return False  # 零碳园区, 绿电园区, 2.0版零碳园区: a kind of park a region builds many of
         if head == "工程" and _PROGRAMME_END.search(core) and not self._firms.covers(start, hs) \
                 and not (core.endswith("提升") and _WORKS_IN_CORE.search(core)) \
-                and not self._figures.covers(*self.index.sentence(hs)):
+                and not self._figures.covers(s0, s1):
             return False  # 某某文化精品创作工程, 某景区提升工程, 某某惠民工程: what a programme does,
             # however physical its first words (湖, 江, 河 of a place's name)
         if head == "工程" and not _PHYSICAL.search(core) and bare and bare != "地" \
@@ -890,7 +891,6 @@ class ProjectFinder:
             if not _PARTIES_AFTER.match(text, bm.end()):
                 return False  # 三个重点对接的欧美工业园项目: several projects, not one
             # (联合上述三家企业在…投资建设X: a count of partners, not of projects)
-        s0, s1 = self.index.sentence(hs)
         if plain and head != "生产线":
             # an investment word in its clause or the clauses next to it (大伙房水库 in a list
             # of sights is not a project)
