@@ -997,6 +997,12 @@ def _at_level(res: RegionResolver, focus: Region, level: str, year: int | None) 
         return focus.with_confidence(conf, []) if focus.town else None
     if level == "区" and focus.zone:
         return focus.with_confidence(conf, [])
+    if level == "区" and focus.adcode and focus.adcode[:2] in _AUTONOMOUS_REGIONS \
+            and not focus.county:
+        # 我区, 全区 in a story told from 宁夏, 广西, 西藏, 新疆 or 内蒙古 (or a city of one
+        # without a district of its own): the autonomous region
+        div = res.g.division(focus.adcode[:2] + "0000", year)
+        return res.division_region(div, year).with_confidence(conf, []) if div else None
     if focus.county and focus.county.endswith(level) or (level == "县" and focus.county
                                                           and focus.county.endswith("旗")):
         r = focus
@@ -1015,6 +1021,7 @@ def _at_level(res: RegionResolver, focus: Region, level: str, year: int | None) 
     return None
 
 
+_AUTONOMOUS_REGIONS = frozenset(("15", "45", "54", "64", "65"))
 _CODES: dict[str, tuple[str, ...]] = {}
 
 

@@ -190,3 +190,16 @@ def test_a_citys_support_does_not_make_its_namesake_county_win() -> None:
     ctx = RegionResolver.default().article_context(text, pub_date="2020-03-21")
     codes = {m.region.adcode for m in ctx.mentions if m.text == "乌鲁木齐" and m.region is not None}
     assert codes == {"650100"}, codes
+
+
+def test_woqu_in_an_autonomous_regions_story_is_the_region() -> None:
+    text = ("2024年宁夏回族自治区政府工作报告\n"
+            "过去一年，我区经济持续回升。加快建设现代煤化工基地，某某新材料一期项目建成投产，"
+            "宁东某某储能电池项目开工建设。全区固定资产投资增长5%。")
+    from touzi.extract.regions import RegionResolver
+    ctx = RegionResolver.default().article_context(text, pub_date="2024-01-20")
+    assert [(m.text, m.region.adcode) for m in ctx.mentions if m.text == "我区"] == [("我区", "640000")]
+    # a district's story keeps 我区 its own
+    district = RegionResolver.default().article_context(
+        "银川市兴庆区今年新开工项目20个。我区将做好服务。", pub_date="2024-01-20")
+    assert [m.region.adcode for m in district.mentions if m.text == "我区"] == ["640104"]
