@@ -27,7 +27,7 @@ from touzi.extract.assemble import (
 from touzi.extract.dates import PubDate, review_year
 from touzi.extract.events import date_value
 from touzi.extract.mention_type import Mention
-from touzi.extract.regions import ArticleRegions, Region
+from touzi.extract.regions import ArticleRegions, Region, code_within
 from touzi.extract.sentences import TextIndex
 
 # (cue regex, indicator): matched at the end of the figure's left clause; first match wins.
@@ -605,10 +605,7 @@ class ClaimFinder:
         fcode = (focus.adcode or "") if focus is not None else ""
         if len(code) != 6 or len(fcode) != 6 or fcode == code or code[:2] in ("10", "00"):
             return d
-        if (code.endswith("0000") and fcode[:2] == code[:2]) \
-                or (code.endswith("00") and fcode[:4] == code[:4]):
-            return _region_dict(focus)
-        return d
+        return _region_dict(focus) if code_within(fcode, code) else d
 
     def _last_nation(self, a: int, b: int, subject: bool = False) -> re.Match[str] | None:
         """The last 全国/我国/中国 in text[a:b] that is not the frame of a rank or an honour

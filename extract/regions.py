@@ -930,7 +930,7 @@ class RegionResolver:
             return []
         if len(adcode) != 6:
             units = [code for code in self._zones_by_unit
-                     if code == adcode or (subtree and _code_within(code, adcode))]
+                     if code == adcode or (subtree and code_within(code, adcode))]
         elif subtree and adcode.endswith("0000"):
             units = self._units_by_prefix.get(adcode[:2], [])
         elif subtree and adcode.endswith("00"):
@@ -956,7 +956,8 @@ def _zone_group(name: str) -> str:
     return ""
 
 
-def _code_within(code: str, outer: str) -> bool:
+def code_within(code: str, outer: str) -> bool:
+    """Whether the unit `code` lies within (or is) the unit `outer` (six-digit adcodes)."""
     if outer.endswith("0000"):
         return code[:2] == outer[:2]
     if outer.endswith("00"):
@@ -965,7 +966,7 @@ def _code_within(code: str, outer: str) -> bool:
 
 
 def _within(inner: Region, outer: Region) -> bool:
-    return bool(inner.adcode and outer.adcode and _code_within(inner.adcode, outer.adcode))
+    return bool(inner.adcode and outer.adcode and code_within(inner.adcode, outer.adcode))
 
 
 def _levels_of(region: Region, kind: str) -> list[str]:
