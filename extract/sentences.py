@@ -11,8 +11,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import accumulate, chain, count
-from operator import add
 
 from touzi.extract import word_hits
 
@@ -33,31 +31,6 @@ def _ends(pattern: re.Pattern[str], text: str) -> list[int]:
     return ends
 
 
-def _break_ends(text: str) -> dict[str, list[int]]:
-    """For each clause break character in `text`, the offsets just after it, in order.
-
-    str.split per character instead of a regex pass per boundary kind: `re` tests a character
-    class at every character of the text (~10 ms per MB each for sentences and clauses), a
-    split finds one character at C speed and the offsets come from the pieces' lengths
-    without a Python step per break (the three kinds together: 40% less time)."""
-    out = {}
-    for c in CLAUSE_BREAKS:
-        if c in text:
-            pieces = text.split(c)
-            pieces.pop()
-            # the k-th break (from 0) ends after the pieces before it and k + 1 breaks
-            out[c] = list(map(add, accumulate(map(len, pieces)), count(1)))
-    return out
-
-
-def _merged(runs: Iterable[list[int]], n: int) -> list[int]:
-    """The sorted offsets of `runs`, plus the text's end `n` (as _ends gives them)."""
-    ends = sorted(chain.from_iterable(runs))
-    if not ends or ends[-1] != n:
-        ends.append(n)
-    return ends
-
-
 class TextIndex:
     """Boundaries of one text: `sentence(pos)`, `clause(pos)`, `paragraph(pos)` → (start, end).
 
@@ -68,13 +41,9 @@ class TextIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # (the same offsets as _ends(_SENT_RE, text), _ends(_CLAUSE_RE, text), …: see
-        # _break_ends)
-        by_char = _break_ends(text)
-        n = len(text)
-        self._sent = _merged((by_char[c] for c in SENTENCE_BREAKS if c in by_char), n)
-        self._clause: list[int] | None = _merged(by_char.values(), n)
-        self._para: list[int] | None = _merged((by_char.get("\n", []),), n)
+        self._sent = _ends(_SENT_RE, text)
+        self._clause: list[int] | None = None  # built on first use: most texts never need it
+        self._para: list[int] | None = None
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The sentence holding offset `pos` (at most 600 characters around it: text without
