@@ -58,6 +58,15 @@ def served(tmp_path: Path):
     proc.terminate()
     proc.wait(timeout=10)
     log.close()
+    # stopping `touzi serve` stops the server it started (no Datasette left running orphaned)
+    for _ in range(50):
+        try:
+            urllib.request.urlopen(base + "/-/versions.json", timeout=1)
+        except OSError:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("Datasette still answers after touzi serve was stopped")
 
 
 def test_articles_are_browsable(served) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from typing import Annotated
@@ -30,4 +31,9 @@ def command(
             "--host", host, "--port", str(port),
             "--setting", "sql_time_limit_ms", str(time_limit_ms),
             "--setting", "max_returned_rows", "2000"]
+    if os.name == "posix":
+        # Become Datasette rather than wait for it: stopping `touzi serve` (Ctrl-C, a
+        # supervisor's SIGTERM) then stops the server instead of leaving it running orphaned.
+        sys.stdout.flush()
+        os.execv(sys.executable, args)
     raise typer.Exit(subprocess.call(args))
