@@ -421,6 +421,9 @@ class ClaimFinder:
         self.used = used
         # (the character before a place is looked at before the regexes that end with it)
         names = project_names or []
+        # where the 全省/全区 that frame a comparison, a rank or a programme end (the framing
+        # word itself, and a place in brackets right after it restating it: 快于全区（广西）)
+        frames = {m.end for m in (ctx.mentions if ctx else []) if _whole_frame(text, m)}
         self.locations = [m for m in (ctx.mentions if ctx else [])
                           if m.role == "location" and m.region is not None
                           and (prev := text[m.start - 1:m.start]) not in _EXCLUDED_BEFORE
@@ -430,12 +433,9 @@ class ClaimFinder:
                           and not (prev in _RANK_FRAME_LAST
                                    and _RANK_FRAME.search(text, max(0, m.start - 3), m.start)
                                    and _RANK_AFTER.match(text, m.end))
-                          and not _whole_frame(text, m)]
-        # (增速快于全区（广西）: a bracket after the frame restates it)
-        frames = {m.end for m in (ctx.mentions if ctx else []) if _whole_frame(text, m)}
-        if frames:
-            self.locations = [m for m in self.locations
-                              if not (m.start - 1 in frames and text[m.start - 1] in "(（")]
+                          and not (frames and (
+                              (m.kind == "deictic" and m.end in frames)
+                              or (prev != "" and prev in "(（" and m.start - 1 in frames)))]
         self.locations = _foreign_counties_dropped(self.locations, ctx)
         # 浙江…。目前，全省有624个大项目…: 全省 is the province named before
         for j, m in enumerate(self.locations):
